@@ -1,0 +1,15 @@
+using FactDossier.Model;
+
+namespace FactDossier.Anchoring;
+
+/// <summary>
+/// A quote located in an article: raw offsets <c>[Start, End)</c> into the seed text, so the highlight lands on the
+/// article's own characters. <see cref="CounterIndex"/> is 0 for the claim's statement, else the counter-statement's number.
+/// </summary>
+public sealed record QuoteAnchor(string ClaimId, int CounterIndex, Relation? Relation, string ArticleId, int Start, int End, int Paragraph)
+{
+    public bool IsStatement => CounterIndex == 0;
+
+    /// <summary>The id of the highlight in the annotated article, also the target of "see it in the article" links.</summary>
+    public string ElementId => IsStatement ? $"q-{ClaimId}" : $"q-{ClaimId}-{CounterIndex}";
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using FactDossier.Diagnostics;
+using FactDossier.Model;
+
+namespace FactDossier.Anchoring;
+
+/// <summary>
+/// The Anchor stage: every quote whose source is an article (by default the claim's own) must be found there exactly
+/// once. Misses and ambiguities become diagnostics on the quote's line, with the closest passage as a hint.
+/// </summary>
+public static class QuoteAnchorer
+{
+    /// <summary>Past this share of the quote's length in edits, the closest passage is too far to be a useful hint.</summary>
+    private const double UsefulDistanceRatio = 0.5;
+
+    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier)
+    {
+        var diagnostics = new DiagnosticBag();
+        var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
+        var anchors = ImmutableArray.CreateBuilder<QuoteAnchor>();
+
+        foreach (var claim in dossier.Claims)
+        {
+            var s = claim.Statement;
+            AnchorOne(claim, 0, null, s.Quote, s.Source);
+            foreach (var c in claim.CounterStatements)
+            {
+                if (c.Quote is not null)
+                {
+                    AnchorOne(claim, c.Index, c.Relation, c.Quote, c.Source);
+                }
+            }
+        }
+
+        return (new AnchoredDossier(dossier, anchors.ToImmutable()), diagnostics.ToSortedList());
+
+        void AnchorOne(Claim claim, int counterIndex, Relation? relation, QuoteSelector quote, Located<string>? source)
+        {
+            var articleId = source?.Value ?? claim.Article.Value;
+            if (!articles.TryGetValue(articleId, out var article))
+            {
+                return; // a quote from a source outside the dossier's articles, or an unknown article reported by validation
+            }
+
+            if (!finders.TryGetValue(articleId, out var finder))
+            {
+                finder = new QuoteFinder(article.Text.Raw);
+                finders[articleId] = finder;
+            }
+
+            switch (finder.Find(quote))
+            {
+                case QuoteMatch.Found found:
+                    anchors.Add(new QuoteAnchor(claim.Id, counterIndex, relation, articleId, found.Start, found.End,
+                        article.Text.ParagraphAt(found.Start).Number));
+                    break;
+                case QuoteMatch.Ambiguous ambiguous:
+                    diagnostics.Add(DiagnosticCode.QuoteAmbiguous, quote.Exact.Span,
+                        $"the quote appears {ambiguous.Starts.Count} times in article '{articleId}': "
+                        + string.Join(", ", ambiguous.Starts.Select(start => Where(article, start))),
+                        $"add 'prefix:' with the words just before the one you mean (e.g. 'prefix: \"{WordsBefore(article.Text.Raw, ambiguous.Starts[0])}\"') or 'occurrence: N'");
+                    break;
+                case QuoteMatch.OccurrenceOutOfRange range:
+                    diagnostics.Add(DiagnosticCode.OccurrenceOutOfRange, quote.Exact.Span,
+                        $"'occurrence: {quote.Occurrence}' but the quote appears {range.Count} time(s) in article '{articleId}'",
+                        range.Count == 0 ? "check the quote, its prefix and suffix" : $"use a number from 1 to {range.Count}");
+                    break;
+                case QuoteMatch.ContextMismatch mismatch:
+                    diagnostics.Add(DiagnosticCode.QuoteNotFound, quote.Exact.Span,
+                        $"the quote is in article '{articleId}' ({mismatch.Occurrences} time(s)) but never with this prefix/suffix",
+                        "copy the prefix/suffix exactly from the words just before/after the quote, or remove them");
+                    break;
+                case QuoteMatch.NotFound notFound:
+                    diagnostics.Add(NotFoundDiagnostic(quote, article, notFound, source is null));
+                    break;
+            }
+        }
+    }
+
+    private static Diagnostic NotFoundDiagnostic(QuoteSelector quote, Article article, QuoteMatch.NotFound notFound, bool fromDefaultArticle)
+    {
+        var what = $"the quote is not in article '{article.Id}'";
+        var elsewhere = fromDefaultArticle ? "; if these words were said elsewhere, add 'source: <source id>'" : "";
+        if (notFound.ClosestStart is not { } start || notFound.ClosestEnd is not { } end || notFound.Distance is not { } distance
+            || distance > quote.Exact.Value.Length * UsefulDistanceRatio)
+        {
+            return new Diagnostic(DiagnosticCode.QuoteNotFound, quote.Exact.Span, what + "; no passage of the article comes close",
+                "copy the words exactly from the article" + elsewhere);
+        }
+
+        var passage = article.Text.Raw[start..end];
+        var edits = distance == 1 ? "1 edit" : $"{distance} edits";
+        return new Diagnostic(DiagnosticCode.QuoteNotFound, quote.Exact.Span,
+            $"{what}; closest passage ({edits} away) at {Where(article, start)}: «{passage}»",
+            "copy the passage exactly as the article writes it (typos included)" + elsewhere);
+    }
+
+    /// <summary>"paragraph 4 (seeds/x.txt:5:12)".</summary>
+    private static string Where(Article article, int rawOffset)
+    {
+        var raw = article.Text.Raw;
+        var lineStart = raw.LastIndexOf('\n', Math.Max(0, rawOffset - 1)) + 1;
+        if (rawOffset == 0)
+        {
+            lineStart = 0;
+        }
+
+        var line = 1 + raw.AsSpan(0, lineStart).Count('\n');
+        return $"paragraph {article.Text.ParagraphAt(rawOffset).Number} ({article.SeedPath}({line},{rawOffset - lineStart + 1}))";
+    }
+
+    private static string WordsBefore(string raw, int offset)
+    {
+        var from = Math.Max(0, offset - 30);
+        var before = raw[from..offset];
+        var space = before.IndexOf(' ');
+        return (from > 0 && space >= 0 ? before[(space + 1)..] : before).Trim().Replace("\"", "\\\"", StringComparison.Ordinal);
+    }
+}

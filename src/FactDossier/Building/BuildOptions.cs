@@ -1,0 +1,10 @@
+using FactDossier.Loading;
+
+namespace FactDossier.Building;
+
+/// <summary>What to build and how. <see cref="BasePath"/> overrides the site setting; <see cref="Write"/> is false for <c>check</c>.</summary>
+public sealed record BuildOptions(InputLayout Layout, string? BasePath = null, bool Write = true)
+{
+    /// <summary>Lists input files; tests inject a shuffled order to prove the output does not depend on it.</summary>
+    public IFileEnumerator Files { get; init; } = IFileEnumerator.Sorted;
+}

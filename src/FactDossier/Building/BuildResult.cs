@@ -1,0 +1,22 @@
+using FactDossier.Diagnostics;
+
+namespace FactDossier.Building;
+
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, BuildStats Stats)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    public int Errors => Diagnostics.Count(d => d.IsError);
+
+    public int Warnings => Diagnostics.Count(d => !d.IsError);
+}
+
+/// <summary>The numbers of the build summary, with the time each stage took.</summary>
+public sealed record BuildStats(int Articles, int Claims, int Quotes, int QuotesAnchored, int Pages, int Files, IReadOnlyList<StageTime> Stages)
+{
+    public static BuildStats Empty { get; } = new(0, 0, 0, 0, 0, 0, []);
+
+    public long ElapsedMs => Stages.Sum(s => s.Milliseconds);
+}
+
+public sealed record StageTime(string Stage, long Milliseconds);

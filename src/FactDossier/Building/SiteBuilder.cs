@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using FactDossier.Anchoring;
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+using FactDossier.Planning;
+using FactDossier.Publishing;
+using FactDossier.Rendering;
+using FactDossier.Validation;
+
+namespace FactDossier.Building;
+
+/// <summary>
+/// The pipeline: Load → Validate + Anchor → Plan → Render → Check links → Publish. It stops after the first stage
+/// that reports an error (having collected all of that stage's errors) and publishes only a build with none.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
+    {
+        var stages = new List<StageTime>();
+        var clock = Stopwatch.StartNew();
+        var stats = BuildStats.Empty;
+
+        BuildResult Stop(IEnumerable<Diagnostic> diagnostics) => new(DiagnosticOrder.Sort(diagnostics), stats with { Stages = stages });
+
+        void Lap(string stage)
+        {
+            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds));
+            clock.Restart();
+        }
+
+        var layout = options.Layout;
+        var loaded = DossierLoader.Load(layout, options.Files);
+        Lap("load");
+        if (loaded.Dossier is not { } dossier || loaded.Diagnostics.Any(d => d.IsError))
+        {
+            return Stop(loaded.Diagnostics);
+        }
+
+        var validation = DossierValidator.Validate(dossier);
+        var (anchored, anchoring) = QuoteAnchorer.Anchor(dossier);
+        var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
+        stats = stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
+        Lap("validate+anchor");
+        var modelDiagnostics = loaded.Diagnostics.Concat(validation).Concat(anchoring).ToList();
+        if (modelDiagnostics.Any(d => d.IsError))
+        {
+            return Stop(modelDiagnostics);
+        }
+
+        var themeDiagnostics = new DiagnosticBag();
+        var strings = UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
+        var templates = TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
+        if (strings is null || templates is null || themeDiagnostics.HasErrors)
+        {
+            return Stop(modelDiagnostics.Concat(themeDiagnostics.ToSortedList()));
+        }
+
+        var urls = new SiteUrls(options.BasePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
+        var plan = SitePlanner.Plan(anchored, strings, urls);
+        Lap("plan");
+
+        using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
+        ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
+        var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, urls, writer, cancellation);
+        var otherFiles = WriteFiles(plan, layout, writer);
+        stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
+        Lap("render");
+        if (renderDiagnostics.Count > 0)
+        {
+            return Stop(modelDiagnostics.Concat(renderDiagnostics));
+        }
+
+        var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
+        Lap("check links");
+        if (linkDiagnostics.Count > 0)
+        {
+            return Stop(modelDiagnostics.Concat(linkDiagnostics));
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        staging?.Commit();
+        Lap("publish");
+        return Stop(modelDiagnostics);
+    }
+
+    private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
+        SitePlan plan, TemplateSet templates, SiteUrls urls, ISiteWriter writer, CancellationToken cancellation)
+    {
+        var links = new LinkChecker.PageLinks[plan.Pages.Count];
+        var errors = new ConcurrentBag<Diagnostic>();
+        var checker = new ThreadLocal<LinkChecker>(() => new LinkChecker(urls));
+        Parallel.For(0, plan.Pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            var page = plan.Pages[i];
+            var html = templates.Render(page.Template, page.Values, out var error);
+            if (error is not null)
+            {
+                errors.Add(error);
+                return;
+            }
+
+            links[i] = checker.Value!.Scan(page.OutputPath, html);
+            writer.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
+        });
+        checker.Dispose();
+        return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
+    }
+
+    /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>
+    private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ISiteWriter writer)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in plan.Files)
+        {
+            writer.Write(file.OutputPath, Encoding.UTF8.GetBytes(file.Content));
+            written.Add(file.OutputPath);
+        }
+
+        var assets = Path.Combine(layout.Theme, "assets");
+        if (Directory.Exists(assets))
+        {
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = "assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/');
+                writer.Write(relative, File.ReadAllBytes(file));
+                written.Add(relative);
+            }
+        }
+
+        return written;
+    }
+
+    private static string BuildId() => $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+}

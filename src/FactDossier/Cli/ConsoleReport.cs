@@ -1,0 +1,37 @@
+using FactDossier.Building;
+using FactDossier.Diagnostics;
+
+namespace FactDossier.Cli;
+
+/// <summary>Diagnostics to stderr in the chosen format; a one-screen summary to stdout.</summary>
+public static class ConsoleReport
+{
+    public static void Diagnostics(IReadOnlyList<Diagnostic> diagnostics, string format, TextWriter error)
+    {
+        foreach (var d in diagnostics)
+        {
+            error.WriteLine(format == "github" ? GitHubFormatter.Format(d) : MsBuildFormatter.Format(d));
+        }
+    }
+
+    public static void Summary(BuildResult result, string verb, string? output, bool verbose, TextWriter writer)
+    {
+        var s = result.Stats;
+        var outcome = result.Succeeded ? (output is null ? "checked" : $"written to {output}") : "FAILED";
+        writer.WriteLine($"FactDossier {verb}: {outcome}");
+        writer.WriteLine($"  articles        {s.Articles}");
+        writer.WriteLine($"  claims          {s.Claims}");
+        writer.WriteLine($"  quotes anchored {s.QuotesAnchored} of {s.Quotes}");
+        writer.WriteLine($"  pages           {s.Pages} (+{s.Files} other files)");
+        writer.WriteLine($"  errors          {result.Errors}");
+        writer.WriteLine($"  warnings        {result.Warnings}");
+        writer.WriteLine($"  elapsed         {s.ElapsedMs} ms");
+        if (verbose)
+        {
+            foreach (var stage in s.Stages)
+            {
+                writer.WriteLine($"    {stage.Stage,-16}{stage.Milliseconds,6} ms");
+            }
+        }
+    }
+}

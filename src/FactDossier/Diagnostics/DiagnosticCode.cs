@@ -1,0 +1,61 @@
+namespace FactDossier.Diagnostics;
+
+/// <summary>
+/// One entry of the FD code table. Codes are stable: editors search for them, CONTRIBUTING.md lists them,
+/// and tests read <see cref="All"/> so that the table and the documentation cannot drift apart.
+/// </summary>
+public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
+{
+    // Loading: bytes, YAML syntax and the shape of each file.
+    public static readonly DiagnosticCode NotUtf8 = new("FD0001", Severity.Error, "File is not valid UTF-8");
+    public static readonly DiagnosticCode YamlSyntax = new("FD0002", Severity.Error, "YAML syntax error");
+    public static readonly DiagnosticCode WrongType = new("FD0003", Severity.Error, "Value has the wrong type");
+    public static readonly DiagnosticCode MissingField = new("FD0004", Severity.Error, "Required field is missing");
+    public static readonly DiagnosticCode UnknownField = new("FD0005", Severity.Error, "Unknown field");
+    public static readonly DiagnosticCode DuplicateKey = new("FD0006", Severity.Error, "Field written twice");
+    public static readonly DiagnosticCode InvalidDate = new("FD0007", Severity.Error, "Invalid or impossible date");
+    public static readonly DiagnosticCode InvalidUrl = new("FD0008", Severity.Error, "URL is not absolute http(s)");
+    public static readonly DiagnosticCode EmptyValue = new("FD0009", Severity.Error, "Value is empty");
+    public static readonly DiagnosticCode InvalidId = new("FD0010", Severity.Error, "Id is not a lowercase slug");
+    public static readonly DiagnosticCode InvalidChoice = new("FD0011", Severity.Error, "Value is not one of the allowed choices");
+    public static readonly DiagnosticCode MissingFile = new("FD0012", Severity.Error, "File or folder not found");
+    public static readonly DiagnosticCode InvalidNumber = new("FD0013", Severity.Error, "Invalid number");
+
+    // Validation: rules across files.
+    public static readonly DiagnosticCode DuplicateId = new("FD0101", Severity.Error, "Id used twice");
+    public static readonly DiagnosticCode UnknownPerson = new("FD0102", Severity.Error, "Unknown person");
+    public static readonly DiagnosticCode UnknownArticle = new("FD0103", Severity.Error, "Unknown article");
+    public static readonly DiagnosticCode UnknownSource = new("FD0104", Severity.Error, "Unknown source");
+    public static readonly DiagnosticCode UnknownRating = new("FD0105", Severity.Error, "Unknown rating");
+    public static readonly DiagnosticCode IdDoesNotMatchFileName = new("FD0106", Severity.Error, "Id differs from the file name");
+    public static readonly DiagnosticCode QuoteOrText = new("FD0107", Severity.Error, "Counter-statement needs a quote or a text");
+    public static readonly DiagnosticCode InvalidRatingScale = new("FD0108", Severity.Error, "Rating scale is inconsistent");
+    public static readonly DiagnosticCode ImpossibleChronology = new("FD0109", Severity.Error, "Date is impossible for the article");
+    public static readonly DiagnosticCode ParagraphOutOfRange = new("FD0110", Severity.Error, "Paragraph number out of range");
+
+    // Anchoring: quotes located in their article.
+    public static readonly DiagnosticCode QuoteNotFound = new("FD0201", Severity.Error, "Quote not found in the article");
+    public static readonly DiagnosticCode QuoteAmbiguous = new("FD0202", Severity.Error, "Quote found more than once");
+    public static readonly DiagnosticCode OccurrenceOutOfRange = new("FD0203", Severity.Error, "Occurrence out of range");
+
+    // Rendering: the theme.
+    public static readonly DiagnosticCode TemplateError = new("FD0301", Severity.Error, "Template error");
+
+    // Publishing: the generated site and the output folder.
+    public static readonly DiagnosticCode BrokenLink = new("FD0401", Severity.Error, "Broken internal link");
+    public static readonly DiagnosticCode DuplicateHtmlId = new("FD0402", Severity.Error, "Duplicate id in a page");
+    public static readonly DiagnosticCode OutputNotWritable = new("FD0403", Severity.Error, "Output folder cannot be written");
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } =
+    [
+        NotUtf8, YamlSyntax, WrongType, MissingField, UnknownField, DuplicateKey, InvalidDate, InvalidUrl, EmptyValue,
+        InvalidId, InvalidChoice, MissingFile, InvalidNumber,
+        DuplicateId, UnknownPerson, UnknownArticle, UnknownSource, UnknownRating, IdDoesNotMatchFileName, QuoteOrText,
+        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange,
+        QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange,
+        TemplateError,
+        BrokenLink, DuplicateHtmlId, OutputNotWritable,
+    ];
+
+    public override string ToString() => Id;
+}

@@ -1,0 +1,7 @@
+namespace FactDossier.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using FactDossier.Diagnostics;
+using FactDossier.Loading.Yaml;
+using FactDossier.Model;
+
+namespace FactDossier.Loading;
+
+public static class SiteLoader
+{
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale"];
+    private static readonly string[] PublisherFields = ["name", "url"];
+    private static readonly string[] RepositoryFields = ["url", "branch"];
+    private static readonly string[] RatingFields = ["key", "label", "value", "description"];
+    public static readonly string[] Languages = ["en", "fr"];
+
+    public static SiteSettings? Read(YamlValue? root, string path, DiagnosticBag diagnostics)
+    {
+        var f = FieldReader.ForValue(root, "the site settings", Fields, diagnostics);
+        if (f is null)
+        {
+            diagnostics.Add(DiagnosticCode.MissingField, SourceSpan.StartOf(path), "the site settings are empty", "start from the example in README.md");
+            return null;
+        }
+
+        var title = f.TextValue("title", required: true);
+        var summary = f.TextValue("summary");
+        var language = f.Choice("language", Languages, required: true)?.Value;
+        var publisher = ReadPublisher(f, diagnostics);
+        var baseUrl = f.Url("base_url");
+        var basePath = f.TextValue("base_path");
+        var repository = ReadRepository(f, diagnostics);
+        var scale = ReadRatingScale(f, diagnostics);
+
+        return title is null || language is null || publisher is null || scale is null
+            ? null
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span);
+    }
+
+    private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
+    {
+        var value = site.Value("publisher");
+        if (value is null)
+        {
+            diagnostics.Add(DiagnosticCode.MissingField, site.Span, "the site settings have no 'publisher'", "add 'publisher:' with 'name:' (and 'url:')");
+            return null;
+        }
+
+        var f = FieldReader.ForValue(value, "'publisher'", PublisherFields, diagnostics);
+        var name = f?.TextValue("name", required: true);
+        var url = f?.Url("url");
+        return name is null ? null : new Publisher(name, url);
+    }
+
+    private static Repository? ReadRepository(FieldReader site, DiagnosticBag diagnostics)
+    {
+        var f = FieldReader.ForValue(site.Value("repository"), "'repository'", RepositoryFields, diagnostics);
+        var url = f?.Url("url", required: true);
+        var branch = f?.TextValue("branch") ?? "main";
+        return url is null ? null : new Repository(url, branch);
+    }
+
+    private static RatingScale? ReadRatingScale(FieldReader site, DiagnosticBag diagnostics)
+    {
+        if (site.Value("rating_scale") is null)
+        {
+            diagnostics.Add(DiagnosticCode.MissingField, site.Span, "the site settings have no 'rating_scale'",
+                "add 'rating_scale:' with one '- key: …' item per rating, each with label, value and description");
+            return null;
+        }
+
+        var ratings = ImmutableArray.CreateBuilder<Rating>();
+        foreach (var item in site.BlockList("rating_scale", "a rating"))
+        {
+            var f = new FieldReader(item, "a rating", RatingFields, diagnostics);
+            var key = f.Id("key", required: true);
+            var label = f.TextValue("label", required: true);
+            var value = f.Number("value", required: true);
+            var description = f.TextValue("description", required: true);
+            if (key is not null && label is not null && value is not null && description is not null)
+            {
+                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span));
+            }
+        }
+
+        return new RatingScale(ratings.ToImmutable());
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using FactDossier.Diagnostics;
+
+namespace FactDossier.Model;
+
+/// <summary>One fact-check (<see cref="Headline"/> is the short claim, as ClaimReview's claimReviewed): a statement, what stands against it, the verdict and the sources. One file in <c>input/claims/</c>.</summary>
+public sealed record Claim(
+    string Id,
+    string Path,
+    Located<string> Article,
+    string Headline,
+    Statement Statement,
+    ImmutableArray<CounterStatement> CounterStatements,
+    Verdict Verdict,
+    ImmutableArray<Located<string>> Sources,
+    ImmutableArray<string> Tags,
+    ImmutableArray<Correction> Corrections,
+    SourceSpan Span);

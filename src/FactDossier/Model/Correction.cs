@@ -1,0 +1,3 @@
+namespace FactDossier.Model;
+
+public sealed record Correction(DateOnly Date, string What);

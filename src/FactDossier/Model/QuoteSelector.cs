@@ -1,0 +1,7 @@
+namespace FactDossier.Model;
+
+/// <summary>
+/// A W3C TextQuoteSelector: the exact words, and optionally the text just before or after them (or which
+/// occurrence, counting from 1) when the words appear more than once.
+/// </summary>
+public sealed record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence);

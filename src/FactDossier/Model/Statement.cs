@@ -1,0 +1,11 @@
+namespace FactDossier.Model;
+
+/// <summary>What was said and is being checked.</summary>
+public sealed record Statement(
+    Located<string>? Speaker,
+    QuoteSelector Quote,
+    string? Translation,
+    Located<DateOnly>? SaidOn,
+    string? Venue,
+    Located<string>? Source,
+    string? Context);

@@ -1,0 +1,46 @@
+using FactDossier.Anchoring;
+using FactDossier.Planning.Views;
+using FactDossier.Rendering;
+
+namespace FactDossier.Planning;
+
+/// <summary>One annotated page per article: its text with every anchored quote marked and linked to its claim.</summary>
+public sealed class ArticlePlanner : IPagePlanner
+{
+    public IEnumerable<PagePlan> Plan(PlanningContext context)
+    {
+        foreach (var article in context.Dossier.Articles)
+        {
+            var anchors = context.Anchored.AnchorsIn(article.Id).ToList();
+            var paragraphs = article.Text.Paragraphs.Select(p =>
+            {
+                var html = AnnotatedArticleRenderer.RenderParagraph(article.Text.Raw, p, anchors, a => Style(context, a));
+                var notes = anchors.Where(a => a.Start >= p.Start && a.Start < p.End)
+                    .OrderBy(a => a.Start).ThenBy(a => a.ElementId, StringComparer.Ordinal)
+                    .Select(a => Note(context, a))
+                    .ToList();
+                return new ParagraphView(p.Number, $"p{p.Number}", p.IsIntertitle, html, notes);
+            }).ToList();
+            var claims = HomePlanner.OrderForReading(context).Where(c => c.Article.Id == article.Id).ToList();
+            var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
+            yield return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
+                ("article", view));
+        }
+    }
+
+    private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)
+    {
+        var claim = context.ClaimsById[anchor.ClaimId];
+        var role = anchor.IsStatement ? "statement" : claim.CounterStatements.First(c => c.ElementId == $"counter-{anchor.CounterIndex}").Role;
+        var href = $"{claim.Url}#{(anchor.IsStatement ? "statement" : $"counter-{anchor.CounterIndex}")}";
+        var title = $"{context.Strings[$"mark_{role}"]}: {claim.Headline} — {claim.Verdict.Label}";
+        return new MarkStyle(href, $"q q-{role}", title);
+    }
+
+    private static NoteView Note(PlanningContext context, QuoteAnchor anchor)
+    {
+        var claim = context.ClaimsById[anchor.ClaimId];
+        var quote = anchor.IsStatement ? claim.Statement : claim.CounterStatements.First(c => c.ElementId == $"counter-{anchor.CounterIndex}");
+        return new NoteView(anchor.ElementId, $"{claim.Url}#{quote.ElementId}", claim.Headline, quote.Role, quote.RoleLabel, quote.Speaker?.Name, claim.Verdict);
+    }
+}

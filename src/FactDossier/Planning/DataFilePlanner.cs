@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml;
+using FactDossier.Rendering;
+
+namespace FactDossier.Planning;
+
+/// <summary>The machine-readable files: claims.json (every ClaimReview), an Atom feed, sitemap.xml and robots.txt.</summary>
+public static class DataFilePlanner
+{
+    public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
+    [
+        ClaimsJson(context),
+        AtomFeed(context),
+        Sitemap(context, pages),
+        Robots(context),
+    ];
+
+    private static DataFile ClaimsJson(PlanningContext context)
+    {
+        var claims = new JsonArray();
+        foreach (var claim in context.Claims)
+        {
+            claims.Add(new JsonObject
+            {
+                ["id"] = claim.Id,
+                ["url"] = claim.Url,
+                ["headline"] = claim.Headline,
+                ["speaker"] = claim.Statement.Speaker?.Name,
+                ["quote"] = claim.Statement.Quote,
+                ["said_on"] = claim.Statement.SaidOnIso,
+                ["rating"] = claim.Verdict.Rating,
+                ["tags"] = new JsonArray([.. claim.Tags.Select(t => (JsonNode)JsonValue.Create(t.Key))]),
+                ["claimReview"] = ClaimReviewBuilder.Build(context, claim),
+            });
+        }
+
+        var scale = new JsonArray([.. context.Dossier.Site.RatingScale.Ratings.Select(r => (JsonNode)new JsonObject
+        {
+            ["key"] = r.Key,
+            ["label"] = r.Label,
+            ["ratingValue"] = r.Value,
+            ["description"] = r.Description,
+        })]);
+        var root = new JsonObject
+        {
+            ["title"] = context.Dossier.Site.Title,
+            ["ratingScale"] = scale,
+            ["bestRating"] = context.Dossier.Site.RatingScale.Best,
+            ["worstRating"] = context.Dossier.Site.RatingScale.Worst,
+            ["claims"] = claims,
+        };
+        return new DataFile("claims.json", JsonLd.Serialize(root) + "\n");
+    }
+
+    /// <summary>
+    /// The feed's dates come from the content (the latest article or correction), never from the clock, so that two
+    /// builds of the same input are byte-identical.
+    /// </summary>
+    private static DataFile AtomFeed(PlanningContext context)
+    {
+        var dossier = context.Dossier;
+        var updated = dossier.Articles.Select(a => a.Date)
+            .Concat(dossier.Claims.SelectMany(c => c.Corrections.Select(x => x.Date)))
+            .DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
+        var feedUrl = context.Urls.File("feed.xml");
+        var xml = Xml(w =>
+        {
+            const string Atom = "http://www.w3.org/2005/Atom";
+            w.WriteStartElement("feed", Atom);
+            w.WriteAttributeString("xml", "lang", null, dossier.Site.Language);
+            w.WriteElementString("title", Atom, dossier.Site.Title);
+            w.WriteElementString("id", Atom, context.Absolute(feedUrl) ?? $"tag:factdossier,2022:{feedUrl}");
+            w.WriteElementString("updated", Atom, AtomDate(updated));
+            Link(w, context.Absolute(feedUrl) ?? feedUrl, "self");
+            Link(w, context.Absolute(context.Urls.Home) ?? context.Urls.Home, "alternate");
+            w.WriteStartElement("author", Atom);
+            w.WriteElementString("name", Atom, dossier.Site.Publisher.Name);
+            w.WriteEndElement();
+            foreach (var claim in HomePlanner.OrderForReading(context))
+            {
+                var source = dossier.Claims.First(c => c.Id == claim.Id);
+                var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
+                w.WriteStartElement("entry", Atom);
+                w.WriteElementString("title", Atom, claim.Headline);
+                w.WriteElementString("id", Atom, context.Absolute(claim.Url) ?? $"tag:factdossier,2022:{claim.Url}");
+                w.WriteElementString("updated", Atom, AtomDate(entryUpdated));
+                Link(w, context.Absolute(claim.Url) ?? claim.Url, "alternate");
+                w.WriteStartElement("summary", Atom);
+                w.WriteAttributeString("type", "text");
+                w.WriteString($"{claim.Verdict.Label}: {claim.Verdict.Summary}");
+                w.WriteEndElement();
+                foreach (var tag in claim.Tags)
+                {
+                    w.WriteStartElement("category", Atom);
+                    w.WriteAttributeString("term", tag.Key);
+                    w.WriteEndElement();
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+        return new DataFile("feed.xml", xml);
+
+        static void Link(XmlWriter w, string href, string rel)
+        {
+            w.WriteStartElement("link", "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("rel", rel);
+            w.WriteAttributeString("href", href);
+            w.WriteEndElement();
+        }
+    }
+
+    private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages)
+    {
+        var xml = Xml(w =>
+        {
+            const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            w.WriteStartElement("urlset", Ns);
+            foreach (var page in pages.Where(p => p.Page.Kind != "not-found").OrderBy(p => p.Page.Url, StringComparer.Ordinal))
+            {
+                w.WriteStartElement("url", Ns);
+                w.WriteElementString("loc", Ns, page.Page.CanonicalUrl ?? page.Page.Url);
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+        return new DataFile("sitemap.xml", xml);
+    }
+
+    private static DataFile Robots(PlanningContext context)
+    {
+        var sitemap = context.Absolute(context.Urls.File("sitemap.xml"));
+        var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
+        return new DataFile("robots.txt", text);
+    }
+
+    private static string AtomDate(DateOnly date) =>
+        date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Xml(Action<XmlWriter> write)
+    {
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, NewLineChars = "\n" };
+        using (var sw = new Utf8StringWriter(sb))
+        using (var w = XmlWriter.Create(sw, settings))
+        {
+            w.WriteStartDocument();
+            write(w);
+            w.WriteEndDocument();
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}

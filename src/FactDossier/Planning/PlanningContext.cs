@@ -1,0 +1,89 @@
+using FactDossier.Anchoring;
+using FactDossier.Model;
+using FactDossier.Planning.Views;
+using FactDossier.Rendering;
+
+namespace FactDossier.Planning;
+
+/// <summary>What every page planner shares: the anchored dossier, the URLs, the words, and the claims already shaped for display.</summary>
+public sealed class PlanningContext
+{
+    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown)
+    {
+        Anchored = anchored;
+        Strings = strings;
+        Urls = urls;
+        Markdown = markdown;
+        People = Dossier.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        Articles = Dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        Sources = Dossier.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        TagCounts = Dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var builder = new ClaimViewBuilder(this);
+        Claims = Dossier.Claims.Select(builder.Build).ToList();
+        ClaimsById = Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Site = BuildSite();
+    }
+
+    public AnchoredDossier Anchored { get; }
+
+    public Dossier Dossier => Anchored.Dossier;
+
+    public UiStrings Strings { get; }
+
+    public SiteUrls Urls { get; }
+
+    public MarkdownRenderer Markdown { get; }
+
+    public IReadOnlyDictionary<string, Person> People { get; }
+
+    public IReadOnlyDictionary<string, Article> Articles { get; }
+
+    public IReadOnlyDictionary<string, Source> Sources { get; }
+
+    public IReadOnlyDictionary<string, int> TagCounts { get; }
+
+    public IReadOnlyList<ClaimView> Claims { get; }
+
+    public IReadOnlyDictionary<string, ClaimView> ClaimsById { get; }
+
+    public SiteView Site { get; }
+
+    /// <summary>The absolute URL of a page, when the site settings give a base URL.</summary>
+    public string? Absolute(string url) =>
+        Dossier.Site.BaseUrl is { } baseUrl ? new Uri(baseUrl, url).AbsoluteUri : null;
+
+    public PageView Page(string title, string url, string kind, string? description = null) =>
+        new(title, url, Absolute(url), description, kind);
+
+    public PersonRef PersonRef(Person p) => new(p.Id, p.Name, p.Role, Urls.Person(p.Id));
+
+    public ArticleRef ArticleRef(Article a) =>
+        new(a.Id, a.Title, Urls.Article(a.Id), Strings.FormatDate(a.Date), UiStrings.Iso(a.Date), a.Publisher, a.PublisherNote,
+            a.Url?.AbsoluteUri, a.Language);
+
+    public VerdictView Verdict(Verdict verdict)
+    {
+        var rating = Dossier.Site.RatingScale.Find(verdict.Rating.Value)!;
+        var explanation = verdict.Explanation is null ? null : Markdown.ToHtml(verdict.Explanation);
+        return new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation);
+    }
+
+    private SiteView BuildSite()
+    {
+        var s = Dossier.Site;
+        var t = Strings;
+        var nav = new List<LinkView>
+        {
+            new(t["nav_claims"], Urls.Home),
+        };
+        nav.AddRange(Dossier.Articles.Select(a => new LinkView(Dossier.Articles.Length == 1 ? t["nav_article"] : a.Title, Urls.Article(a.Id))));
+        nav.Add(new LinkView(t["nav_people"], Urls.People));
+        nav.Add(new LinkView(t["nav_sources"], Urls.Sources));
+        nav.Add(new LinkView(t["nav_timeline"], Urls.Timeline));
+        nav.Add(new LinkView(t["nav_tags"], Urls.Tags));
+        nav.AddRange(Dossier.Pages.Select(p => new LinkView(p.Title, Urls.Page(p.Slug))));
+        return new SiteView(s.Title, s.Summary, s.Language, s.Publisher.Name, s.Publisher.Url?.AbsoluteUri, Urls.Home,
+            Urls.Asset("site.css"), Urls.Asset("site.js"), Urls.File("feed.xml"), nav);
+    }
+}

@@ -1,0 +1,3 @@
+namespace FactDossier.Planning.Views;
+
+public sealed record VerdictView(string Rating, string Label, int Value, string Description, string Summary, string? ExplanationHtml);

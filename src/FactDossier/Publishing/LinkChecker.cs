@@ -1,0 +1,117 @@
+using AngleSharp.Html.Parser;
+using FactDossier.Diagnostics;
+using FactDossier.Planning;
+
+namespace FactDossier.Publishing;
+
+/// <summary>
+/// The post-processing stage: parses every generated page and fails the build on an internal link, or a
+/// <c>#fragment</c>, that leads nowhere, and on an id used twice in one page.
+/// </summary>
+public sealed class LinkChecker(SiteUrls urls)
+{
+    private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    /// <summary>What one page offers (ids) and asks for (links), recorded as it is rendered.</summary>
+    public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds);
+
+    public sealed record Link(string Url, int Line, int Column);
+
+    public PageLinks Scan(string outputPath, string html)
+    {
+        using var document = _parser.ParseDocument(html);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new List<Diagnostic>();
+        var links = new List<Link>();
+        foreach (var element in document.All)
+        {
+            var position = element.SourceReference?.Position;
+            var (line, column) = (position?.Line ?? 1, position?.Column ?? 1);
+            if (element.Id is { Length: > 0 } id && !ids.Add(id))
+            {
+                duplicates.Add(new Diagnostic(DiagnosticCode.DuplicateHtmlId, new SourceSpan(Display(outputPath), line, column),
+                    $"the id '{id}' is used twice in this page", "check the template that writes it"));
+            }
+
+            foreach (var attribute in LinkAttributes)
+            {
+                if (element.GetAttribute(attribute) is { } url && IsInternal(url))
+                {
+                    links.Add(new Link(url, line, column));
+                }
+            }
+        }
+
+        return new PageLinks(outputPath, ids, links, duplicates);
+    }
+
+    public IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> otherFiles)
+    {
+        var byPath = pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var page in pages)
+        {
+            diagnostics.AddRange(page.DuplicateIds);
+            var pageUrl = "/" + page.OutputPath;
+            foreach (var link in page.Links)
+            {
+                var problem = Resolve(link.Url, pageUrl, byPath, otherFiles, page);
+                if (problem is not null)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCode.BrokenLink, new SourceSpan(Display(page.OutputPath), link.Line, link.Column),
+                        $"the link '{link.Url}' {problem}", "check the template or the Markdown that writes this link"));
+                }
+            }
+        }
+
+        return DiagnosticOrder.Sort(diagnostics);
+    }
+
+    private string? Resolve(string url, string pageUrl, Dictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page)
+    {
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        var query = path.IndexOf('?');
+        if (query >= 0)
+        {
+            path = path[..query];
+        }
+
+        PageLinks? target;
+        if (path.Length == 0)
+        {
+            target = page;
+        }
+        else
+        {
+            var absolute = new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath;
+            if (!absolute.StartsWith(urls.BasePath, StringComparison.Ordinal))
+            {
+                return $"points outside the site's base path '{urls.BasePath}'";
+            }
+
+            var file = urls.OutputPathOf(Uri.UnescapeDataString(absolute));
+            if (!pages.TryGetValue(file, out target) && !otherFiles.Contains(file))
+            {
+                return "leads to no page of the site";
+            }
+        }
+
+        return fragment is { Length: > 0 } && target is not null && !target.Ids.Contains(fragment)
+            ? $"points to '#{fragment}', which is not on {(target == page ? "this page" : "the target page")}"
+            : null;
+    }
+
+    private string PageUrlUnderBase(string pageUrl) => urls.BasePath + pageUrl.TrimStart('/');
+
+    private static bool IsInternal(string url) =>
+        !(url.StartsWith("http:", StringComparison.OrdinalIgnoreCase)
+          || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+          || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
+          || url.StartsWith("//", StringComparison.Ordinal)
+          || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase));
+
+    private static string Display(string outputPath) => "output/" + outputPath;
+}

@@ -1,0 +1,65 @@
+namespace FactDossier.Publishing;
+
+/// <summary>
+/// Writes a build into a hidden sibling of <c>output/</c> and swaps it in only on <see cref="Commit"/>. A failed,
+/// cancelled or killed build leaves the previous <c>output/</c> exactly as it was.
+/// </summary>
+public sealed class StagedOutputFolder : ISiteWriter, IDisposable
+{
+    private readonly string _output;
+    private bool _committed;
+
+    public StagedOutputFolder(string output, string buildId)
+    {
+        _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var parent = Path.GetDirectoryName(_output)!;
+        Directory.CreateDirectory(parent);
+        StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{buildId}");
+        if (Directory.Exists(StagingPath))
+        {
+            Directory.Delete(StagingPath, recursive: true);
+        }
+
+        Directory.CreateDirectory(StagingPath);
+    }
+
+    public string StagingPath { get; }
+
+    public void Write(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var full = Path.GetFullPath(Path.Combine(StagingPath, relativePath));
+        if (!full.StartsWith(StagingPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        file.Write(content);
+    }
+
+    /// <summary>Swap: the old output moves aside, the staging folder takes its name, the old output is deleted.</summary>
+    public void Commit()
+    {
+        var retired = StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal);
+        if (Directory.Exists(_output))
+        {
+            Directory.Move(_output, retired);
+        }
+
+        Directory.Move(StagingPath, _output);
+        _committed = true;
+        if (Directory.Exists(retired))
+        {
+            Directory.Delete(retired, recursive: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(StagingPath))
+        {
+            Directory.Delete(StagingPath, recursive: true);
+        }
+    }
+}

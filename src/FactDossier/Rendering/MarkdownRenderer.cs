@@ -1,0 +1,90 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace FactDossier.Rendering;
+
+/// <summary>
+/// One shared Markdig pipeline for every Markdown field: raw HTML is shown as text, links keep only safe targets,
+/// site-rooted links get the base path, and images from other hosts become plain links (no third-party request).
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .Build();
+
+    private readonly string _basePath;
+
+    public MarkdownRenderer(string basePath) => _basePath = basePath;
+
+    public string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            Sanitize(link);
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!SafeUrl.IsAllowed(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private void Sanitize(LinkInline link)
+    {
+        var url = link.Url ?? "";
+        if (!SafeUrl.IsAllowed(url))
+        {
+            Unwrap(link);
+            return;
+        }
+
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith(_basePath, StringComparison.Ordinal))
+        {
+            link.Url = _basePath + url.TrimStart('/');
+        }
+
+        if (link.IsImage && SafeUrl.IsExternal(url))
+        {
+            link.IsImage = false;
+            if (link.FirstChild is null)
+            {
+                link.AppendChild(new LiteralInline(url));
+            }
+        }
+    }
+
+    private static void Unwrap(LinkInline link)
+    {
+        var children = new List<Inline>();
+        for (var child = link.FirstChild; child is not null; child = child.NextSibling)
+        {
+            children.Add(child);
+        }
+
+        Inline replacement = new LiteralInline("");
+        link.ReplaceBy(replacement);
+        foreach (var child in children)
+        {
+            child.Remove();
+            replacement.InsertAfter(child);
+            replacement = child;
+        }
+    }
+}

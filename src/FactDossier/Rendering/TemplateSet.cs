@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+using Fluid;
+
+namespace FactDossier.Rendering;
+
+/// <summary>
+/// The theme's Liquid templates, parsed once per build: one layout, one template per page kind
+/// (<c>theme/layouts/</c>) and the partials they render (<c>theme/partials/</c>). Output is HTML-encoded unless a
+/// template writes <c>| raw</c>, which the theme keeps for values whose name ends in <c>_html</c>.
+/// </summary>
+public sealed partial class TemplateSet
+{
+    private const string LayoutName = "_layout";
+    private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
+    private readonly IReadOnlyDictionary<string, string> _paths;
+    private readonly TemplateOptions _options;
+
+    private TemplateSet(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyDictionary<string, string> paths, TemplateOptions options)
+    {
+        _templates = templates;
+        _paths = paths;
+        _options = options;
+    }
+
+    public IReadOnlyCollection<string> Names => [.. _templates.Keys];
+
+    public static TemplateSet? Load(string themeDirectory, InputLayout layout, DiagnosticBag diagnostics)
+    {
+        var layouts = Path.Combine(themeDirectory, "layouts");
+        if (!Directory.Exists(layouts))
+        {
+            diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layouts)), "the theme has no layouts folder",
+                "pass --theme or restore theme/ from the repository");
+            return null;
+        }
+
+        var parser = new FluidParser();
+        var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+        var partialsDirectory = Path.Combine(themeDirectory, "partials");
+        if (Directory.Exists(partialsDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(partialsDirectory, "*.liquid").Order(StringComparer.Ordinal))
+            {
+                var path = layout.Display(file);
+                if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is not null)
+                {
+                    partials[Path.GetFileName(file)] = source;
+                }
+            }
+        }
+
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(layouts, "*.liquid").Order(StringComparer.Ordinal))
+        {
+            var path = layout.Display(file);
+            if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is { } template)
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                templates[name] = template;
+                paths[name] = path;
+            }
+        }
+
+        var options = new TemplateOptions
+        {
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            FileProvider = new ThemeFileProvider(partials),
+            StrictFilters = true,
+            CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+            Now = () => DateTimeOffset.UnixEpoch, // templates must not see the clock: output must not change between builds
+        };
+
+        if (!templates.ContainsKey(LayoutName))
+        {
+            diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layouts)), $"the theme has no {LayoutName}.liquid");
+        }
+
+        return diagnostics.HasErrors ? null : new TemplateSet(templates, paths, options);
+    }
+
+    private static IFluidTemplate? Parse(FluidParser parser, string source, string path, DiagnosticBag diagnostics)
+    {
+        if (parser.TryParse(source, out var template, out var error))
+        {
+            return template;
+        }
+
+        var at = Position().Match(error ?? "");
+        var span = at.Success
+            ? new SourceSpan(path, int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(at.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : SourceSpan.StartOf(path);
+        diagnostics.Add(DiagnosticCode.TemplateError, span, $"Liquid syntax error: {error}");
+        return null;
+    }
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex Position();
+
+    /// <summary>Renders a page template, then the layout around it. Errors name the template, never the reader's input.</summary>
+    public string Render(string templateName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error)
+    {
+        error = null;
+        if (!_templates.TryGetValue(templateName, out var template))
+        {
+            error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf("theme/layouts"), $"the theme has no template '{templateName}.liquid'");
+            return "";
+        }
+
+        try
+        {
+            var context = new TemplateContext(_options);
+            foreach (var (key, value) in values)
+            {
+                context.SetValue(key, value);
+            }
+
+            var body = template.Render(context, Html.Encoder);
+            context.SetValue("content_html", body);
+            return _templates[LayoutName].Render(context, Html.Encoder);
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException)
+        {
+            error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf(_paths[templateName]), $"rendering failed: {e.Message}");
+            return "";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Text;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+
+namespace FactDossier.Rendering;
+
+/// <summary>
+/// The theme's partials, read once into memory and served to Fluid's <c>{% render %}</c> tag. A fixed modification
+/// time lets Fluid's template cache parse each partial once per build.
+/// </summary>
+internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> files) : IFileProvider
+{
+    public IFileInfo GetFileInfo(string subpath) =>
+        files.TryGetValue(subpath.TrimStart('/'), out var content) ? new ThemeFile(subpath, content) : new NotFoundFileInfo(subpath);
+
+    public IDirectoryContents GetDirectoryContents(string subpath) => new Contents([.. files.Select(f => (IFileInfo)new ThemeFile(f.Key, f.Value))]);
+
+    public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
+
+    private sealed class ThemeFile(string name, string content) : IFileInfo
+    {
+        private readonly byte[] _bytes = Encoding.UTF8.GetBytes(content);
+
+        public bool Exists => true;
+
+        public long Length => _bytes.Length;
+
+        public string? PhysicalPath => null;
+
+        public string Name => name;
+
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+
+        public bool IsDirectory => false;
+
+        public Stream CreateReadStream() => new MemoryStream(_bytes, writable: false);
+    }
+
+    private sealed class Contents(IReadOnlyList<IFileInfo> files) : IDirectoryContents
+    {
+        public bool Exists => true;
+
+        public IEnumerator<IFileInfo> GetEnumerator() => files.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

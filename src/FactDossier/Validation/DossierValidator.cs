@@ -1,0 +1,23 @@
+using FactDossier.Diagnostics;
+using FactDossier.Model;
+
+namespace FactDossier.Validation;
+
+/// <summary>The Validate stage: every rule runs, so an editor sees every cross-file problem at once.</summary>
+public static class DossierValidator
+{
+    public static IReadOnlyList<IDossierRule> Rules { get; } =
+    [
+        new IdsAreUnique(),
+        new ArticlesExist(),
+        new SpeakersExist(),
+        new SourcesExist(),
+        new RatingsExist(),
+        new RatingScaleIsConsistent(),
+        new QuotesPrecedeTheirArticle(),
+        new ParagraphsExist(),
+    ];
+
+    public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) =>
+        DiagnosticOrder.Sort(Rules.SelectMany(rule => rule.Check(dossier)));
+}

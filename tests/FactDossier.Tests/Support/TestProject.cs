@@ -1,0 +1,90 @@
+using FactDossier.Building;
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+
+namespace FactDossier.Tests.Support;
+
+/// <summary>
+/// A throw-away project root in a temp folder: a copy of a fixture (or of the repository's own input and seeds)
+/// with the repository's real theme, that a test may change file by file and build.
+/// </summary>
+public sealed class TestProject : IDisposable
+{
+    private TestProject(string root) => Root = root;
+
+    public string Root { get; }
+
+    public string Output => Path.Combine(Root, "output");
+
+    public InputLayout Layout => InputLayout.Under(Root, theme: Repository.Theme);
+
+    /// <summary>The small valid project of Fixtures/minimal.</summary>
+    public static TestProject Minimal() => FromFolders(Path.Combine(Repository.Fixtures, "minimal"), "input", "seeds");
+
+    /// <summary>The repository's own dossier.</summary>
+    public static TestProject RealDossier() => FromFolders(Repository.Root, "input", "seeds");
+
+    private static TestProject FromFolders(string from, params string[] folders)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N"));
+        foreach (var folder in folders)
+        {
+            Copy(Path.Combine(from, folder), Path.Combine(root, folder));
+        }
+
+        return new TestProject(root);
+    }
+
+    public static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Write(string relative, string content)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    public void WriteBytes(string relative, byte[] content)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+    }
+
+    public string Read(string relative) => File.ReadAllText(PathOf(relative));
+
+    public void Delete(string relative) => File.Delete(PathOf(relative));
+
+    /// <summary>Copies a file of Fixtures/invalid into the project's input folder, at the same relative path.</summary>
+    public string UseInvalidFixture(string relative)
+    {
+        var target = Path.Combine("input", relative);
+        File.Copy(Path.Combine(Repository.Fixtures, "invalid", relative), PathOf(target), overwrite: true);
+        return target.Replace('\\', '/');
+    }
+
+    public BuildResult Build(string? basePath = null) => SiteBuilder.Build(new BuildOptions(Layout, basePath));
+
+    public BuildResult Check() => SiteBuilder.Build(new BuildOptions(Layout, Write: false));
+
+    public IReadOnlyList<Diagnostic> Errors() => Check().Diagnostics.Where(d => d.IsError).ToList();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using FactDossier.Diagnostics;
+using FactDossier.Tests.Support;
+
+namespace FactDossier.Tests.Validation;
+
+/// <summary>
+/// One bad file per diagnostic, dropped into a copy of the valid minimal project: the build must report exactly that
+/// problem, at the offending node's line and column, and nothing else.
+/// </summary>
+public sealed class InvalidFixtureTests
+{
+    [Theory]
+    [InlineData("claims/yaml-unclosed-flow.yml", "FD0002", 16, 7, "never closed with ']'")]
+    [InlineData("claims/yaml-bad-indent.yml", "FD0002", 6, 2, "did not find expected key")]
+    [InlineData("claims/yaml-unclosed-quote.yml", "FD0002", 15, 12, "quoted scalar")]
+    [InlineData("claims/yaml-tab.yml", "FD0002", 4, 1, "tab")]
+    [InlineData("claims/yaml-colon-in-value.yml", "FD0002", 15, 19, "invalid mapping")]
+    [InlineData("claims/wrong-type-statement.yml", "FD0003", 3, 12, "must be a set of 'field: value' lines")]
+    [InlineData("claims/wrong-type-tags.yml", "FD0003", 16, 7, "'tags' must be a list")]
+    [InlineData("claims/wrong-type-quote.yml", "FD0003", 6, 5, "'quote' must be text, not a list")]
+    [InlineData("claims/missing-headline.yml", "FD0004", 1, 1, "no 'headline'")]
+    [InlineData("claims/missing-verdict-rating.yml", "FD0004", 14, 3, "'verdict' has no 'rating'")]
+    [InlineData("claims/missing-relation.yml", "FD0004", 8, 5, "no 'relation'")]
+    [InlineData("claims/unknown-field.yml", "FD0005", 2, 1, "did you mean 'headline'?")]
+    [InlineData("claims/unknown-field-nested.yml", "FD0005", 6, 3, "did you mean 'said_on'?")]
+    [InlineData("claims/duplicate-key.yml", "FD0006", 7, 3, "'speaker' is written twice")]
+    [InlineData("claims/impossible-date.yml", "FD0007", 6, 12, "February 2022 has 28 days")]
+    [InlineData("claims/date-format.yml", "FD0007", 6, 12, "YYYY-MM-DD")]
+    [InlineData("claims/empty-quote.yml", "FD0009", 5, 10, "'quote' is empty")]
+    [InlineData("claims/invalid-tag-id.yml", "FD0010", 16, 14, "'Kyiv Region' is not a valid id")]
+    [InlineData("claims/invalid-relation.yml", "FD0011", 11, 15, "did you mean 'contradicts'?")]
+    [InlineData("claims/invalid-occurrence.yml", "FD0013", 10, 17, "whole number")]
+    [InlineData("claims/id-mismatch.yml", "FD0106", 1, 5, "differs from the file name")]
+    [InlineData("claims/neither-quote-nor-text.yml", "FD0107", 8, 5, "neither 'quote' nor 'text'")]
+    [InlineData("claims/unknown-speaker.yml", "FD0102", 4, 12, "did you mean 'minister'?")]
+    [InlineData("claims/unknown-article.yml", "FD0103", 1, 10, "no article has the id 'talks-2022'")]
+    [InlineData("claims/unknown-source.yml", "FD0104", 17, 11, "did you mean 'wire'?")]
+    [InlineData("claims/unknown-rating.yml", "FD0105", 14, 11, "no rating has the id 'false'")]
+    [InlineData("claims/said-after-article.yml", "FD0109", 12, 14, "after article 'talks'")]
+    [InlineData("claims/paragraph-out-of-range.yml", "FD0110", 15, 16, "article 'talks' has 3")]
+    [InlineData("claims/quote-not-found.yml", "FD0201", 5, 10, "closest passage (1 edit away)")]
+    [InlineData("claims/prefix-mismatch.yml", "FD0201", 9, 12, "never with this prefix/suffix")]
+    [InlineData("claims/quote-ambiguous.yml", "FD0202", 9, 12, "appears 2 times")]
+    [InlineData("claims/occurrence-out-of-range.yml", "FD0203", 9, 12, "appears 2 time(s)")]
+    [InlineData("sources/bad-url.yml", "FD0008", 4, 6, "not an absolute http(s) URL")]
+    [InlineData("sources/javascript-url.yml", "FD0008", 3, 6, "'javascript:alert(1)'")]
+    [InlineData("people/bad-wikidata.yml", "FD0010", 3, 11, "not a Wikidata id")]
+    [InlineData("people/bad-kind.yml", "FD0011", 2, 7, "did you mean 'person'?")]
+    [InlineData("articles/missing-seed.yml", "FD0012", 4, 7, "'seeds/missing.txt' does not exist")]
+    public void Bad_file_reports_its_one_problem_at_the_offending_node(string fixture, string code, int line, int column, string messagePart)
+    {
+        using var project = TestProject.Minimal();
+        var path = project.UseInvalidFixture(fixture);
+
+        var errors = project.Errors();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(code, error.Code.Id);
+        Assert.Equal(new SourceSpan(path, line, column), error.Span);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("site/duplicate-rating-value.yml", "FD0108", 18, 10, "same value 2")]
+    [InlineData("site/bad-language.yml", "FD0011", 2, 11, "'de' is not a valid language")]
+    public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
+    {
+        using var project = TestProject.Minimal();
+        File.Copy(Path.Combine(Repository.Fixtures, "invalid", fixture), project.PathOf("input/site.yml"), overwrite: true);
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal(code, error.Code.Id);
+        Assert.Equal(new SourceSpan("input/site.yml", line, column), error.Span);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void File_that_is_not_utf8_is_reported_at_its_first_bad_byte()
+    {
+        using var project = TestProject.Minimal();
+        // Saved as Latin-1, 'é' is the single byte 0xE9, which UTF-8 does not allow there.
+        var bytes = System.Text.Encoding.Latin1.GetBytes("name: Jean-Yves Le Drian\nrole: Ministre des Affaires \u00e9trang\u00e8res\n");
+        project.WriteBytes("input/people/le-drian.yml", bytes);
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal("FD0001", error.Code.Id);
+        Assert.Equal(new SourceSpan("input/people/le-drian.yml", 2, 29), error.Span);
+        Assert.Contains("0xE9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_claims_with_one_id_in_different_folders_are_reported()
+    {
+        using var project = TestProject.Minimal();
+        project.Write("input/claims/2022-03/reduce.yml", project.Read("input/claims/reduce.yml"));
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal("FD0101", error.Code.Id);
+        Assert.Equal("input/claims/reduce.yml", error.Span.Path);
+        Assert.Contains("input/claims/2022-03/reduce.yml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_of_every_file_is_reported_in_one_run_sorted_by_path_and_line()
+    {
+        using var project = TestProject.Minimal();
+        project.UseInvalidFixture("claims/unknown-speaker.yml");
+        project.UseInvalidFixture("claims/unknown-rating.yml");
+        project.UseInvalidFixture("claims/quote-ambiguous.yml");
+        project.UseInvalidFixture("claims/quote-not-found.yml");
+
+        var errors = project.Errors();
+
+        Assert.Equal(
+            ["input/claims/quote-ambiguous.yml", "input/claims/quote-not-found.yml", "input/claims/unknown-rating.yml", "input/claims/unknown-speaker.yml"],
+            errors.Select(e => e.Span.Path));
+        Assert.Equal(errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Span.Line), errors);
+    }
+
+    [Fact]
+    public void Missing_input_folder_is_an_error_not_a_crash()
+    {
+        using var project = TestProject.Minimal();
+        Directory.Delete(project.PathOf("input"), recursive: true);
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal("FD0012", error.Code.Id);
+    }
+}
