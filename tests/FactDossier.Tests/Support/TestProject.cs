@@ -16,13 +16,13 @@ public sealed class TestProject : IDisposable
 
     public string Output => Path.Combine(Root, "output");
 
-    public InputLayout Layout => InputLayout.Under(Root, theme: Repository.Theme);
+    public InputLayout Layout => InputLayout.Under(Root, theme: RepositoryPaths.Theme);
 
     /// <summary>The small valid project of Fixtures/minimal.</summary>
-    public static TestProject Minimal() => FromFolders(Path.Combine(Repository.Fixtures, "minimal"), "input", "seeds");
+    public static TestProject Minimal() => FromFolders(Path.Combine(RepositoryPaths.Fixtures, "minimal"), "input", "seeds");
 
     /// <summary>The repository's own dossier.</summary>
-    public static TestProject RealDossier() => FromFolders(Repository.Root, "input", "seeds");
+    public static TestProject RealDossier() => FromFolders(RepositoryPaths.Root, "input", "seeds");
 
     private static TestProject FromFolders(string from, params string[] folders)
     {
@@ -70,7 +70,7 @@ public sealed class TestProject : IDisposable
     public string UseInvalidFixture(string relative)
     {
         var target = Path.Combine("input", relative);
-        File.Copy(Path.Combine(Repository.Fixtures, "invalid", relative), PathOf(target), overwrite: true);
+        File.Copy(Path.Combine(RepositoryPaths.Fixtures, "invalid", relative), PathOf(target), overwrite: true);
         return target.Replace('\\', '/');
     }
 

@@ -66,7 +66,7 @@ public sealed class InvalidFixtureTests
     public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
-        File.Copy(Path.Combine(Repository.Fixtures, "invalid", fixture), project.PathOf("input/site.yml"), overwrite: true);
+        File.Copy(Path.Combine(RepositoryPaths.Fixtures, "invalid", fixture), project.PathOf("input/site.yml"), overwrite: true);
 
         var error = Assert.Single(project.Errors());
 

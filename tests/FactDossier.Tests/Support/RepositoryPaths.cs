@@ -1,7 +1,7 @@
 namespace FactDossier.Tests.Support;
 
 /// <summary>Paths of the repository under test, found from the test binary's folder.</summary>
-public static class Repository
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
