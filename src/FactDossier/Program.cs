@@ -1,7 +1,13 @@
+using System.Globalization;
 using System.CommandLine;
 using FactDossier.Building;
 using FactDossier.Cli;
 using FactDossier.Loading;
+
+// Output must not depend on the machine's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var root = new Option<string>("--root") { Description = "Project root holding input/, seeds/ and theme/", DefaultValueFactory = _ => "." };
 var input = new Option<string?>("--input", "-i") { Description = "Input folder (default: <root>/input)" };

@@ -24,7 +24,9 @@ public sealed class HomePlanner : IPagePlanner
     /// <summary>Claims in the order the article tells them: by the position of their statement, unanchored ones last.</summary>
     internal static IReadOnlyList<ClaimView> OrderForReading(PlanningContext context) =>
         context.Claims
-            .OrderBy(c => context.Anchored.AnchorOf(c.Id, 0) is { } a ? (a.ArticleId, a.Start) : ("\uffff", 0))
+            .OrderBy(c => context.Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
+            .ThenBy(c => context.Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
+            .ThenBy(c => context.Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
 }

@@ -10,7 +10,8 @@ public sealed record MarkStyle(string Href, string CssClass, string Title);
 /// <summary>
 /// Renders one paragraph of an article with its anchored quotes as <c>&lt;mark&gt;</c> elements. Overlapping and nested
 /// quotes are cut at every anchor boundary into flat segments, so the HTML stays valid however the quotes overlap;
-/// each segment links to the innermost quote covering it, and each quote's first segment carries its id.
+/// each segment links to the innermost quote covering it, and each quote's first segment carries its id
+/// (on the mark, or on an empty span before it when two quotes begin at the same character).
 /// </summary>
 public static class AnnotatedArticleRenderer
 {
@@ -48,8 +49,9 @@ public static class AnnotatedArticleRenderer
 
             var innermost = covering.OrderBy(a => a.End - a.Start).ThenBy(a => a.CounterIndex).ThenBy(a => a.ElementId, StringComparer.Ordinal).First();
             var beginning = covering.Where(a => started.Add(a.ElementId)).ToList();
-            var markId = beginning.Contains(innermost) ? innermost.ElementId : null;
-            foreach (var other in beginning.Where(a => a != innermost))
+            var idHolder = beginning.Contains(innermost) ? innermost : beginning.FirstOrDefault();
+            var markId = idHolder?.ElementId;
+            foreach (var other in beginning.Where(a => a != idHolder))
             {
                 html.Append("<span class=\"quote-start\" id=\"").Append(Html.Encode(other.ElementId)).Append("\"></span>");
             }

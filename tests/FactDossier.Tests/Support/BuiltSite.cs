@@ -1,0 +1,44 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using FactDossier.Building;
+
+namespace FactDossier.Tests.Support;
+
+/// <summary>A project built once, whose pages tests read and parse.</summary>
+public class BuiltSite : IDisposable
+{
+    private readonly HtmlParser _parser = new();
+
+    public BuiltSite(TestProject project, string? basePath = null)
+    {
+        Project = project;
+        Result = project.Build(basePath);
+        if (!Result.Succeeded)
+        {
+            throw new InvalidOperationException("build failed:\n" + string.Join("\n", Result.Diagnostics));
+        }
+    }
+
+    public TestProject Project { get; }
+
+    public BuildResult Result { get; }
+
+    public string Output => Project.Output;
+
+    public string Text(string relative) => File.ReadAllText(Path.Combine(Output, relative));
+
+    public IDocument Page(string relative) => _parser.ParseDocument(Text(relative));
+
+    public IEnumerable<string> HtmlFiles() =>
+        Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        Project.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class MinimalSite() : BuiltSite(TestProject.Minimal());
