@@ -26,6 +26,9 @@ public sealed partial class TemplateSet
 
     public IReadOnlyCollection<string> Names => [.. _templates.Keys];
 
+    /// <summary>Reads of partial files so far; a partial is parsed when read, so this counts parses.</summary>
+    public int PartialReads => ((ThemeFileProvider)_options.FileProvider).Reads;
+
     public static TemplateSet? Load(string themeDirectory, InputLayout layout, DiagnosticBag diagnostics)
     {
         var layouts = Path.Combine(themeDirectory, "layouts");

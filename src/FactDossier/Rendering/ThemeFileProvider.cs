@@ -7,18 +7,23 @@ namespace FactDossier.Rendering;
 
 /// <summary>
 /// The theme's partials, read once into memory and served to Fluid's <c>{% render %}</c> tag. A fixed modification
-/// time lets Fluid's template cache parse each partial once per build.
+/// time lets Fluid's cache keep each parsed partial for the whole build.
 /// </summary>
 internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> files) : IFileProvider
 {
-    public IFileInfo GetFileInfo(string subpath) =>
-        files.TryGetValue(subpath.TrimStart('/'), out var content) ? new ThemeFile(subpath, content) : new NotFoundFileInfo(subpath);
+    private int _reads;
 
-    public IDirectoryContents GetDirectoryContents(string subpath) => new Contents([.. files.Select(f => (IFileInfo)new ThemeFile(f.Key, f.Value))]);
+    /// <summary>How many times Fluid has read a partial (to parse it): bounded by the render call sites, not the pages.</summary>
+    public int Reads => _reads;
+
+    public IFileInfo GetFileInfo(string subpath) =>
+        files.TryGetValue(subpath.TrimStart('/'), out var content) ? new ThemeFile(subpath, content, this) : new NotFoundFileInfo(subpath);
+
+    public IDirectoryContents GetDirectoryContents(string subpath) => new Contents([.. files.Select(f => (IFileInfo)new ThemeFile(f.Key, f.Value, this))]);
 
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
-    private sealed class ThemeFile(string name, string content) : IFileInfo
+    private sealed class ThemeFile(string name, string content, ThemeFileProvider provider) : IFileInfo
     {
         private readonly byte[] _bytes = Encoding.UTF8.GetBytes(content);
 
@@ -34,7 +39,11 @@ internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> file
 
         public bool IsDirectory => false;
 
-        public Stream CreateReadStream() => new MemoryStream(_bytes, writable: false);
+        public Stream CreateReadStream()
+        {
+            Interlocked.Increment(ref provider._reads);
+            return new MemoryStream(_bytes, writable: false);
+        }
     }
 
     private sealed class Contents(IReadOnlyList<IFileInfo> files) : IDirectoryContents
