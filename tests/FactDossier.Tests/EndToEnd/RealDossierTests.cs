@@ -1,0 +1,138 @@
+using FactDossier.Anchoring;
+using FactDossier.Loading;
+using FactDossier.Model;
+using FactDossier.Tests.Support;
+
+namespace FactDossier.Tests.EndToEnd;
+
+public sealed class RealDossierSite() : BuiltSite(TestProject.RealDossier());
+
+/// <summary>The repository's own dossier on its seed article, built as a reader would get it.</summary>
+public sealed class RealDossierTests(RealDossierSite site) : IClassFixture<RealDossierSite>
+{
+    private static readonly Dossier Dossier = DossierLoader.Load(InputLayout.Under(RepositoryPaths.Root)).Dossier!;
+
+    [Fact]
+    public void Builds_with_no_error_and_no_warning() =>
+        Assert.Empty(site.Result.Diagnostics);
+
+    [Theory]
+    [InlineData("cavusoglu-lavrov-kuleba-meeting")]
+    [InlineData("cavusoglu-ceasefire-under-arms")]
+    [InlineData("stoltenberg-repositioning")]
+    [InlineData("stoltenberg-donbas-regroup")]
+    [InlineData("stoltenberg-russia-lied")]
+    [InlineData("stoltenberg-little-will")]
+    [InlineData("moscow-radically-reduce")]
+    [InlineData("zelensky-believe-no-one")]
+    [InlineData("zelensky-cede-nothing")]
+    [InlineData("motuzyanyk-no-massive-withdrawal")]
+    [InlineData("le-drian-nothing-advanced")]
+    [InlineData("le-drian-no-act")]
+    [InlineData("le-drian-rebuild-forces")]
+    [InlineData("le-drian-trust-is-acts")]
+    [InlineData("ukraine-neutrality-for-guarantees")]
+    [InlineData("chaly-permanent-neutrality")]
+    [InlineData("negotiators-summit-ready")]
+    [InlineData("kyiv-crimea-15-years")]
+    [InlineData("article-wednesday-negotiations")]
+    public void Every_attributed_statement_of_the_article_has_its_claim_page(string id)
+    {
+        var page = site.Page($"claims/{id}/index.html");
+
+        Assert.NotNull(page.GetElementById("statement"));
+        Assert.Contains(site.Page("index.html").QuerySelectorAll(".claim-card h3 a"), a => a.GetAttribute("href") == $"/claims/{id}/");
+    }
+
+    [Fact]
+    public void Every_quote_said_to_come_from_an_article_is_anchored_in_it()
+    {
+        var (anchored, diagnostics) = QuoteAnchorer.Anchor(Dossier);
+        Assert.Empty(diagnostics);
+        var articles = Dossier.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var claim in Dossier.Claims)
+        {
+            var quotes = claim.CounterStatements
+                .Where(c => c.Quote is not null)
+                .Select(c => (c.Index, c.Source))
+                .Prepend((Index: 0, claim.Statement.Source));
+            foreach (var (index, source) in quotes.Where(q => articles.Contains(q.Source?.Value ?? claim.Article.Value)))
+            {
+                Assert.True(anchored.AnchorOf(claim.Id, index) is not null, $"{claim.Id}: quote {index} is not anchored");
+            }
+        }
+
+        Assert.True(anchored.Anchors.Length >= Dossier.Claims.Length);
+    }
+
+    [Fact]
+    public void Central_claim_sets_radicalement_beside_pas_de_retrait_massif()
+    {
+        var page = site.Page("claims/moscow-radically-reduce/index.html");
+
+        Assert.Contains("radicalement", page.QuerySelector(".side-statement blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".side-counter blockquote"), b => b.TextContent == "pas de retrait massif de troupes russes de ces zones");
+        Assert.Equal("contradicts", page.QuerySelector(".side-counter .quote")!.ClassList.Single(c => c.StartsWith("quote-", StringComparison.Ordinal))[6..]);
+    }
+
+    [Fact]
+    public void Every_claim_has_a_counter_statement_or_corroboration_and_a_source()
+    {
+        foreach (var claim in Dossier.Claims)
+        {
+            Assert.True(claim.CounterStatements.Length > 0, $"{claim.Id} has no counter-statement");
+            var page = site.Page($"claims/{claim.Id}/index.html");
+            Assert.True(page.QuerySelectorAll(".source-list li").Length >= 1, $"{claim.Id} cites no source");
+        }
+    }
+
+    [Fact]
+    public void Every_speaker_is_a_person_of_the_dossier_with_a_page()
+    {
+        var people = Dossier.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var speakers = Dossier.Claims.SelectMany(c => c.CounterStatements.Select(s => s.Speaker).Prepend(c.Statement.Speaker)).OfType<Located<string>>();
+
+        Assert.All(speakers, s => Assert.Contains(s.Value, people));
+        Assert.All(people, id => Assert.True(File.Exists(Path.Combine(site.Output, "people", id, "index.html")), id));
+    }
+
+    [Fact]
+    public void The_article_claims_check_the_article_itself()
+    {
+        var claim = Dossier.Claims.Single(c => c.Id == "article-wednesday-negotiations");
+
+        Assert.Contains("les négociations de mercredi", claim.Statement.Quote.Exact.Value, StringComparison.Ordinal);
+        Assert.Equal("inaccurate", claim.Verdict.Rating.Value);
+    }
+
+    [Fact]
+    public void Every_link_of_the_site_resolves_at_the_root_and_under_a_sub_folder()
+    {
+        Assert.Empty(LinkIntegrityTests.BrokenLinks(site.Output, "/"));
+
+        using var project = TestProject.RealDossier();
+        Assert.True(project.Build("/factdossier/").Succeeded);
+        Assert.Empty(LinkIntegrityTests.BrokenLinks(project.Output, "/factdossier/"));
+    }
+
+    [Fact]
+    public void Building_the_real_dossier_twice_is_byte_identical_and_a_broken_quote_changes_nothing()
+    {
+        using var project = TestProject.RealDossier();
+        Assert.True(project.Build().Succeeded);
+        var first = OutputSnapshot.Of(project.Output);
+        Assert.True(project.Build().Succeeded);
+        OutputSnapshot.AssertIdentical(first, OutputSnapshot.Of(project.Output));
+
+        const string Claim = "input/claims/moscow-radically-reduce.yml";
+        project.Write(Claim, project.Read(Claim).Replace("pas de retrait massif", "pas de retrait masif", StringComparison.Ordinal));
+        var broken = project.Build();
+
+        var error = Assert.Single(broken.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0201", error.Code.Id);
+        Assert.Equal(Claim, error.Span.Path);
+        Assert.Contains("«pas de retrait massif", error.Message, StringComparison.Ordinal);
+        OutputSnapshot.AssertIdentical(first, OutputSnapshot.Of(project.Output));
+    }
+}
