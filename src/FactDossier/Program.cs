@@ -3,6 +3,7 @@ using System.CommandLine;
 using FactDossier.Building;
 using FactDossier.Cli;
 using FactDossier.Loading;
+using FactDossier.Scaffolding;
 
 // Output must not depend on the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -17,7 +18,8 @@ var basePath = new Option<string?>("--base-path") { Description = "URL path the 
 var format = new Option<string>("--format") { Description = "Diagnostics format: msbuild (default) or github (Actions annotations)", DefaultValueFactory = _ => "msbuild" };
 format.AcceptOnlyFromAmong("msbuild", "github");
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each stage" };
-Option[] shared = [root, input, output, theme, basePath, format, verbose];
+var strict = new Option<bool>("--strict") { Description = "Treat warnings (such as a TODO left in a claim) as errors: for publishing" };
+Option[] shared = [root, input, output, theme, basePath, format, verbose, strict];
 
 var build = new Command("build", "Build the site into the output folder (the default command)");
 var check = new Command("check", "Validate, anchor, render and link-check everything; write nothing");
@@ -31,16 +33,43 @@ foreach (var option in shared)
 rootCommand.Add(build);
 rootCommand.Add(check);
 
+var articleOption = new Option<string>("--article") { Description = "Id of the article the quote comes from", Required = true };
+var quoteOption = new Option<string>("--quote") { Description = "The statement's words, as the article prints them", Required = true };
+var speakerOption = new Option<string?>("--speaker") { Description = "Id of the person who said it (input/people/)" };
+var idOption = new Option<string?>("--id") { Description = "Id (file name) of the new claim; default: made from the quote" };
+var newClaim = new Command("claim", "Write input/claims/<id>.yml from a quote, after checking that it anchors in the article")
+{
+    articleOption, quoteOption, speakerOption, idOption,
+};
+var newCommand = new Command("new", "Scaffold a new input file") { newClaim };
+rootCommand.Add(newCommand);
+
 int Run(ParseResult parsed, bool write)
 {
     var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
-    var result = SiteBuilder.Build(new BuildOptions(layout, parsed.GetValue(basePath), write));
+    var result = SiteBuilder.Build(new BuildOptions(layout, parsed.GetValue(basePath), write, parsed.GetValue(strict)));
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
     ConsoleReport.Summary(result, write ? "build" : "check", write && result.Succeeded ? layout.Display(layout.Output) : null,
         parsed.GetValue(verbose), Console.Out);
     return result.Succeeded ? 0 : 1;
 }
 
+int NewClaim(ParseResult parsed)
+{
+    var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+    var request = new NewClaimRequest(parsed.GetValue(articleOption)!, parsed.GetValue(quoteOption)!, parsed.GetValue(speakerOption), parsed.GetValue(idOption));
+    var outcome = NewClaimCommand.Run(layout, request);
+    ConsoleReport.Diagnostics(outcome.Diagnostics, parsed.GetValue(format)!, Console.Error);
+    if (outcome.WrittenPath is { } path)
+    {
+        Console.Out.WriteLine($"wrote {path}");
+        Console.Out.WriteLine("Fill in every TODO, then check with: dotnet run --project src/FactDossier -- check");
+    }
+
+    return outcome.WrittenPath is null ? 1 : 0;
+}
+
+newClaim.SetAction(NewClaim);
 rootCommand.SetAction(parsed => Run(parsed, write: true));
 build.SetAction(parsed => Run(parsed, write: true));
 check.SetAction(parsed => Run(parsed, write: false));

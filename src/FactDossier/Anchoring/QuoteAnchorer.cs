@@ -49,32 +49,50 @@ public static class QuoteAnchorer
                 finders[articleId] = finder;
             }
 
-            switch (finder.Find(quote))
+            if (Locate(quote, article, finder, source is null, out var problem) is { } found)
             {
-                case QuoteMatch.Found found:
-                    anchors.Add(new QuoteAnchor(claim.Id, counterIndex, relation, articleId, found.Start, found.End,
-                        article.Text.ParagraphAt(found.Start).Number));
-                    break;
-                case QuoteMatch.Ambiguous ambiguous:
-                    diagnostics.Add(DiagnosticCode.QuoteAmbiguous, quote.Exact.Span,
-                        $"the quote appears {ambiguous.Starts.Count} times in article '{articleId}': "
-                        + string.Join(", ", ambiguous.Starts.Select(start => Where(article, start))),
-                        $"add 'prefix:' with the words just before the one you mean (e.g. 'prefix: \"{WordsBefore(article.Text.Raw, ambiguous.Starts[0])}\"') or 'occurrence: N'");
-                    break;
-                case QuoteMatch.OccurrenceOutOfRange range:
-                    diagnostics.Add(DiagnosticCode.OccurrenceOutOfRange, quote.Exact.Span,
-                        $"'occurrence: {quote.Occurrence}' but the quote appears {range.Count} time(s) in article '{articleId}'",
-                        range.Count == 0 ? "check the quote, its prefix and suffix" : $"use a number from 1 to {range.Count}");
-                    break;
-                case QuoteMatch.ContextMismatch mismatch:
-                    diagnostics.Add(DiagnosticCode.QuoteNotFound, quote.Exact.Span,
-                        $"the quote is in article '{articleId}' ({mismatch.Occurrences} time(s)) but never with this prefix/suffix",
-                        "copy the prefix/suffix exactly from the words just before/after the quote, or remove them");
-                    break;
-                case QuoteMatch.NotFound notFound:
-                    diagnostics.Add(NotFoundDiagnostic(quote, article, notFound, source is null));
-                    break;
+                anchors.Add(new QuoteAnchor(claim.Id, counterIndex, relation, articleId, found.Start, found.End,
+                    article.Text.ParagraphAt(found.Start).Number));
             }
+            else
+            {
+                diagnostics.Add(problem!);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Looks for one quote in one article: its raw range when it is there exactly once, else the diagnostic an editor
+    /// needs (every place for an ambiguous quote, the closest passage for a missing one). <c>new claim</c> uses it too.
+    /// </summary>
+    public static QuoteMatch.Found? Locate(QuoteSelector quote, Article article, QuoteFinder finder, bool fromDefaultArticle, out Diagnostic? problem)
+    {
+        problem = null;
+        switch (finder.Find(quote))
+        {
+            case QuoteMatch.Found found:
+                return found;
+            case QuoteMatch.Ambiguous ambiguous:
+                problem = new Diagnostic(DiagnosticCode.QuoteAmbiguous, quote.Exact.Span,
+                    $"the quote appears {ambiguous.Starts.Count} times in article '{article.Id}': "
+                    + string.Join(", ", ambiguous.Starts.Select(start => Where(article, start))),
+                    $"add 'prefix:' with the words just before the one you mean (e.g. 'prefix: \"{WordsBefore(article.Text.Raw, ambiguous.Starts[0])}\"') or 'occurrence: N'");
+                return null;
+            case QuoteMatch.OccurrenceOutOfRange range:
+                problem = new Diagnostic(DiagnosticCode.OccurrenceOutOfRange, quote.Exact.Span,
+                    $"'occurrence: {quote.Occurrence}' but the quote appears {range.Count} time(s) in article '{article.Id}'",
+                    range.Count == 0 ? "check the quote, its prefix and suffix" : $"use a number from 1 to {range.Count}");
+                return null;
+            case QuoteMatch.ContextMismatch mismatch:
+                problem = new Diagnostic(DiagnosticCode.QuoteNotFound, quote.Exact.Span,
+                    $"the quote is in article '{article.Id}' ({mismatch.Occurrences} time(s)) but never with this prefix/suffix",
+                    "copy the prefix/suffix exactly from the words just before/after the quote, or remove them");
+                return null;
+            case QuoteMatch.NotFound notFound:
+                problem = NotFoundDiagnostic(quote, article, notFound, fromDefaultArticle);
+                return null;
+            default:
+                throw new System.Diagnostics.UnreachableException();
         }
     }
 
@@ -112,7 +130,7 @@ public static class QuoteAnchorer
 
     private static string WordsBefore(string raw, int offset)
     {
-        var from = Math.Max(0, offset - 30);
+        var from = Math.Max(raw.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1, offset - 30);
         var before = raw[from..offset];
         var space = before.IndexOf(' ');
         return (from > 0 && space >= 0 ? before[(space + 1)..] : before).Trim().Replace("\"", "\\\"", StringComparison.Ordinal);

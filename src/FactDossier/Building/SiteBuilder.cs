@@ -22,8 +22,16 @@ public static class SiteBuilder
         var stages = new List<StageTime>();
         var clock = Stopwatch.StartNew();
         var stats = BuildStats.Empty;
+        var diagnostics = new List<Diagnostic>();
 
-        BuildResult Stop(IEnumerable<Diagnostic> diagnostics) => new(DiagnosticOrder.Sort(diagnostics), stats with { Stages = stages });
+        // Adds a stage's diagnostics and says whether the build must stop there.
+        bool Failed(IEnumerable<Diagnostic> found)
+        {
+            diagnostics.AddRange(options.Strict ? found.Select(d => d with { Severity = Severity.Error }) : found);
+            return diagnostics.Any(d => d.IsError);
+        }
+
+        BuildResult Result() => new(DiagnosticOrder.Sort(diagnostics), stats with { Stages = stages });
 
         void Lap(string stage)
         {
@@ -34,9 +42,9 @@ public static class SiteBuilder
         var layout = options.Layout;
         var loaded = DossierLoader.Load(layout, options.Files);
         Lap("load");
-        if (loaded.Dossier is not { } dossier || loaded.Diagnostics.Any(d => d.IsError))
+        if (Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
         {
-            return Stop(loaded.Diagnostics);
+            return Result();
         }
 
         var validation = DossierValidator.Validate(dossier);
@@ -44,18 +52,17 @@ public static class SiteBuilder
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         stats = stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
         Lap("validate+anchor");
-        var modelDiagnostics = loaded.Diagnostics.Concat(validation).Concat(anchoring).ToList();
-        if (modelDiagnostics.Any(d => d.IsError))
+        if (Failed(validation.Concat(anchoring)))
         {
-            return Stop(modelDiagnostics);
+            return Result();
         }
 
         var themeDiagnostics = new DiagnosticBag();
         var strings = UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
         var templates = TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
-        if (strings is null || templates is null || themeDiagnostics.HasErrors)
+        if (Failed(themeDiagnostics.ToSortedList()) || strings is null || templates is null)
         {
-            return Stop(modelDiagnostics.Concat(themeDiagnostics.ToSortedList()));
+            return Result();
         }
 
         var urls = new SiteUrls(options.BasePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
@@ -68,22 +75,22 @@ public static class SiteBuilder
         var otherFiles = WriteFiles(plan, layout, writer);
         stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
         Lap("render");
-        if (renderDiagnostics.Count > 0)
+        if (Failed(renderDiagnostics))
         {
-            return Stop(modelDiagnostics.Concat(renderDiagnostics));
+            return Result();
         }
 
         var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
         Lap("check links");
-        if (linkDiagnostics.Count > 0)
+        if (Failed(linkDiagnostics))
         {
-            return Stop(modelDiagnostics.Concat(linkDiagnostics));
+            return Result();
         }
 
         cancellation.ThrowIfCancellationRequested();
         staging?.Commit();
         Lap("publish");
-        return Stop(modelDiagnostics);
+        return Result();
     }
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(

@@ -20,6 +20,8 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static readonly DiagnosticCode InvalidChoice = new("FD0011", Severity.Error, "Value is not one of the allowed choices");
     public static readonly DiagnosticCode MissingFile = new("FD0012", Severity.Error, "File or folder not found");
     public static readonly DiagnosticCode InvalidNumber = new("FD0013", Severity.Error, "Invalid number");
+    public static readonly DiagnosticCode TooLong = new("FD0014", Severity.Error, "Text is too long");
+    public static readonly DiagnosticCode InvalidLanguage = new("FD0015", Severity.Error, "Not a language code");
 
     // Validation: rules across files.
     public static readonly DiagnosticCode DuplicateId = new("FD0101", Severity.Error, "Id used twice");
@@ -32,6 +34,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static readonly DiagnosticCode InvalidRatingScale = new("FD0108", Severity.Error, "Rating scale is inconsistent");
     public static readonly DiagnosticCode ImpossibleChronology = new("FD0109", Severity.Error, "Date is impossible for the article");
     public static readonly DiagnosticCode ParagraphOutOfRange = new("FD0110", Severity.Error, "Paragraph number out of range");
+    public static readonly DiagnosticCode TodoMarker = new("FD0111", Severity.Warning, "TODO left to fill in");
 
     // Anchoring: quotes located in their article.
     public static readonly DiagnosticCode QuoteNotFound = new("FD0201", Severity.Error, "Quote not found in the article");
@@ -49,9 +52,9 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         NotUtf8, YamlSyntax, WrongType, MissingField, UnknownField, DuplicateKey, InvalidDate, InvalidUrl, EmptyValue,
-        InvalidId, InvalidChoice, MissingFile, InvalidNumber,
+        InvalidId, InvalidChoice, MissingFile, InvalidNumber, TooLong, InvalidLanguage,
         DuplicateId, UnknownPerson, UnknownArticle, UnknownSource, UnknownRating, IdDoesNotMatchFileName, QuoteOrText,
-        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange,
+        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker,
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange,
         TemplateError,
         BrokenLink, DuplicateHtmlId, OutputNotWritable,

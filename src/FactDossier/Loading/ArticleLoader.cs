@@ -39,7 +39,7 @@ public static class ArticleLoader
 
         var id = FileId.Resolve(path, f.Id("id"), f.Span, diagnostics);
         var title = f.TextValue("title", required: true);
-        var language = f.Text("language", required: true)?.Value;
+        var language = f.Language("language", required: true)?.Value;
         var date = f.Date("date", required: true);
         var publisher = f.TextValue("publisher");
         var publisherNote = f.TextValue("publisher_note");

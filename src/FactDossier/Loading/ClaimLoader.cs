@@ -16,6 +16,9 @@ public static class ClaimLoader
     public static readonly string[] CounterStatementFields =
         ["speaker", "quote", "prefix", "suffix", "occurrence", "text", "relation", "translation", "said_on", "venue", "source", "paragraph"];
 
+    /// <summary>Fact-check search features show claimReviewed in full only under 75 characters.</summary>
+    public const int MaxHeadline = 74;
+
     public static readonly string[] VerdictFields = ["rating", "summary", "explanation"];
     public static readonly string[] CorrectionFields = ["date", "what"];
 
@@ -30,7 +33,7 @@ public static class ClaimLoader
 
         var id = FileId.Resolve(path, f.Id("id"), f.Span, diagnostics);
         var article = f.Id("article", required: true);
-        var headline = f.TextValue("headline", required: true);
+        var headline = f.ShortText("headline", MaxHeadline, "fact-check search results show a claim (ClaimReview's claimReviewed) in full only under 75 characters", required: true)?.Value;
         var statement = ReadStatement(f, diagnostics);
         var counters = ReadCounterStatements(f, diagnostics);
         var verdict = ReadVerdict(f, diagnostics);
@@ -40,7 +43,7 @@ public static class ClaimLoader
 
         return id is null || article is null || headline is null || statement is null || verdict is null
             ? null
-            : new Claim(id, path, article, headline, statement, counters, verdict, sources, tags, corrections, f.Span);
+            : new Claim(id, path, article, headline, statement, counters, verdict, sources, tags, corrections, Placeholder.Find(root).Any(), f.Span);
     }
 
     private static Statement? ReadStatement(FieldReader claim, DiagnosticBag diagnostics)

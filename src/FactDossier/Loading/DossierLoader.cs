@@ -25,6 +25,13 @@ public static class DossierLoader
         }
 
         var site = ReadSite(layout, diagnostics);
+        if (site is null && !diagnostics.HasErrors)
+        {
+            // Only TODOs kept the settings from loading: without them there is no site to build.
+            diagnostics.Add(DiagnosticCode.MissingField, SourceSpan.StartOf(layout.Display(layout.SiteFile)), "the site settings are incomplete",
+                "fill in the TODOs of input/site.yml");
+        }
+
         var articles = ReadAll(layout, files, "articles", "*.yml", diagnostics, ArticleLoader.Read)
             .Select(a => ReadSeed(a, layout, diagnostics)).OfType<Article>();
         var people = ReadAll(layout, files, "people", "*.yml", diagnostics, PersonLoader.Read);
@@ -86,6 +93,7 @@ public static class DossierLoader
     {
         var errorsBefore = diagnostics.ErrorCount;
         var root = YamlTreeReader.Read(text, path, diagnostics);
+        Placeholder.Report(root, diagnostics);
         return root is null && diagnostics.ErrorCount > errorsBefore ? null : read(root, path, diagnostics);
     }
 

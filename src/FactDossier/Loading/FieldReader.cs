@@ -11,7 +11,7 @@ namespace FactDossier.Loading;
 /// Typed, positioned access to the fields of one YAML block. Every wrong shape becomes a diagnostic and a null,
 /// so that a loader keeps going and reports all the problems of a file in one run.
 /// </summary>
-public sealed class FieldReader
+public sealed partial class FieldReader
 {
     private readonly YamlMapping _mapping;
     private readonly DiagnosticBag _diagnostics;
@@ -67,6 +67,9 @@ public sealed class FieldReader
     public SourceSpan SpanOf(string name) =>
         _mapping.Entries.FirstOrDefault(e => e.Key.Text == name)?.Key.Span ?? _mapping.Span;
 
+    /// <summary>A TODO in a date, URL or number is a blank still to fill in, reported once as such, not as a bad value.</summary>
+    private static YamlValue? Typed(YamlValue? value) => value is YamlScalar s && Placeholder.IsTodo(s.Text) ? null : value;
+
     private YamlValue? Required(string name, string what)
     {
         var value = Value(name);
@@ -89,6 +92,36 @@ public sealed class FieldReader
 
     public string? TextValue(string name, bool required = false) => Text(name, required)?.Value;
 
+    public Located<string>? ShortText(string name, int maxLength, string why, bool required = false)
+    {
+        var text = Text(name, required);
+        if (text is not null && text.Value.Length > maxLength && !Placeholder.IsTodo(text.Value))
+        {
+            _diagnostics.Add(DiagnosticCode.TooLong, text.Span, $"'{name}' has {text.Value.Length} characters, more than {maxLength}: {why}",
+                "shorten it; the details belong in the verdict's summary and explanation");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>A BCP 47 language tag as HTML's lang attribute takes it: fr, en, pt-BR…</summary>
+    public Located<string>? Language(string name, bool required = false)
+    {
+        var text = Text(name, required);
+        if (text is null || LanguageTag().IsMatch(text.Value))
+        {
+            return text;
+        }
+
+        _diagnostics.Add(DiagnosticCode.InvalidLanguage, text.Span, $"'{text.Value}' is not a language code",
+            "write a code such as fr, en, uk or ru");
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
+
     public Located<string>? Id(string name, bool required = false)
     {
         var text = Text(name, required);
@@ -99,13 +132,13 @@ public sealed class FieldReader
 
     public Located<DateOnly>? LocatedDate(string name, bool required = false)
     {
-        var value = required ? Required(name, "YYYY-MM-DD") : Value(name);
+        var value = Typed(required ? Required(name, "YYYY-MM-DD") : Value(name));
         return value is not null && ReadDate(value, $"'{name}'", _diagnostics) is { } date ? new Located<DateOnly>(date, value.Span) : null;
     }
 
     public Uri? Url(string name, bool required = false)
     {
-        var value = required ? Required(name, "https://…") : Value(name);
+        var value = Typed(required ? Required(name, "https://…") : Value(name));
         return value is null ? null : ReadUrl(value, $"'{name}'", _diagnostics);
     }
 
@@ -113,7 +146,7 @@ public sealed class FieldReader
 
     public Located<int>? LocatedNumber(string name, bool required = false)
     {
-        var value = required ? Required(name, "number") : Value(name);
+        var value = Typed(required ? Required(name, "number") : Value(name));
         if (value is null || ReadText(value, $"'{name}'", _diagnostics) is not { } text)
         {
             return null;
@@ -134,6 +167,11 @@ public sealed class FieldReader
         if (text is null || allowed.Contains(text.Value))
         {
             return text;
+        }
+
+        if (Placeholder.IsTodo(text.Value))
+        {
+            return null;
         }
 
         var guess = EditDistance.Closest(text.Value, allowed);
@@ -209,7 +247,7 @@ public sealed class FieldReader
 
     private static Located<string>? CheckId(Located<string> text, DiagnosticBag diagnostics)
     {
-        if (Slug.IsValid(text.Value))
+        if (Slug.IsValid(text.Value) || Placeholder.IsTodo(text.Value))
         {
             return text;
         }

@@ -8,9 +8,9 @@ namespace FactDossier.Loading;
 public static class SiteLoader
 {
     public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale"];
-    private static readonly string[] PublisherFields = ["name", "url"];
-    private static readonly string[] RepositoryFields = ["url", "branch"];
-    private static readonly string[] RatingFields = ["key", "label", "value", "description"];
+    public static readonly string[] PublisherFields = ["name", "url"];
+    public static readonly string[] RepositoryFields = ["url", "branch"];
+    public static readonly string[] RatingFields = ["key", "label", "value", "description"];
     public static readonly string[] Languages = ["en", "fr"];
 
     public static SiteSettings? Read(YamlValue? root, string path, DiagnosticBag diagnostics)

@@ -21,7 +21,7 @@ public static class SourceLoader
         var publisher = f.TextValue("publisher", required: true);
         var title = f.TextValue("title", required: true);
         var source = new Source(id ?? "", publisher ?? "", title ?? "", f.Date("date"), f.Url("url"), f.Url("archive_url"),
-            f.TextValue("language"), f.TextValue("note"), f.Span);
+            f.Language("language")?.Value, f.TextValue("note"), f.Span);
         return id is null || publisher is null || title is null ? null : source;
     }
 }

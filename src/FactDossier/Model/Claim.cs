@@ -15,4 +15,5 @@ public sealed record Claim(
     ImmutableArray<Located<string>> Sources,
     ImmutableArray<string> Tags,
     ImmutableArray<Correction> Corrections,
+    bool IsDraft,
     SourceSpan Span);

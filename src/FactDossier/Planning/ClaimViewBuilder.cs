@@ -40,7 +40,7 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
 
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
             context.Verdict(claim.Verdict), sources.All, tags, corrections,
-            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchText);
+            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchText, claim.IsDraft);
     }
 
     private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, string? quote, string? text,

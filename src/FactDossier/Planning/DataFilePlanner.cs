@@ -6,7 +6,10 @@ using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
 
-/// <summary>The machine-readable files: claims.json (every ClaimReview), an Atom feed, sitemap.xml and robots.txt.</summary>
+/// <summary>
+/// The machine-readable files: claims.json (every ClaimReview), an Atom feed, sitemap.xml and robots.txt. Drafts are
+/// left out: they are for previewing, and <c>--strict</c> keeps them from being published.
+/// </summary>
 public static class DataFilePlanner
 {
     public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
@@ -20,7 +23,7 @@ public static class DataFilePlanner
     private static DataFile ClaimsJson(PlanningContext context)
     {
         var claims = new JsonArray();
-        foreach (var claim in context.Claims)
+        foreach (var claim in context.Claims.Where(c => !c.IsDraft))
         {
             claims.Add(new JsonObject
             {
@@ -78,7 +81,7 @@ public static class DataFilePlanner
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, dossier.Site.Publisher.Name);
             w.WriteEndElement();
-            foreach (var claim in HomePlanner.OrderForReading(context))
+            foreach (var claim in HomePlanner.OrderForReading(context).Where(c => !c.IsDraft))
             {
                 var source = dossier.Claims.First(c => c.Id == claim.Id);
                 var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
@@ -120,7 +123,7 @@ public static class DataFilePlanner
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
             w.WriteStartElement("urlset", Ns);
-            foreach (var page in pages.Where(p => p.Page.Kind != "not-found").OrderBy(p => p.Page.Url, StringComparer.Ordinal))
+            foreach (var page in pages.Where(p => p.Page.Kind != "not-found" && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true })).OrderBy(p => p.Page.Url, StringComparer.Ordinal))
             {
                 w.WriteStartElement("url", Ns);
                 w.WriteElementString("loc", Ns, page.Page.CanonicalUrl ?? page.Page.Url);

@@ -64,9 +64,10 @@ public sealed class PlanningContext
 
     public VerdictView Verdict(Verdict verdict)
     {
-        var rating = Dossier.Site.RatingScale.Find(verdict.Rating.Value)!;
         var explanation = verdict.Explanation is null ? null : Markdown.ToHtml(verdict.Explanation);
-        return new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation);
+        return Dossier.Site.RatingScale.Find(verdict.Rating.Value) is { } rating
+            ? new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation)
+            : new VerdictView("todo", Strings["rating_todo"], 0, Strings["rating_todo_description"], verdict.Summary, explanation); // a draft
     }
 
     private SiteView BuildSite()

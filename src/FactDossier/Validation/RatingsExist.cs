@@ -1,4 +1,5 @@
 using FactDossier.Diagnostics;
+using FactDossier.Loading;
 using FactDossier.Model;
 
 namespace FactDossier.Validation;
@@ -9,7 +10,7 @@ public sealed class RatingsExist : IDossierRule
     {
         var keys = dossier.Site.RatingScale.Ratings.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         return dossier.Claims
-            .Where(c => !keys.Contains(c.Verdict.Rating.Value))
+            .Where(c => !keys.Contains(c.Verdict.Rating.Value) && !Placeholder.IsTodo(c.Verdict.Rating.Value))
             .Select(c => References.Unknown(DiagnosticCode.UnknownRating, c.Verdict.Rating, "rating", keys, "the rating_scale of input/site.yml: ")
                 with { Hint = "use one of: " + string.Join(", ", keys) });
     }

@@ -1,4 +1,5 @@
 using FactDossier.Diagnostics;
+using FactDossier.Loading;
 using FactDossier.Model;
 
 namespace FactDossier.Validation;
@@ -14,7 +15,7 @@ public sealed class SourcesExist : IDossierRule
                 .Append(c.Statement.Source)
                 .Concat(c.CounterStatements.Select(cs => cs.Source)))
             .OfType<Located<string>>()
-            .Where(source => !ids.Contains(source.Value))
+            .Where(source => !ids.Contains(source.Value) && !Placeholder.IsTodo(source.Value))
             .Select(source => References.Unknown(DiagnosticCode.UnknownSource, source, "source or article", ids, "input/sources/"));
     }
 }

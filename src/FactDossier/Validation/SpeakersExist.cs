@@ -1,4 +1,5 @@
 using FactDossier.Diagnostics;
+using FactDossier.Loading;
 using FactDossier.Model;
 
 namespace FactDossier.Validation;
@@ -11,7 +12,7 @@ public sealed class SpeakersExist : IDossierRule
         return dossier.Claims
             .SelectMany(c => c.CounterStatements.Select(cs => cs.Speaker).Prepend(c.Statement.Speaker))
             .OfType<Located<string>>()
-            .Where(speaker => !ids.Contains(speaker.Value))
+            .Where(speaker => !ids.Contains(speaker.Value) && !Placeholder.IsTodo(speaker.Value))
             .Select(speaker => References.Unknown(DiagnosticCode.UnknownPerson, speaker, "person", ids, "input/people/"));
     }
 }

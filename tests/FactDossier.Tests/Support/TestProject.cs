@@ -66,13 +66,23 @@ public sealed class TestProject : IDisposable
 
     public void Delete(string relative) => File.Delete(PathOf(relative));
 
-    /// <summary>Copies a file of Fixtures/invalid into the project's input folder, at the same relative path.</summary>
+    /// <summary>
+    /// Copies a bad file into the project's input folder, at the same relative path: from Fixtures/invalid (wrong on
+    /// its own, so the JSON schema rejects it too) or Fixtures/invalid-references (wrong only against other files).
+    /// </summary>
     public string UseInvalidFixture(string relative)
     {
         var target = Path.Combine("input", relative);
-        File.Copy(Path.Combine(RepositoryPaths.Fixtures, "invalid", relative), PathOf(target), overwrite: true);
+        File.Copy(InvalidFixture(relative), PathOf(target), overwrite: true);
         return target.Replace('\\', '/');
     }
+
+    private static readonly string[] InvalidFolders = ["invalid", "invalid-references"];
+
+    public static string InvalidFixture(string relative) =>
+        InvalidFolders
+            .Select(folder => Path.Combine(RepositoryPaths.Fixtures, folder, relative))
+            .First(File.Exists);
 
     public BuildResult Build(string? basePath = null) => SiteBuilder.Build(new BuildOptions(Layout, basePath));
 

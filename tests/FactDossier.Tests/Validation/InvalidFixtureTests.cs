@@ -30,6 +30,8 @@ public sealed class InvalidFixtureTests
     [InlineData("claims/invalid-tag-id.yml", "FD0010", 16, 14, "'Kyiv Region' is not a valid id")]
     [InlineData("claims/invalid-relation.yml", "FD0011", 11, 15, "did you mean 'contradicts'?")]
     [InlineData("claims/invalid-occurrence.yml", "FD0013", 10, 17, "whole number")]
+    [InlineData("claims/headline-too-long.yml", "FD0014", 2, 11, "more than 74")]
+    [InlineData("sources/bad-language.yml", "FD0015", 3, 11, "'French' is not a language code")]
     [InlineData("claims/id-mismatch.yml", "FD0106", 1, 5, "differs from the file name")]
     [InlineData("claims/neither-quote-nor-text.yml", "FD0107", 8, 5, "neither 'quote' nor 'text'")]
     [InlineData("claims/unknown-speaker.yml", "FD0102", 4, 12, "did you mean 'minister'?")]
@@ -66,7 +68,7 @@ public sealed class InvalidFixtureTests
     public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
-        File.Copy(Path.Combine(RepositoryPaths.Fixtures, "invalid", fixture), project.PathOf("input/site.yml"), overwrite: true);
+        File.Copy(TestProject.InvalidFixture(fixture), project.PathOf("input/site.yml"), overwrite: true);
 
         var error = Assert.Single(project.Errors());
 

@@ -14,7 +14,8 @@ public sealed record ClaimView(
     IReadOnlyList<CorrectionView> Corrections,
     string? EditUrl,
     string? PermalinkUrl,
-    string SearchText);
+    string SearchText,
+    bool IsDraft);
 
 public sealed record TagView(string Key, string Url, int Count);
 
