@@ -3,6 +3,7 @@ using System.CommandLine;
 using FactDossier.Building;
 using FactDossier.Cli;
 using FactDossier.Loading;
+using FactDossier.Preview;
 using FactDossier.Scaffolding;
 
 // Output must not depend on the machine's locale.
@@ -44,6 +45,13 @@ var newClaim = new Command("claim", "Write input/claims/<id>.yml from a quote, a
 var newCommand = new Command("new", "Scaffold a new input file") { newClaim };
 rootCommand.Add(newCommand);
 
+var portOption = new Option<int>("--port", "-p") { Description = "Port to serve on, on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 5080 };
+var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild and reload the browser on every change of input/, seeds/ and theme/")
+{
+    portOption,
+};
+rootCommand.Add(preview);
+
 int Run(ParseResult parsed, bool write)
 {
     var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
@@ -70,6 +78,19 @@ int NewClaim(ParseResult parsed)
 }
 
 newClaim.SetAction(NewClaim);
+preview.SetAction(async (parsed, cancellation) =>
+{
+    var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+    var options = new BuildOptions(layout, parsed.GetValue(basePath), Write: true, parsed.GetValue(strict));
+    var basePathInUse = options.BasePath ?? SiteBasePath(layout);
+    return await PreviewServer.RunAsync(options, basePathInUse, parsed.GetValue(portOption), status =>
+    {
+        ConsoleReport.Diagnostics(status.Result.Diagnostics, parsed.GetValue(format)!, Console.Error);
+        Console.Out.WriteLine(status.Result.Succeeded
+            ? $"build {status.Version}: {status.Result.Stats.Pages} pages in {status.Result.Stats.ElapsedMs} ms"
+            : $"build {status.Version} FAILED with {status.Result.Errors} error(s); still serving the last good site");
+    }, Console.Out, cancellation);
+});
 rootCommand.SetAction(parsed => Run(parsed, write: true));
 build.SetAction(parsed => Run(parsed, write: true));
 check.SetAction(parsed => Run(parsed, write: false));
@@ -86,4 +107,8 @@ if (parseResult.Errors.Count > 0)
     return 2;
 }
 
-return parseResult.Invoke();
+return await parseResult.InvokeAsync();
+
+// The base path a preview serves under when --base-path is not given: the site settings', as the build uses.
+static string? SiteBasePath(InputLayout layout) =>
+    DossierLoader.Load(layout).Dossier?.Site is { } site ? site.BasePath ?? site.BaseUrl?.AbsolutePath : null;

@@ -69,29 +69,49 @@ public static class SiteBuilder
         var plan = SitePlanner.Plan(anchored, strings, urls);
         Lap("plan");
 
-        using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
-        ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
-        var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, urls, writer, cancellation);
-        var otherFiles = WriteFiles(plan, layout, writer);
-        stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
-        Lap("render");
-        if (Failed(renderDiagnostics))
+        try
         {
+            return RenderAndPublish();
+        }
+        catch (Exception e) when (IsDiskProblem(e))
+        {
+            // The disk, not the editor's input: say which folder; the previous output stays as it was.
+            var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
+            Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
+                $"cannot write the site: {message}", "check that the output path is a folder (or does not exist yet) in a writable place")]);
             return Result();
         }
 
-        var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
-        Lap("check links");
-        if (Failed(linkDiagnostics))
+        BuildResult RenderAndPublish()
         {
+            using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
+            ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
+            var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, urls, writer, cancellation);
+            var otherFiles = WriteFiles(plan, layout, writer);
+            stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
+            Lap("render");
+            if (Failed(renderDiagnostics))
+            {
+                return Result();
+            }
+
+            var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
+            Lap("check links");
+            if (Failed(linkDiagnostics))
+            {
+                return Result();
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            staging?.Commit();
+            Lap("publish");
             return Result();
         }
-
-        cancellation.ThrowIfCancellationRequested();
-        staging?.Commit();
-        Lap("publish");
-        return Result();
     }
+
+    private static bool IsDiskProblem(Exception e) =>
+        e is IOException or UnauthorizedAccessException
+        || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
         SitePlan plan, TemplateSet templates, SiteUrls urls, ISiteWriter writer, CancellationToken cancellation)

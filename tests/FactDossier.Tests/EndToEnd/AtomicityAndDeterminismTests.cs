@@ -81,6 +81,21 @@ public sealed class AtomicityAndDeterminismTests
         Assert.Empty(LeftoverStagingFolders(project));
     }
 
+    [Fact]
+    public void An_output_path_that_cannot_be_a_folder_is_reported_and_left_alone()
+    {
+        using var project = TestProject.Minimal();
+        project.Write("output", "a file where the site should go\n");
+
+        var result = project.Build();
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0403", error.Code.Id);
+        Assert.Equal("output", error.Span.Path);
+        Assert.Equal("a file where the site should go\n", project.Read("output"));
+        Assert.Empty(LeftoverStagingFolders(project));
+    }
+
     private static IEnumerable<string> LeftoverStagingFolders(TestProject project) =>
         Directory.EnumerateDirectories(project.Root, ".output.*");
 

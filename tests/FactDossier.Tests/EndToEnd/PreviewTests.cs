@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FactDossier.Tests.Support;
+
+namespace FactDossier.Tests.EndToEnd;
+
+/// <summary>The real `preview` process: serve, watch, rebuild, push reload events, survive a broken file, stop cleanly.</summary>
+public sealed partial class PreviewTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Preview_serves_rebuilds_on_change_reports_a_broken_file_and_stops_cleanly()
+    {
+        using var project = TestProject.Minimal();
+        using var process = Start("preview", "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        try
+        {
+            var baseUrl = await ServingUrlAsync(process);
+            Assert.EndsWith("/dossier/", baseUrl, StringComparison.Ordinal); // the base path of the site settings
+            using var http = new HttpClient { Timeout = Patience };
+
+            var home = await http.GetStringAsync(baseUrl);
+            Assert.Contains("The ministry will radically reduce its activity near Kyiv", home, StringComparison.Ordinal);
+            Assert.Contains("__factdossier/reload.js", home, StringComparison.Ordinal);
+            Assert.DoesNotContain("__factdossier", File.ReadAllText(Path.Combine(project.Output, "index.html")), StringComparison.Ordinal);
+
+            await using var events = await BuildEvents.OpenAsync(http, baseUrl + "__factdossier/events");
+            var first = await events.NextAsync();
+            Assert.True(first.GetProperty("ok").GetBoolean());
+
+            var watch = Stopwatch.StartNew();
+            project.Write("input/claims/reduce.yml", project.Read("input/claims/reduce.yml").Replace("Not what happened.", "Edited in preview.", StringComparison.Ordinal));
+            var rebuilt = await events.NextAsync();
+            Assert.True(rebuilt.GetProperty("ok").GetBoolean());
+            Assert.True(rebuilt.GetProperty("version").GetInt32() > first.GetProperty("version").GetInt32());
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"reload event after {watch.Elapsed}");
+            Assert.Contains("Edited in preview.", await http.GetStringAsync(baseUrl + "claims/reduce/"), StringComparison.Ordinal);
+
+            project.Write("input/claims/reduce.yml", project.Read("input/claims/reduce.yml") + "tags: [unclosed\n");
+            var failed = await events.NextAsync();
+            Assert.False(failed.GetProperty("ok").GetBoolean());
+            var diagnostic = failed.GetProperty("diagnostics")[0];
+            Assert.Equal("FD0002", diagnostic.GetProperty("code").GetString());
+            Assert.Equal("input/claims/reduce.yml", diagnostic.GetProperty("path").GetString());
+            Assert.Contains("Edited in preview.", await http.GetStringAsync(baseUrl + "claims/reduce/"), StringComparison.Ordinal); // the last good site
+            Assert.Contains("\"ok\":false", await http.GetStringAsync(baseUrl + "__factdossier/status"), StringComparison.Ordinal);
+            Assert.Contains("showOverlay", await http.GetStringAsync(baseUrl + "__factdossier/reload.js"), StringComparison.Ordinal);
+
+            project.Write("input/claims/reduce.yml", project.Read("input/claims/reduce.yml").Replace("tags: [unclosed\n", "", StringComparison.Ordinal));
+            Assert.True((await events.NextAsync()).GetProperty("ok").GetBoolean());
+
+            using var missing = await http.GetAsync(baseUrl + "no-such-page/");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains("Page not found", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Terminate(process);
+        }
+
+        Assert.True(process.WaitForExit(Patience), "preview did not stop after SIGTERM");
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<string> ServingUrlAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ServingLine().Match(line) is { Success: true } match)
+            {
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining
+                return match.Groups[1].Value;
+            }
+        }
+
+        throw new InvalidOperationException("preview printed no address");
+    }
+
+    [GeneratedRegex(@"^Serving .* at (http://127\.0\.0\.1:\d+/\S*)$")]
+    private static partial Regex ServingLine();
+
+    /// <summary>Ctrl+C in a terminal and a service manager's stop both end in a signal; SIGTERM is the one a test can send.</summary>
+    private static void Terminate(Process process)
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+    }
+
+    /// <summary>Reads the preview's Server-Sent Events stream, one <c>build</c> event at a time.</summary>
+    private sealed class BuildEvents : IAsyncDisposable
+    {
+        private readonly HttpResponseMessage _response;
+        private readonly StreamReader _reader;
+
+        private BuildEvents(HttpResponseMessage response, StreamReader reader)
+        {
+            _response = response;
+            _reader = reader;
+        }
+
+        public static async Task<BuildEvents> OpenAsync(HttpClient http, string url)
+        {
+            var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+            return new BuildEvents(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
+        }
+
+        public async Task<JsonElement> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(Patience);
+            while (await _reader.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
+                }
+            }
+
+            throw new InvalidOperationException("the event stream ended");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _reader.Dispose();
+            _response.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
