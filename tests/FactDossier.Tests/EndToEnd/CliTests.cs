@@ -49,6 +49,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Github_format_prints_exactly_one_annotation_per_problem_with_its_hint()
+    {
+        using var project = TestProject.Minimal();
+        project.UseInvalidFixture("claims/invalid-relation.yml");
+        project.UseInvalidFixture("claims/impossible-date.yml");
+
+        var run = FactDossierProcess.Execute("check", "--root", project.Root, "--theme", RepositoryPaths.Theme, "--format", "github");
+
+        Assert.Equal(
+            [
+                "::error file=input/claims/impossible-date.yml,line=6,col=12,title=FD0007::'said_on': '2022-02-30' is not a possible date (February 2022 has 28 days)",
+                "::error file=input/claims/invalid-relation.yml,line=11,col=15,title=FD0011::'contradict' is not a valid relation; did you mean 'contradicts'?%0Ahint: use one of: contradicts, qualifies, supports",
+            ],
+            run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public void Check_of_a_valid_project_exits_0_without_writing()
     {
         using var project = TestProject.Minimal();

@@ -77,6 +77,17 @@ public sealed class RealDossierTests(RealDossierSite site) : IClassFixture<RealD
     }
 
     [Fact]
+    public void Every_claim_page_links_to_its_own_yaml_file_for_suggestions()
+    {
+        foreach (var claim in Dossier.Claims)
+        {
+            var link = site.Page($"claims/{claim.Id}/index.html").QuerySelector("a.suggest")!.GetAttribute("href");
+            Assert.EndsWith($"/blob/main/input/claims/{claim.Id}.yml", link, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "input", "claims", claim.Id + ".yml")));
+        }
+    }
+
+    [Fact]
     public void Every_claim_has_a_counter_statement_or_corroboration_and_a_source()
     {
         foreach (var claim in Dossier.Claims)
