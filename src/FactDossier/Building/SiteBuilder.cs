@@ -160,5 +160,5 @@ public static class SiteBuilder
         return written;
     }
 
-    private static string BuildId() => $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private static string BuildId() => Guid.NewGuid().ToString("N");
 }

@@ -14,12 +14,8 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
-        StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{buildId}");
-        if (Directory.Exists(StagingPath))
-        {
-            Directory.Delete(StagingPath, recursive: true);
-        }
-
+        RemoveAbandoned(parent, Path.GetFileName(_output));
+        StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{buildId}");
         Directory.CreateDirectory(StagingPath);
     }
 
@@ -52,6 +48,36 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         if (Directory.Exists(retired))
         {
             Directory.Delete(retired, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A build killed midway leaves its staging folder behind (it never touched output/). The folder names the
+    /// process that wrote it; once that process is gone, the folder is rubbish.
+    /// </summary>
+    private static void RemoveAbandoned(string parent, string outputName)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent, $".{outputName}.*-*"))
+        {
+            var suffix = Path.GetFileName(folder)[(outputName.Length + 2)..]; // "staging-<pid>-<id>" or "retired-<pid>-<id>"
+            var parts = suffix.Split('-');
+            if (parts.Length >= 3 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -20,6 +20,15 @@ public sealed class QuoteAnchorerTests
     }
 
     [Fact]
+    public void Highlight_ids_of_different_quotes_never_clash()
+    {
+        var counterOfReduce = new FactDossier.Anchoring.QuoteAnchor("reduce", 1, null, "a", 0, 1, 1);
+        var statementOfReduce1 = new FactDossier.Anchoring.QuoteAnchor("reduce-1", 0, null, "a", 0, 1, 1);
+
+        Assert.NotEqual(counterOfReduce.ElementId, statementOfReduce1.ElementId);
+    }
+
+    [Fact]
     public void A_quote_with_a_source_outside_the_article_is_not_looked_for_in_it()
     {
         using var project = TestProject.Minimal();

@@ -7,15 +7,17 @@ namespace FactDossier.Tests.EndToEnd;
 public sealed class AtomicityAndDeterminismTests
 {
     [Fact]
-    public void Two_builds_of_the_same_input_are_byte_identical()
+    public void Two_builds_of_the_same_input_into_different_folders_are_byte_identical()
     {
         using var project = TestProject.Minimal();
-        Assert.True(project.Build().Succeeded);
-        var first = OutputSnapshot.Of(project.Output);
+        var first = InputLayout.Under(project.Root, theme: RepositoryPaths.Theme, output: "first");
+        var second = InputLayout.Under(project.Root, theme: RepositoryPaths.Theme, output: "elsewhere/second");
 
-        Assert.True(project.Build().Succeeded);
+        Assert.True(SiteBuilder.Build(new BuildOptions(first)).Succeeded);
+        Assert.True(SiteBuilder.Build(new BuildOptions(second)).Succeeded);
 
-        OutputSnapshot.AssertIdentical(first, OutputSnapshot.Of(project.Output));
+        OutputSnapshot.AssertIdentical(OutputSnapshot.Of(first.Output), OutputSnapshot.Of(second.Output));
+        Assert.True(OutputSnapshot.Of(first.Output).Count > 15);
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class AtomicityAndDeterminismTests
         Assert.True(project.Build().Succeeded);
         var sorted = OutputSnapshot.Of(project.Output);
 
-        var shuffled = SiteBuilder.Build(new BuildOptions(project.Layout) { Files = new ReversedFileEnumerator() });
+        var shuffled = SiteBuilder.Build(new BuildOptions(project.Layout) { Files = new ShuffledFileEnumerator(seed: 31) });
 
         Assert.True(shuffled.Succeeded);
         OutputSnapshot.AssertIdentical(sorted, OutputSnapshot.Of(project.Output));
@@ -66,6 +68,57 @@ public sealed class AtomicityAndDeterminismTests
     }
 
     [Fact]
+    public async Task A_build_killed_after_its_first_page_leaves_the_previous_output_untouched_and_the_next_build_cleans_up()
+    {
+        using var project = TestProject.Minimal();
+        var claim = project.Read("input/claims/reduce.yml");
+        for (var i = 0; i < 1500; i++)
+        {
+            project.Write($"input/claims/many/reduce-{i}.yml", claim); // enough pages to stop the build in the middle
+        }
+
+        Assert.True(project.Build().Succeeded);
+        var before = OutputSnapshot.Of(project.Output);
+        project.Write("input/claims/reduce.yml", claim.Replace("Not what happened.", "Changed.", StringComparison.Ordinal));
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"), "--root", project.Root, "--theme", RepositoryPaths.Theme })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var firstPage = await WaitForAsync(() => LeftoverStagingFolders(project)
+            .Any(f => Directory.EnumerateFiles(f, "*.html", SearchOption.AllDirectories).Any()), TimeSpan.FromSeconds(60));
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+
+        Assert.True(firstPage, "the build never wrote a page");
+        Assert.NotEqual(0, process.ExitCode);
+        OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
+        Assert.NotEmpty(LeftoverStagingFolders(project)); // what a killed build leaves behind…
+
+        Assert.True(project.Build().Succeeded);
+        Assert.Empty(LeftoverStagingFolders(project)); // …the next build removes
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return false;
+    }
+
+    [Fact]
     public void A_cancelled_build_leaves_the_previous_output_untouched()
     {
         using var project = TestProject.Minimal();
@@ -99,9 +152,15 @@ public sealed class AtomicityAndDeterminismTests
     private static IEnumerable<string> LeftoverStagingFolders(TestProject project) =>
         Directory.EnumerateDirectories(project.Root, ".output.*");
 
-    private sealed class ReversedFileEnumerator : IFileEnumerator
+    private sealed class ShuffledFileEnumerator(int seed) : IFileEnumerator
     {
-        public IEnumerable<string> Enumerate(string directory, string pattern) =>
-            IFileEnumerator.Sorted.Enumerate(directory, pattern).Reverse().ToList();
+        private readonly Random _random = new(seed);
+
+        public IEnumerable<string> Enumerate(string directory, string pattern)
+        {
+            var files = IFileEnumerator.Sorted.Enumerate(directory, pattern).ToArray();
+            _random.Shuffle(files);
+            return files;
+        }
     }
 }

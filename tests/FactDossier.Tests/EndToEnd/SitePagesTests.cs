@@ -86,7 +86,7 @@ public sealed class SitePagesTests(MinimalSite site) : IClassFixture<MinimalSite
         Assert.Equal("réduire \"radicalement\" son activité", statement.TextContent);
         Assert.Contains("q-statement", statement.ClassName, StringComparison.Ordinal);
         Assert.Equal("/dossier/claims/reduce/#statement", statement.ParentElement!.GetAttribute("href"));
-        var counter = page.GetElementById("q-reduce-1")!;
+        var counter = page.GetElementById("q-reduce--1")!;
         Assert.Contains("q-contradicts", counter.ClassName, StringComparison.Ordinal);
         Assert.Equal("/dossier/claims/reduce/#counter-1", counter.ParentElement!.GetAttribute("href"));
 

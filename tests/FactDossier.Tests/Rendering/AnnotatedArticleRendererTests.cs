@@ -31,8 +31,8 @@ public sealed class AnnotatedArticleRendererTests
         Assert.Empty(document.QuerySelectorAll("mark mark"));
         Assert.Equal(3, document.QuerySelectorAll("mark").Length); // before the overlap, the overlap, after it
         Assert.Equal("réduire ", document.GetElementById("q-one")!.TextContent); // the overlap links to the shorter quote, "one"
-        Assert.Equal("radicalement son activité", document.GetElementById("q-two-1")!.TextContent);
-        Assert.Contains("nested", document.GetElementById("q-two-1")!.ClassName, StringComparison.Ordinal);
+        Assert.Equal("radicalement son activité", document.GetElementById("q-two--1")!.TextContent);
+        Assert.Contains("nested", document.GetElementById("q-two--1")!.ClassName, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,9 +83,13 @@ public static class YamlTreeReader
         _ => null,
     };
 
+    /// <summary>Far deeper than any input file needs; past it, a file is an accident or an attack on the reader's stack.</summary>
+    private const int MaxDepth = 64;
+
     private sealed class ReadState(IParser parser, string path, DiagnosticBag diagnostics)
     {
-        private readonly Dictionary<string, YamlValue> _anchors = new(StringComparer.Ordinal);
+        private int _depth;
+
         private readonly Stack<(SourceSpan Span, string Closing)> _openFlows = new();
 
         public (SourceSpan, string)? InnermostOpenFlow() => _openFlows.Count > 0 ? _openFlows.Peek() : null;
@@ -118,38 +122,37 @@ public static class YamlTreeReader
         private YamlValue ReadValue()
         {
             var current = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
+            if (current is SequenceStart or MappingStart && _depth >= MaxDepth)
+            {
+                throw new YamlException(current.Start, current.End, $"lists and blocks are nested more than {MaxDepth} deep");
+            }
+
             switch (current)
             {
                 case AnchorAlias alias:
+                    // Aliases would let a few lines expand into an exponential tree ("billion laughs"); input files
+                    // have no need for them.
                     parser.MoveNext();
-                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
-                    {
-                        return target;
-                    }
-
                     var aliasSpan = SpanOf(path, alias.Start);
-                    diagnostics.Add(DiagnosticCode.YamlSyntax, aliasSpan, $"'*{alias.Value.Value}' refers to no '&{alias.Value.Value}' above");
+                    diagnostics.Add(DiagnosticCode.YamlSyntax, aliasSpan, $"'*{alias.Value.Value}' repeats a value by reference, which input files do not support",
+                        "write the value out in full");
                     return new YamlScalar("", true, aliasSpan);
                 case Scalar scalar:
                     parser.MoveNext();
-                    return Remember(scalar.Anchor, new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, SpanOf(path, scalar.Start)));
+                    return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, SpanOf(path, scalar.Start));
                 case SequenceStart seq:
-                    return Remember(seq.Anchor, ReadSequence(seq));
+                    _depth++;
+                    var sequence = ReadSequence(seq);
+                    _depth--;
+                    return sequence;
                 case MappingStart map:
-                    return Remember(map.Anchor, ReadMapping(map));
+                    _depth++;
+                    var mapping = ReadMapping(map);
+                    _depth--;
+                    return mapping;
                 default:
                     throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
             }
-        }
-
-        private YamlValue Remember(AnchorName anchor, YamlValue value)
-        {
-            if (!anchor.IsEmpty)
-            {
-                _anchors[anchor.Value] = value;
-            }
-
-            return value;
         }
 
         private YamlSequence ReadSequence(SequenceStart start)
