@@ -9,6 +9,7 @@ public sealed record SiteView(
     string? PublisherUrl,
     string HomeUrl,
     string CssUrl,
+    string IconUrl,
     string ScriptUrl,
     string FeedUrl,
     IReadOnlyList<LinkView> Navigation);

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using FactDossier.BrowserTests.Support;
+using Microsoft.Playwright;
+
+namespace FactDossier.BrowserTests;
+
+/// <summary>The seed dossier in a real Chromium, as a reader on a desktop and on a phone uses it.</summary>
+[Collection(ServedSiteGroup.Name)]
+public sealed class ReaderTests(ServedSite site)
+{
+    private int ClaimCount()
+    {
+        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.RootOutput, "claims.json")));
+        return claims.RootElement.GetProperty("claims").GetArrayLength();
+    }
+
+    private static Task<int> VisibleCards(IPage page) =>
+        page.EvaluateAsync<int>("() => [...document.querySelectorAll('.claim-card')].filter(c => c.offsetParent !== null).length");
+
+    [Fact]
+    public async Task Home_lists_every_claim()
+    {
+        await using var tab = await RecordedPage.OpenAsync(site.Browser);
+        await tab.GoAsync(site.Root.BaseUrl);
+
+        Assert.Equal(ClaimCount(), await VisibleCards(tab.Page));
+        Assert.True(ClaimCount() >= 16);
+    }
+
+    [Fact]
+    public async Task Clicking_a_highlighted_quote_lands_on_its_claim_at_the_right_place()
+    {
+        await using var tab = await RecordedPage.OpenAsync(site.Browser);
+        await tab.GoAsync(site.Root.BaseUrl + "articles/istanbul-talks-2022-03-31/");
+
+        await tab.Page.Locator("#q-moscow-radically-reduce").ClickAsync();
+        await tab.Page.WaitForURLAsync("**/claims/moscow-radically-reduce/#statement");
+
+        Assert.True(await tab.Page.EvaluateAsync<bool>(
+            "() => { const r = document.getElementById('statement').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"));
+        Assert.Equal("statement", await tab.Page.EvaluateAsync<string>("() => document.querySelector(':target').id"));
+        Assert.Contains("radicalement", await tab.Page.Locator("#statement blockquote").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_filter_narrows_the_claims_and_works_from_the_keyboard()
+    {
+        await using var tab = await RecordedPage.OpenAsync(site.Browser);
+        await tab.GoAsync(site.Root.BaseUrl);
+        var total = await VisibleCards(tab.Page);
+
+        await TabToAsync(tab.Page, "filter-text");
+        await tab.Page.Keyboard.TypeAsync("zelensky");
+        var expected = await tab.Page.EvaluateAsync<int>("() => [...document.querySelectorAll('.claim-card')].filter(c => c.dataset.search.includes('zelensky')).length");
+        Assert.InRange(expected, 1, total - 1);
+        Assert.Equal(expected, await VisibleCards(tab.Page));
+        Assert.StartsWith($"{expected} / {total}", await tab.Page.Locator(".filter-status").InnerTextAsync(), StringComparison.Ordinal);
+
+        await tab.Page.Keyboard.PressAsync("Control+A");
+        await tab.Page.Keyboard.PressAsync("Backspace");
+        await TabToAsync(tab.Page, "filter-rating");
+        await tab.Page.Keyboard.PressAsync("ArrowDown");
+        var rating = await tab.Page.EvalOnSelectorAsync<string>("#filter-rating", "s => s.value");
+        Assert.NotEqual("", rating);
+        var withRating = await tab.Page.EvaluateAsync<int>($"() => document.querySelectorAll('.claim-card[data-rating=\"{rating}\"]').length");
+        Assert.Equal(withRating, await VisibleCards(tab.Page));
+    }
+
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id") == id)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"#{id} cannot be reached with the Tab key");
+    }
+
+    [Fact]
+    public async Task Every_page_loads_without_a_console_error_or_a_request_leaving_127_0_0_1_at_the_root_and_in_a_sub_folder()
+    {
+        await using var tab = await RecordedPage.OpenAsync(site.Browser);
+        var pages = ServedSite.Pages(site.RootOutput);
+        foreach (var server in new[] { site.Root, site.SubFolder })
+        {
+            foreach (var page in pages)
+            {
+                var response = await tab.GoAsync(server.BaseUrl + page);
+                Assert.True(response.Ok, $"{response.Status} for {server.BaseUrl + page}");
+            }
+        }
+
+        Assert.Empty(tab.ConsoleErrors);
+        Assert.True(tab.Requests.Count >= 2 * pages.Count);
+        Assert.All(tab.Requests, url => Assert.Equal("127.0.0.1", new Uri(url).Host));
+    }
+
+    [Fact]
+    public async Task Without_javascript_every_page_is_complete_and_reachable_by_links_from_home()
+    {
+        await using var tab = await RecordedPage.OpenAsync(site.Browser, javaScript: false);
+        var start = site.SubFolder.BaseUrl;
+        var toVisit = new Queue<string>([start]);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        while (toVisit.TryDequeue(out var url))
+        {
+            if (!visited.Add(url))
+            {
+                continue;
+            }
+
+            var response = await tab.GoAsync(url);
+            Assert.True(response.Ok, $"{response.Status} for {url}");
+            Assert.Equal(1, await tab.Page.Locator("main h1").CountAsync());
+            var links = await tab.Page.EvalOnSelectorAllAsync<string[]>("a[href]", "as => as.map(a => a.href)");
+            foreach (var link in links.Select(l => l.Split('#')[0]).Where(l => l.StartsWith(start, StringComparison.Ordinal) && l.EndsWith('/')))
+            {
+                toVisit.Enqueue(link);
+            }
+        }
+
+        var expected = ServedSite.Pages(site.RootOutput).Select(p => start + p).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(expected.Except(visited));
+
+        await tab.GoAsync(start);
+        Assert.False(await tab.Page.Locator("form.claim-filter").IsVisibleAsync());
+        Assert.Equal(ClaimCount(), await VisibleCards(tab.Page));
+    }
+
+    [Fact]
+    public async Task Screenshots_at_phone_and_desktop_widths_and_nothing_scrolls_sideways_on_a_phone()
+    {
+        Directory.CreateDirectory(ServedSite.ScreenshotFolder);
+        var shown = new (string Name, string Path)[]
+        {
+            ("home", ""),
+            ("article", "articles/istanbul-talks-2022-03-31/"),
+            ("claim", "claims/moscow-radically-reduce/"),
+        };
+        foreach (var width in new[] { 375, 1280 })
+        {
+            await using var tab = await RecordedPage.OpenAsync(site.Browser, width);
+            foreach (var (name, path) in shown)
+            {
+                await tab.GoAsync(site.Root.BaseUrl + path);
+                var file = System.IO.Path.Combine(ServedSite.ScreenshotFolder, $"{name}-{width}.png");
+                await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                Assert.True(new FileInfo(file).Length > 10_000);
+            }
+
+            if (width == 375)
+            {
+                foreach (var path in ServedSite.Pages(site.RootOutput))
+                {
+                    await tab.GoAsync(site.Root.BaseUrl + path);
+                    var sizes = await tab.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
+                    var (document, viewport) = (sizes[0], sizes[1]);
+                    Assert.True(document <= viewport, $"{path}: {document} px wide in a {viewport} px viewport");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using FactDossier.Tests.Support;
+using Microsoft.Playwright;
+
+namespace FactDossier.BrowserTests.Support;
+
+/// <summary>
+/// The real dossier, built at the root and under /sub/, each served on 127.0.0.1, and one Chromium for the tests of
+/// the collection. Every page the tests open records its console errors and every request it makes.
+/// </summary>
+public sealed class ServedSite : IAsyncLifetime
+{
+    private readonly List<TestProject> _projects = [];
+    private readonly List<StaticSiteServer> _servers = [];
+    private readonly Dictionary<StaticSiteServer, string> _outputs = [];
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public StaticSiteServer Root { get; private set; } = null!;
+
+    public StaticSiteServer SubFolder { get; private set; } = null!;
+
+    public string RootOutput => _projects[0].Output;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Root = await ServeAsync(TestProject.RealDossier(), "/");
+        SubFolder = await ServeAsync(TestProject.RealDossier(), "/sub/");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(Playwright);
+    }
+
+    public async Task<StaticSiteServer> ServeAsync(TestProject project, string basePath)
+    {
+        _projects.Add(project);
+        var result = project.Build(basePath);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("build failed:\n" + string.Join("\n", result.Diagnostics));
+        }
+
+        var server = await StaticSiteServer.StartAsync(project.Output, basePath);
+        _servers.Add(server);
+        _outputs[server] = project.Output;
+        return server;
+    }
+
+    public string OutputOf(StaticSiteServer server) => _outputs[server];
+
+    /// <summary>Every page of a built site, as paths under its base path (404.html left out).</summary>
+    public static IReadOnlyList<string> Pages(string output) =>
+        [.. Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
+            .Where(f => f != "404.html")
+            .Select(f => f == "index.html" ? "" : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
+            .Order(StringComparer.Ordinal)];
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        Playwright?.Dispose();
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        foreach (var project in _projects)
+        {
+            project.Dispose();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServedSiteGroup : ICollectionFixture<ServedSite>
+{
+    public const string Name = "served site";
+}
+
+/// <summary>A page that remembers what went wrong in it and where it went.</summary>
+public sealed class RecordedPage : IAsyncDisposable
+{
+    private RecordedPage(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add($"{page.Url}: {error}");
+        page.Request += (_, request) => Requests.Add(request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Url != page.Url)
+            {
+                ConsoleErrors.Add($"{page.Url}: {response.Status} for {response.Url}");
+            }
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            Dialogs.Add($"{page.Url}: {dialog.Type} {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public List<string> Requests { get; } = [];
+
+    public List<string> Dialogs { get; } = [];
+
+    public static async Task<RecordedPage> OpenAsync(IBrowser browser, int width = 1280, bool javaScript = true)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
+        return new RecordedPage(context, await context.NewPageAsync());
+    }
+
+    public async Task<IResponse> GoAsync(string url)
+    {
+        var response = await Page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return response ?? throw new InvalidOperationException("no response for " + url);
+    }
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
