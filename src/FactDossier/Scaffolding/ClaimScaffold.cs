@@ -2,6 +2,7 @@ using System.Text;
 using FactDossier.Anchoring;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using FactDossier.Loading.Yaml;
 using FactDossier.Model;
 using FactDossier.Text;
 
@@ -109,7 +110,7 @@ public static class ClaimScaffold
             .Append("headline: \"TODO: the claim in one line, under 75 characters, with no verdict in it\"\n")
             .Append("statement:\n")
             .Append("  speaker: ").Append(speaker ?? "TODO").Append('\n')
-            .Append("  quote: ").Append(Quoted(words)).Append('\n');
+            .Append("  quote: ").Append(YamlText.Quote(words)).Append('\n');
         if (needsTranslation)
         {
             yaml.Append("  translation: \"TODO: the quote in the site's language\"\n");
@@ -129,25 +130,5 @@ public static class ClaimScaffold
             .Append("sources: []\n")
             .Append("tags: []\n")
             .ToString();
-    }
-
-    /// <summary>A YAML double-quoted scalar: safe for any quote the article contains.</summary>
-    private static string Quoted(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
     }
 }

@@ -56,11 +56,9 @@ public sealed class AtomicityAndDeterminismTests
         using var project = TestProject.Minimal();
         Assert.True(project.Build().Succeeded);
         var before = OutputSnapshot.Of(project.Output);
-        var theme = Path.Combine(project.Root, "theme");
-        TestProject.Copy(RepositoryPaths.Theme, theme);
-        File.AppendAllText(Path.Combine(theme, "layouts", "claim.liquid"), "<a href=\"{{ site.home_url }}no-such-page/\">broken</a>\n");
+        var layout = project.WithThemeChange("claim.liquid", "<a href=\"{{ site.home_url }}no-such-page/\">broken</a>\n");
 
-        var failed = SiteBuilder.Build(new BuildOptions(InputLayout.Under(project.Root)));
+        var failed = SiteBuilder.Build(new BuildOptions(layout));
 
         Assert.Contains(failed.Diagnostics, d => d.Code.Id == "FD0401");
         OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));

@@ -30,11 +30,9 @@ public sealed class LinkIntegrityTests
     public void A_template_with_a_broken_link_or_fragment_fails_the_build_naming_page_and_link()
     {
         using var project = TestProject.Minimal();
-        var theme = project.PathOf("theme");
-        TestProject.Copy(RepositoryPaths.Theme, theme);
-        File.AppendAllText(Path.Combine(theme, "layouts", "tag.liquid"), "<a href=\"{{ site.home_url }}claims/nowhere/\">x</a> <a href=\"#no-such-id\">y</a>\n");
+        var layout = project.WithThemeChange("tag.liquid", "<a href=\"{{ site.home_url }}claims/nowhere/\">x</a> <a href=\"#no-such-id\">y</a>\n");
 
-        var result = SiteBuilder.Build(new BuildOptions(InputLayout.Under(project.Root)));
+        var result = SiteBuilder.Build(new BuildOptions(layout));
 
         Assert.False(result.Succeeded);
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
@@ -47,11 +45,9 @@ public sealed class LinkIntegrityTests
     public void A_template_writing_an_id_twice_fails_the_build()
     {
         using var project = TestProject.Minimal();
-        var theme = project.PathOf("theme");
-        TestProject.Copy(RepositoryPaths.Theme, theme);
-        File.AppendAllText(Path.Combine(theme, "layouts", "404.liquid"), "<p id=\"main\">again</p>\n");
+        var layout = project.WithThemeChange("404.liquid", "<p id=\"main\">again</p>\n");
 
-        var result = SiteBuilder.Build(new BuildOptions(InputLayout.Under(project.Root)));
+        var result = SiteBuilder.Build(new BuildOptions(layout));
 
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("FD0402", error.Code.Id);

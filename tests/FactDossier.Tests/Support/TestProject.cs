@@ -48,6 +48,15 @@ public sealed class TestProject : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>A copy of the real theme inside the project, with text appended to one template, to break it on purpose.</summary>
+    public InputLayout WithThemeChange(string template, string appended)
+    {
+        var theme = PathOf("theme");
+        Copy(RepositoryPaths.Theme, theme);
+        File.AppendAllText(Path.Combine(theme, "layouts", template), appended);
+        return InputLayout.Under(Root);
+    }
+
     public void Write(string relative, string content)
     {
         var path = PathOf(relative);

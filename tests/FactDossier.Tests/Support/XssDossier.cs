@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using FactDossier.Loading.Yaml;
 
 namespace FactDossier.Tests.Support;
 
@@ -14,27 +14,7 @@ public static class XssDossier
     public static IReadOnlyList<string> Payloads { get; } =
         JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "xss-payloads.json")))!;
 
-    /// <summary>A YAML double-quoted scalar, so any payload survives as the exact string.</summary>
-    public static string Quoted(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\u2028' => "\\L",
-                '\u2029' => "\\P",
-                _ when char.IsControl(c) || char.IsSurrogate(c) => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
-    }
+    public static string Quoted(string s) => YamlText.Quote(s);
 
     public static TestProject Create()
     {
