@@ -15,51 +15,47 @@ public static class QuoteAnchorer
 
     public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier)
     {
-        var diagnostics = new DiagnosticBag();
         var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var finders = new Dictionary<string, QuoteFinder>(StringComparer.Ordinal);
-        var anchors = ImmutableArray.CreateBuilder<QuoteAnchor>();
+        var requests = dossier.Claims
+            .SelectMany(claim => claim.CounterStatements
+                .Where(c => c.Quote is not null)
+                .Select(c => new Request(claim.Id, c.Index, c.Relation, c.Quote!, c.Source?.Value ?? claim.Article.Value, c.Source is null))
+                .Prepend(new Request(claim.Id, 0, null, claim.Statement.Quote, claim.Statement.Source?.Value ?? claim.Article.Value, claim.Statement.Source is null)))
+            .Where(r => articles.ContainsKey(r.ArticleId)) // other quotes come from sources outside the dossier's articles
+            .GroupBy(r => r.ArticleId, StringComparer.Ordinal)
+            .ToList();
 
-        foreach (var claim in dossier.Claims)
+        // One article at a time per core: its normalised text and index exist only while its quotes are looked up.
+        var results = new (List<QuoteAnchor> Anchors, List<Diagnostic> Problems)[requests.Count];
+        Parallel.For(0, requests.Count, i =>
         {
-            var s = claim.Statement;
-            AnchorOne(claim, 0, null, s.Quote, s.Source);
-            foreach (var c in claim.CounterStatements)
+            var article = articles[requests[i].Key];
+            var finder = new QuoteFinder(article.Text.Raw);
+            var found = new List<QuoteAnchor>();
+            var problems = new List<Diagnostic>();
+            foreach (var r in requests[i])
             {
-                if (c.Quote is not null)
+                if (Locate(r.Quote, article, finder, r.FromDefaultArticle, out var problem) is { } match)
                 {
-                    AnchorOne(claim, c.Index, c.Relation, c.Quote, c.Source);
+                    found.Add(new QuoteAnchor(r.ClaimId, r.CounterIndex, r.Relation, article.Id, match.Start, match.End,
+                        article.Text.ParagraphAt(match.Start).Number));
+                }
+                else
+                {
+                    problems.Add(problem!);
                 }
             }
-        }
 
-        return (new AnchoredDossier(dossier, anchors.ToImmutable()), diagnostics.ToSortedList());
+            results[i] = (found, problems);
+        });
 
-        void AnchorOne(Claim claim, int counterIndex, Relation? relation, QuoteSelector quote, Located<string>? source)
-        {
-            var articleId = source?.Value ?? claim.Article.Value;
-            if (!articles.TryGetValue(articleId, out var article))
-            {
-                return; // a quote from a source outside the dossier's articles, or an unknown article reported by validation
-            }
-
-            if (!finders.TryGetValue(articleId, out var finder))
-            {
-                finder = new QuoteFinder(article.Text.Raw);
-                finders[articleId] = finder;
-            }
-
-            if (Locate(quote, article, finder, source is null, out var problem) is { } found)
-            {
-                anchors.Add(new QuoteAnchor(claim.Id, counterIndex, relation, articleId, found.Start, found.End,
-                    article.Text.ParagraphAt(found.Start).Number));
-            }
-            else
-            {
-                diagnostics.Add(problem!);
-            }
-        }
+        var anchors = results.SelectMany(r => r.Anchors)
+            .OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex)
+            .ToImmutableArray();
+        return (new AnchoredDossier(dossier, anchors), DiagnosticOrder.Sort(results.SelectMany(r => r.Problems)));
     }
+
+    private sealed record Request(string ClaimId, int CounterIndex, Relation? Relation, QuoteSelector Quote, string ArticleId, bool FromDefaultArticle);
 
     /// <summary>
     /// Looks for one quote in one article: its raw range when it is there exactly once, else the diagnostic an editor

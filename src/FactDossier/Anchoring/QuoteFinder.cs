@@ -3,11 +3,19 @@ using FactDossier.Model;
 namespace FactDossier.Anchoring;
 
 /// <summary>Finds quotes in one article, on its normalised text (computed once per article).</summary>
-public sealed class QuoteFinder(string rawText)
+public sealed class QuoteFinder
 {
-    private readonly NormalizedText _article = TextNormalizer.Normalize(rawText);
+    private readonly NormalizedText _article;
+    private readonly KGramIndex _index;
 
-    public string RawText { get; } = rawText;
+    public QuoteFinder(string rawText)
+    {
+        RawText = rawText;
+        _article = TextNormalizer.Normalize(rawText);
+        _index = new KGramIndex(_article.Text);
+    }
+
+    public string RawText { get; }
 
     public QuoteMatch Find(QuoteSelector selector)
     {
@@ -22,7 +30,7 @@ public sealed class QuoteFinder(string rawText)
         var text = _article.Text;
         var matches = new List<int>();
         var occurrences = 0;
-        for (var at = text.IndexOf(exact, StringComparison.Ordinal); at >= 0; at = text.IndexOf(exact, at + 1, StringComparison.Ordinal))
+        foreach (var at in _index.Occurrences(exact))
         {
             occurrences++;
             if (IsPrecededBy(text, at, prefix) && IsFollowedBy(text, at + exact.Length, suffix))

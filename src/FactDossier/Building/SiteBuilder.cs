@@ -86,7 +86,7 @@ public static class SiteBuilder
         {
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
-            var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, urls, writer, cancellation);
+            var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, writer, cancellation);
             var otherFiles = WriteFiles(plan, layout, writer);
             stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
@@ -114,11 +114,10 @@ public static class SiteBuilder
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
-        SitePlan plan, TemplateSet templates, SiteUrls urls, ISiteWriter writer, CancellationToken cancellation)
+        SitePlan plan, TemplateSet templates, ISiteWriter writer, CancellationToken cancellation)
     {
         var links = new LinkChecker.PageLinks[plan.Pages.Count];
         var errors = new ConcurrentBag<Diagnostic>();
-        var checker = new ThreadLocal<LinkChecker>(() => new LinkChecker(urls));
         Parallel.For(0, plan.Pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var page = plan.Pages[i];
@@ -129,10 +128,9 @@ public static class SiteBuilder
                 return;
             }
 
-            links[i] = checker.Value!.Scan(page.OutputPath, html);
+            links[i] = LinkChecker.Scan(page.OutputPath, html);
             writer.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
         });
-        checker.Dispose();
         return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
     }
 

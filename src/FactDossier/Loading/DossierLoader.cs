@@ -79,13 +79,36 @@ public static class DossierLoader
         return text is null ? null : metadata.WithText(ArticleTextParser.Parse(text, metadata.Intertitles));
     }
 
+    /// <summary>
+    /// Reads every file of a folder, in parallel: each file gets its own diagnostics, merged afterwards, so the result
+    /// does not depend on which thread finished first.
+    /// </summary>
     private static List<T> ReadAll<T>(InputLayout layout, IFileEnumerator files, string folder, string pattern, DiagnosticBag diagnostics,
         Func<YamlValue?, string, DiagnosticBag, T?> read)
-        where T : class =>
-        ReadFiles(layout, files, folder, pattern, diagnostics)
-            .Select(f => ReadYaml(f.Text, f.Path, diagnostics, read))
-            .OfType<T>()
-            .ToList();
+        where T : class
+    {
+        var directory = Path.Combine(layout.Input, folder);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var paths = files.Enumerate(directory, pattern).ToArray();
+        var results = new (T? Item, DiagnosticBag Diagnostics)[paths.Length];
+        Parallel.For(0, paths.Length, i =>
+        {
+            var bag = new DiagnosticBag();
+            var path = layout.Display(paths[i]);
+            var text = TextFileReader.Read(paths[i], path, bag);
+            results[i] = (text is null ? null : ReadYaml(text, path, bag, read), bag);
+        });
+        foreach (var (_, bag) in results)
+        {
+            diagnostics.AddRange(bag.ToSortedList());
+        }
+
+        return [.. results.Select(r => r.Item).OfType<T>()];
+    }
 
     /// <summary>A file whose YAML does not parse is reported once, for its syntax, not again for its content.</summary>
     private static T? ReadYaml<T>(string text, string path, DiagnosticBag diagnostics, Func<YamlValue?, string, DiagnosticBag, T?> read)

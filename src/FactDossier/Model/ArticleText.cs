@@ -5,17 +5,24 @@ namespace FactDossier.Model;
 /// <summary>The raw article exactly as in its seed file, cut into paragraphs that keep their raw offsets.</summary>
 public sealed record ArticleText(string Raw, ImmutableArray<Paragraph> Paragraphs)
 {
+    /// <summary>The paragraph holding a raw offset (or the next one, for an offset between paragraphs).</summary>
     public Paragraph ParagraphAt(int offset)
     {
-        foreach (var p in Paragraphs)
+        var (low, high) = (0, Paragraphs.Length - 1);
+        while (low < high)
         {
-            if (offset < p.End)
+            var middle = (low + high) / 2;
+            if (offset < Paragraphs[middle].End)
             {
-                return p;
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
             }
         }
 
-        return Paragraphs[^1];
+        return Paragraphs[low];
     }
 }
 

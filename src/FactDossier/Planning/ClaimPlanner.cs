@@ -7,11 +7,14 @@ public sealed class ClaimPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
-        foreach (var claim in context.Claims)
+        var pages = new PagePlan[context.Claims.Count];
+        Parallel.For(0, pages.Length, i =>
         {
+            var claim = context.Claims[i];
             var jsonLd = claim.IsDraft ? null : JsonLd.Serialize(ClaimReviewBuilder.Build(context, claim));
-            yield return PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
+            pages[i] = PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
                 ("claim", claim), ("json_ld_html", jsonLd));
-        }
+        });
+        return pages;
     }
 }

@@ -81,9 +81,10 @@ public static class DataFilePlanner
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, dossier.Site.Publisher.Name);
             w.WriteEndElement();
-            foreach (var claim in HomePlanner.OrderForReading(context).Where(c => !c.IsDraft))
+            var claimsById = dossier.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            foreach (var claim in context.ClaimsInReadingOrder.Where(c => !c.IsDraft))
             {
-                var source = dossier.Claims.First(c => c.Id == claim.Id);
+                var source = claimsById[claim.Id];
                 var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
                 w.WriteStartElement("entry", Atom);
                 w.WriteElementString("title", Atom, claim.Headline);

@@ -18,15 +18,6 @@ public sealed class HomePlanner : IPagePlanner
         var articles = context.Dossier.Articles.Select(context.ArticleRef).ToList();
 
         yield return PagePlans.Create(context, "home", context.Page(context.Dossier.Site.Title, context.Urls.Home, "home", context.Dossier.Site.Summary),
-            ("articles", articles), ("claims", OrderForReading(context)), ("ratings", ratings), ("speakers", speakers), ("tags", tags));
+            ("articles", articles), ("claims", context.ClaimsInReadingOrder), ("ratings", ratings), ("speakers", speakers), ("tags", tags));
     }
-
-    /// <summary>Claims in the order the article tells them: by the position of their statement, unanchored ones last.</summary>
-    internal static IReadOnlyList<ClaimView> OrderForReading(PlanningContext context) =>
-        context.Claims
-            .OrderBy(c => context.Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
-            .ThenBy(c => context.Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
-            .ThenBy(c => context.Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
 }

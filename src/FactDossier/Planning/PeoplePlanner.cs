@@ -8,12 +8,14 @@ public sealed class PeoplePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var t = context.Strings;
+        var quotesBySpeaker = context.Claims
+            .SelectMany(c => c.CounterStatements.Prepend(c.Statement)
+                .Where(q => q.Speaker is not null)
+                .Select(q => (Speaker: q.Speaker!.Id, Quote: new PersonQuoteView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict))))
+            .ToLookup(x => x.Speaker, x => x.Quote, StringComparer.Ordinal);
         var views = context.Dossier.People.Select(person =>
         {
-            var quotes = context.Claims
-                .SelectMany(c => c.CounterStatements.Prepend(c.Statement)
-                    .Where(q => q.Speaker?.Id == person.Id)
-                    .Select(q => new PersonQuoteView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict)))
+            var quotes = quotesBySpeaker[person.Id]
                 .OrderBy(q => q.Quote.SaidOnIso ?? "9999", StringComparer.Ordinal)
                 .ThenBy(q => q.ClaimUrl, StringComparer.Ordinal)
                 .ToList();

@@ -12,10 +12,12 @@ public sealed class TagPlanner : IPagePlanner
             .Select(tag => new TagView(tag.Key, context.Urls.Tag(tag.Key), tag.Value)).ToList();
         yield return PagePlans.Create(context, "tags", context.Page(t["tags_title"], context.Urls.Tags, "tags"), ("tags", tags));
 
-        var ordered = HomePlanner.OrderForReading(context);
+        var claimsByTag = context.ClaimsInReadingOrder
+            .SelectMany(c => c.Tags.Select(tag => (tag.Key, Claim: c)))
+            .ToLookup(x => x.Key, x => x.Claim, StringComparer.Ordinal);
         foreach (var tag in tags)
         {
-            var claims = ordered.Where(c => c.Tags.Any(x => x.Key == tag.Key)).ToList();
+            var claims = claimsByTag[tag.Key].ToList();
             yield return PagePlans.Create(context, "tag", context.Page($"{t["tag_title"]} {tag.Key}", tag.Url, "tag"), ("tag", tag), ("claims", claims));
         }
     }

@@ -66,6 +66,26 @@ public sealed class LinkIntegrityTests
         Assert.Equal("output/about/index.html", error.Span.Path);
     }
 
+    private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
+
+    [Fact]
+    public void The_link_check_reads_the_same_ids_and_links_as_a_full_html_parse()
+    {
+        using var site = new BuiltSite(XssDossier.Create());
+        var parser = new HtmlParser();
+        foreach (var file in site.HtmlFiles())
+        {
+            var html = site.Text(file);
+            var scanned = FactDossier.Publishing.LinkChecker.Scan(file, html);
+            var document = parser.ParseDocument(html);
+
+            Assert.Equal(document.All.Select(e => e.Id).OfType<string>().Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal), scanned.Ids);
+            var links = document.All.SelectMany(e => LinkAttributes.Select(e.GetAttribute)).OfType<string>()
+                .Where(u => !u.StartsWith("http", StringComparison.Ordinal) && !u.StartsWith("mailto:", StringComparison.Ordinal) && !u.StartsWith("//", StringComparison.Ordinal));
+            Assert.Equal(links.Order(StringComparer.Ordinal), scanned.Links.Select(l => l.Url).Order(StringComparer.Ordinal));
+        }
+    }
+
     internal static IEnumerable<string> BrokenLinks(string output, string basePath)
     {
         var parser = new HtmlParser();

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using FactDossier.Anchoring;
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+using FactDossier.Planning;
+using FactDossier.Rendering;
+
+namespace FactDossier.Bench;
+
+/// <summary>In-process timing of each stage and of each page template, cold then warm: where a build spends its time.</summary>
+public static class Profile
+{
+    public static void Run(string root, string theme)
+    {
+        for (var round = 1; round <= int.Parse(Environment.GetEnvironmentVariable("ROUNDS") ?? "2", System.Globalization.CultureInfo.InvariantCulture); round++)
+        {
+            var layout = InputLayout.Under(root, theme: theme);
+            var clock = Stopwatch.StartNew();
+            var loaded = DossierLoader.Load(layout);
+            Console.WriteLine($"round {round}: load {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            var (anchored, _) = QuoteAnchorer.Anchor(loaded.Dossier!);
+            Console.WriteLine($"  anchor {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            var validation = FactDossier.Validation.DossierValidator.Validate(loaded.Dossier!);
+            Console.WriteLine($"  validate {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            var bag = new DiagnosticBag();
+            var strings = UiStrings.Load(theme, "en", layout, bag)!;
+            var templates = TemplateSet.Load(theme, layout, bag)!;
+            var urls = new SiteUrls("/");
+            var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer("/"));
+            Console.WriteLine($"  plan: context (claim views) {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            foreach (var planner in SitePlanner.Planners)
+            {
+                var count = planner.Plan(context).Count();
+                Console.WriteLine($"  plan: {planner.GetType().Name,-22} {count,6} pages {clock.ElapsedMilliseconds,6} ms"); clock.Restart();
+            }
+
+            var plan = SitePlanner.Plan(anchored, strings, urls);
+            Console.WriteLine($"  plan {clock.ElapsedMilliseconds} ms ({plan.Pages.Count} pages)"); clock.Restart();
+            foreach (var group in plan.Pages.GroupBy(p => p.Template))
+            {
+                var c = Stopwatch.StartNew();
+                long bytes = 0;
+                long scan = 0;
+                foreach (var page in group)
+                {
+                    var html = templates.Render(page.Template, page.Values, out _);
+                    bytes += html.Length;
+                    var s = Stopwatch.GetTimestamp();
+                    FactDossier.Publishing.LinkChecker.Scan("x.html", html);
+                    scan += Stopwatch.GetTimestamp() - s;
+                }
+
+                var scanMs = scan * 1000 / Stopwatch.Frequency;
+                Console.WriteLine($"  {group.Key,-10} {group.Count(),6} pages: render {c.ElapsedMilliseconds - scanMs,6} ms, scan {scanMs,6} ms, {bytes / 1024,8} KiB");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using FactDossier.Bench;
+
+// bench generate <claims> <folder>: writes <folder>/factdossier (input/, seeds/) and <folder>/hugo.
+if (args is ["generate", var count, var folder])
+{
+    var claims = int.Parse(count, CultureInfo.InvariantCulture);
+    new SyntheticDossier(claims).Write(folder);
+    Console.WriteLine($"wrote {claims} claims to {folder}");
+    return 0;
+}
+
+if (args is ["profile", var root, var theme])
+{
+    Profile.Run(root, theme);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder>");
+return 2;
