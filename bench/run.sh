@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Paired benchmark: FactDossier's built binary against Hugo on the same synthetic dossier, run in alternation.
+#   bench/run.sh [claims...]        default: 1000 10000 100000
+#   RUNS=5 bench/run.sh 10000       runs per tool and size (default 3)
+#   PREVIEW=0 bench/run.sh          skip the preview rebuild latency (default: measured at 1000 and 10000)
+# Prints a Markdown table for bench/README.md. Needs /usr/bin/time (package time) and, for the comparison, hugo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sizes=${*:-1000 10000 100000}
+runs=${RUNS:-3}
+work=${BENCH_DIR:-$(mktemp -d)}
+echo "working in $work" >&2
+
+dotnet publish src/FactDossier -c Release -o "$work/bin" >/dev/null
+dotnet build bench/FactDossier.Bench -c Release >/dev/null
+bench="dotnet bench/FactDossier.Bench/bin/Release/net10.0/FactDossier.Bench.dll"
+have_hugo=$(command -v hugo >/dev/null && echo 1 || echo 0)
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# timed <label> <command...>: appends "wall cpu peakKiB" to $work/<label>.times
+timed() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/last.time" "$@" >/dev/null 2>"$work/last.err" || { cat "$work/last.err" >&2; exit 1; }
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$work/last.time" >> "$work/$label.times"
+}
+
+summary() { # <label> <pages>
+  local f="$work/$1.times"
+  local wall cpu rss
+  wall=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median); rss=$(cut -d' ' -f3 "$f" | median)
+  echo "$wall $cpu $((rss / 1024)) $(awk -v p="$2" -v w="$wall" 'BEGIN {printf "%d", p / w}')"
+}
+
+echo "| claims | tool | pages | median wall s | median CPU s | peak RSS MiB | pages/s | vs Hugo (wall) | copy of output s | vs copy |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in $sizes; do
+  dir="$work/$n"
+  [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
+  rm -f "$work"/fd-$n.times "$work"/hugo-$n.times "$work"/copy-$n.times
+  for r in $(seq "$runs"); do
+    rm -rf "$dir/fd-out"; sync
+    timed "fd-$n" "$work/bin/FactDossier" --root "$dir/factdossier" --theme "$root/theme" --output "$dir/fd-out"
+    rm -rf "$dir/fd-copy"; sync
+    timed "copy-$n" cp -r "$dir/fd-out" "$dir/fd-copy"
+    if [ "$have_hugo" = 1 ]; then
+      rm -rf "$dir/hugo-out"; sync
+      timed "hugo-$n" hugo --quiet -s "$dir/hugo" -d "$dir/hugo-out"
+    fi
+  done
+  fd_pages=$(find "$dir/fd-out" -name '*.html' | wc -l)
+  read -r fw fc fr fp <<<"$(summary "fd-$n" "$fd_pages")"
+  copy=$(cut -d' ' -f1 "$work/copy-$n.times" | median)
+  if [ "$have_hugo" = 1 ]; then
+    hugo_pages=$(find "$dir/hugo-out" -name '*.html' | wc -l)
+    read -r hw hc hr hp <<<"$(summary "hugo-$n" "$hugo_pages")"
+    ratio=$(awk -v a="$fw" -v b="$hw" 'BEGIN {printf "%.2f", a / b}')
+    echo "| $n | Hugo $(hugo version | awk '{print $2}') | $hugo_pages | $hw | $hc | $hr | $hp | 1.00 | | |"
+  else
+    ratio="n/a"
+  fi
+  echo "| $n | FactDossier | $fd_pages | $fw | $fc | $fr | $fp | $ratio | $copy | $(awk -v a="$fw" -v b="$copy" 'BEGIN {printf "%.1f", a / b}') |"
+done
+
+if [ "${PREVIEW:-1}" = 1 ]; then
+  echo
+  echo "| claims | preview: one edit until the rebuilt page is served, median of 10 (ms) |"
+  echo "| ---: | ---: |"
+  for n in 1000 10000; do
+    dir="$work/$n"
+    [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
+    claim="$dir/factdossier/input/claims/c000000.yml"
+    cp "$claim" "$work/claim.orig"
+    "$work/bin/FactDossier" preview --root "$dir/factdossier" --theme "$root/theme" --output "$dir/preview-out" --port 0 > "$work/preview.log" 2>&1 &
+    pid=$!
+    until grep -q "^Serving" "$work/preview.log"; do sleep 0.2; done
+    url=$(grep -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$work/preview.log" | head -1)
+    rm -f "$work/preview-$n.times"
+    for e in $(seq 10); do
+      sed "s/^headline: .*/headline: Edit $e of the benchmark/" "$work/claim.orig" > "$claim"
+      start=$(date +%s%N)
+      until curl -s "${url}claims/c000000/" | grep -q "Edit $e of the benchmark"; do sleep 0.002; done
+      echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$work/preview-$n.times"
+    done
+    kill -TERM "$pid"; wait "$pid" || true
+    cp "$work/claim.orig" "$claim"
+    echo "| $n | $(median < "$work/preview-$n.times") |"
+  done
+fi
