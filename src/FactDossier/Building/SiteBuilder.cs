@@ -118,10 +118,23 @@ public static class SiteBuilder
     {
         var links = new LinkChecker.PageLinks[plan.Pages.Count];
         var errors = new ConcurrentBag<Diagnostic>();
+        var cards = new string[plan.Claims.Count];
+        Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            cards[i] = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = plan.Claims[i], ["t"] = plan.Strings }, out var error);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+        });
+        var shared = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["cards_html"] = plan.Claims.Select((c, i) => (c.Id, Html: cards[i])).ToDictionary(x => x.Id, x => x.Html, StringComparer.Ordinal),
+        };
         Parallel.For(0, plan.Pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var page = plan.Pages[i];
-            var html = templates.Render(page.Template, page.Values, out var error);
+            var html = templates.Render(page.Template, page.Values, shared, out var error);
             if (error is not null)
             {
                 errors.Add(error);

@@ -22,6 +22,6 @@ public static class SitePlanner
     {
         var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath));
         var pages = Planners.SelectMany(p => p.Plan(context)).ToList();
-        return new SitePlan(context.Site, pages, DataFilePlanner.Plan(context, pages));
+        return new SitePlan(context.Site, pages, DataFilePlanner.Plan(context, pages), context.Claims, strings.All);
     }
 }

@@ -13,13 +13,17 @@ namespace FactDossier.Rendering;
 public sealed partial class TemplateSet
 {
     private const string LayoutName = "_layout";
+    private static readonly Dictionary<string, object?> EmptyValues = [];
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
+    private readonly IReadOnlyDictionary<string, IFluidTemplate> _partials;
     private readonly IReadOnlyDictionary<string, string> _paths;
     private readonly TemplateOptions _options;
 
-    private TemplateSet(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyDictionary<string, string> paths, TemplateOptions options)
+    private TemplateSet(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyDictionary<string, IFluidTemplate> partials,
+        IReadOnlyDictionary<string, string> paths, TemplateOptions options)
     {
         _templates = templates;
+        _partials = partials;
         _paths = paths;
         _options = options;
     }
@@ -40,22 +44,25 @@ public sealed partial class TemplateSet
         }
 
         var parser = new FluidParser();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parsedPartials = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var partialsDirectory = Path.Combine(themeDirectory, "partials");
         if (Directory.Exists(partialsDirectory))
         {
             foreach (var file in Directory.EnumerateFiles(partialsDirectory, "*.liquid").Order(StringComparer.Ordinal))
             {
                 var path = layout.Display(file);
-                if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is not null)
+                if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is { } partial)
                 {
                     partials[Path.GetFileName(file)] = source;
+                    parsedPartials[Path.GetFileNameWithoutExtension(file)] = partial;
+                    paths["partial:" + Path.GetFileNameWithoutExtension(file)] = path;
                 }
             }
         }
 
         var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(layouts, "*.liquid").Order(StringComparer.Ordinal))
         {
             var path = layout.Display(file);
@@ -82,7 +89,7 @@ public sealed partial class TemplateSet
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layouts)), $"the theme has no {LayoutName}.liquid");
         }
 
-        return diagnostics.HasErrors ? null : new TemplateSet(templates, paths, options);
+        return diagnostics.HasErrors ? null : new TemplateSet(templates, parsedPartials, paths, options);
     }
 
     private static IFluidTemplate? Parse(FluidParser parser, string source, string path, DiagnosticBag diagnostics)
@@ -104,8 +111,37 @@ public sealed partial class TemplateSet
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex Position();
 
+    /// <summary>
+    /// Renders a partial on its own, once, for pages to include as HTML: a claim's card appears on the home page, two
+    /// tag pages and its article's page, and is rendered once for all of them (as Hugo's partialCached).
+    /// </summary>
+    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error)
+    {
+        error = null;
+        try
+        {
+            var context = new TemplateContext(_options);
+            foreach (var (key, value) in values)
+            {
+                context.SetValue(key, value);
+            }
+
+            return _partials[partialName].Render(context, Html.Encoder);
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            var path = _paths.GetValueOrDefault("partial:" + partialName, "theme/partials");
+            error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf(path), $"rendering failed: {e.Message}");
+            return "";
+        }
+    }
+
     /// <summary>Renders a page template, then the layout around it. Errors name the template, never the reader's input.</summary>
-    public string Render(string templateName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error)
+    public string Render(string templateName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error) =>
+        Render(templateName, values, shared: null, out error);
+
+    /// <summary>As <see cref="Render(string, IReadOnlyDictionary{string, object?}, out Diagnostic?)"/>, with values every page shares.</summary>
+    public string Render(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared, out Diagnostic? error)
     {
         error = null;
         if (!_templates.TryGetValue(templateName, out var template))
@@ -117,6 +153,11 @@ public sealed partial class TemplateSet
         try
         {
             var context = new TemplateContext(_options);
+            foreach (var (key, value) in shared ?? EmptyValues)
+            {
+                context.SetValue(key, value);
+            }
+
             foreach (var (key, value) in values)
             {
                 context.SetValue(key, value);
