@@ -10,12 +10,9 @@ public sealed class QuoteFinder
 
     public QuoteFinder(string rawText)
     {
-        RawText = rawText;
         _article = TextNormalizer.Normalize(rawText);
         _index = new KGramIndex(_article.Text);
     }
-
-    public string RawText { get; }
 
     public QuoteMatch Find(QuoteSelector selector)
     {

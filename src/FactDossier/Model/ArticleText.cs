@@ -27,7 +27,4 @@ public sealed record ArticleText(string Raw, ImmutableArray<Paragraph> Paragraph
 }
 
 /// <summary>One line of the seed file. <see cref="Number"/> counts paragraphs from 1, intertitles included.</summary>
-public sealed record Paragraph(int Number, int Start, int End, int Line, bool IsIntertitle)
-{
-    public int Length => End - Start;
-}
+public sealed record Paragraph(int Number, int Start, int End, int Line, bool IsIntertitle);

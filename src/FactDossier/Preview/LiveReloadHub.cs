@@ -13,8 +13,6 @@ public sealed class LiveReloadHub
     private readonly ConcurrentDictionary<Guid, Channel<BuildStatus>> _clients = new();
     private BuildStatus? _current;
 
-    public int Clients => _clients.Count;
-
     public BuildStatus? Current => Volatile.Read(ref _current);
 
     public void Publish(BuildStatus status)

@@ -28,8 +28,6 @@ public sealed partial class TemplateSet
         _options = options;
     }
 
-    public IReadOnlyCollection<string> Names => [.. _templates.Keys];
-
     /// <summary>Reads of partial files so far; a partial is parsed when read, so this counts parses.</summary>
     public int PartialReads => ((ThemeFileProvider)_options.FileProvider).Reads;
 
