@@ -52,9 +52,12 @@ var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild and rel
 };
 rootCommand.Add(preview);
 
+InputLayout Layout(ParseResult parsed) =>
+    InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+
 int Run(ParseResult parsed, bool write)
 {
-    var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+    var layout = Layout(parsed);
     var result = SiteBuilder.Build(new BuildOptions(layout, parsed.GetValue(basePath), write, parsed.GetValue(strict)));
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
     ConsoleReport.Summary(result, write ? "build" : "check", write && result.Succeeded ? layout.Display(layout.Output) : null,
@@ -64,7 +67,7 @@ int Run(ParseResult parsed, bool write)
 
 int NewClaim(ParseResult parsed)
 {
-    var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+    var layout = Layout(parsed);
     var request = new NewClaimRequest(parsed.GetValue(articleOption)!, parsed.GetValue(quoteOption)!, parsed.GetValue(speakerOption), parsed.GetValue(idOption));
     var outcome = NewClaimCommand.Run(layout, request);
     ConsoleReport.Diagnostics(outcome.Diagnostics, parsed.GetValue(format)!, Console.Error);
@@ -80,7 +83,7 @@ int NewClaim(ParseResult parsed)
 newClaim.SetAction(NewClaim);
 preview.SetAction(async (parsed, cancellation) =>
 {
-    var layout = InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
+    var layout = Layout(parsed);
     var options = new BuildOptions(layout, parsed.GetValue(basePath), Write: true, parsed.GetValue(strict));
     var basePathInUse = options.BasePath ?? SiteBasePath(layout);
     return await PreviewServer.RunAsync(options, basePathInUse, parsed.GetValue(portOption), status =>

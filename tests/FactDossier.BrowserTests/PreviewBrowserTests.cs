@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using FactDossier.BrowserTests.Support;
 using FactDossier.Tests.Support;
 
@@ -7,30 +5,17 @@ namespace FactDossier.BrowserTests;
 
 /// <summary>`preview` with a real browser tab open: an edit reloads the tab, a broken file shows its problems over the page.</summary>
 [Collection(ServedSiteGroup.Name)]
-public sealed partial class PreviewBrowserTests(ServedSite site)
+public sealed class PreviewBrowserTests(ServedSite site)
 {
     [Fact]
     public async Task An_open_tab_reloads_after_an_edit_and_shows_the_problems_of_a_broken_build()
     {
         using var project = TestProject.Minimal();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"), "preview", "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var preview = Process.Start(start)!;
-        preview.BeginErrorReadLine();
+        var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(20),
+            "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = preview;
         try
         {
-            string? url = null;
-            while (url is null && await preview.StandardOutput.ReadLineAsync() is { } line)
-            {
-                url = Serving().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
-            }
-
-            Assert.NotNull(url);
-            _ = preview.StandardOutput.ReadToEndAsync();
             await using var tab = await RecordedPage.OpenAsync(site.Browser);
             await tab.GoAsync(url + "claims/reduce/");
             await tab.Page.WaitForTimeoutAsync(500); // the event stream connects
@@ -51,12 +36,8 @@ public sealed partial class PreviewBrowserTests(ServedSite site)
         }
         finally
         {
-            using var kill = Process.Start("kill", ["-TERM", preview.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await kill.WaitForExitAsync();
+            FactDossierProcess.Terminate(preview);
             await preview.WaitForExitAsync();
         }
     }
-
-    [GeneratedRegex(@"^Serving .* at (http://127\.0\.0\.1:\d+/\S*)$")]
-    private static partial Regex Serving();
 }

@@ -79,13 +79,7 @@ public sealed class AtomicityAndDeterminismTests
         var before = OutputSnapshot.Of(project.Output);
         project.Write("input/claims/reduce.yml", claim.Replace("Not what happened.", "Changed.", StringComparison.Ordinal));
 
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"), "--root", project.Root, "--theme", RepositoryPaths.Theme })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = FactDossierProcess.Start("--root", project.Root, "--theme", RepositoryPaths.Theme);
         var firstPage = await WaitForAsync(() => LeftoverStagingFolders(project)
             .Any(f => Directory.EnumerateFiles(f, "*.html", SearchOption.AllDirectories).Any()), TimeSpan.FromSeconds(60));
         process.Kill(entireProcessTree: true);

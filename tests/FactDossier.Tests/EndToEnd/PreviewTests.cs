@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FactDossier.Tests.Support;
 
 namespace FactDossier.Tests.EndToEnd;
 
 /// <summary>The real `preview` process: serve, watch, rebuild, push reload events, survive a broken file, stop cleanly.</summary>
-public sealed partial class PreviewTests
+public sealed class PreviewTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -15,10 +14,10 @@ public sealed partial class PreviewTests
     public async Task Preview_serves_rebuilds_on_change_reports_a_broken_file_and_stops_cleanly()
     {
         using var project = TestProject.Minimal();
-        using var process = Start("preview", "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        var (process, baseUrl) = await FactDossierProcess.StartPreviewAsync(Patience, "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = process;
         try
         {
-            var baseUrl = await ServingUrlAsync(process);
             Assert.EndsWith("/dossier/", baseUrl, StringComparison.Ordinal); // the base path of the site settings
             using var http = new HttpClient { Timeout = Patience };
 
@@ -58,54 +57,11 @@ public sealed partial class PreviewTests
         }
         finally
         {
-            Terminate(process);
+            FactDossierProcess.Terminate(process);
         }
 
         Assert.True(process.WaitForExit(Patience), "preview did not stop after SIGTERM");
         Assert.Equal(0, process.ExitCode);
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<string> ServingUrlAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (ServingLine().Match(line) is { Success: true } match)
-            {
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining
-                return match.Groups[1].Value;
-            }
-        }
-
-        throw new InvalidOperationException("preview printed no address");
-    }
-
-    [GeneratedRegex(@"^Serving .* at (http://127\.0\.0\.1:\d+/\S*)$")]
-    private static partial Regex ServingLine();
-
-    /// <summary>Ctrl+C in a terminal and a service manager's stop both end in a signal; SIGTERM is the one a test can send.</summary>
-    private static void Terminate(Process process)
-    {
-        if (!process.HasExited)
-        {
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
-        }
     }
 
     /// <summary>Reads the preview's Server-Sent Events stream, one <c>build</c> event at a time.</summary>

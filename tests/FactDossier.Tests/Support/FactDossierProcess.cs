@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace FactDossier.Tests.Support;
 
 /// <summary>Runs the real FactDossier program, as a maintainer or CI would.</summary>
-public static class FactDossierProcess
+public static partial class FactDossierProcess
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    public static Run Execute(params string[] args)
+    /// <summary>Starts the program with its output redirected; the caller reads it, waits or stops it.</summary>
+    public static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +24,12 @@ public static class FactDossierProcess
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    public static Run Execute(params string[] args)
+    {
+        using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
@@ -31,5 +39,39 @@ public static class FactDossierProcess
         }
 
         return new Run(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts <c>preview</c> and returns it with the address it serves at, once it says so.</summary>
+    public static async Task<(Process Process, string Url)> StartPreviewAsync(TimeSpan patience, params string[] args)
+    {
+        var process = Start(["preview", .. args]);
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(patience);
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ServingLine().Match(line) is { Success: true } match)
+            {
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining
+                return (process, match.Groups[1].Value);
+            }
+        }
+
+        Terminate(process);
+        process.Dispose();
+        throw new InvalidOperationException("preview printed no address");
+    }
+
+    [GeneratedRegex(@"^Serving .* at (http://127\.0\.0\.1:\d+/\S*)$")]
+    private static partial Regex ServingLine();
+
+    /// <summary>Ctrl+C in a terminal and a service manager's stop both end in a signal; SIGTERM is the one a test can send.</summary>
+    public static void Terminate(Process process)
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
     }
 }
