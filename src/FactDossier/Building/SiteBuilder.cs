@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -116,35 +117,35 @@ public static class SiteBuilder
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
         SitePlan plan, TemplateSet templates, ISiteWriter writer, CancellationToken cancellation)
     {
+        var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
         var links = new LinkChecker.PageLinks[plan.Pages.Count];
-        var errors = new ConcurrentBag<Diagnostic>();
-        var cards = new string[plan.Claims.Count];
-        Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
-        {
-            cards[i] = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = plan.Claims[i], ["t"] = plan.Strings }, out var error);
-            if (error is not null)
-            {
-                errors.Add(error);
-            }
-        });
-        var shared = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["cards_html"] = plan.Claims.Select((c, i) => (c.Id, Html: cards[i])).ToDictionary(x => x.Id, x => x.Html, StringComparer.Ordinal),
-        };
+        var errors = new ConcurrentBag<Diagnostic>(renderer.Errors);
         Parallel.For(0, plan.Pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var page = plan.Pages[i];
-            var html = templates.Render(page.Template, page.Values, shared, out var error);
-            if (error is not null)
+            if (renderer.Render(page, out var error) is not { } rendered)
             {
-                errors.Add(error);
+                errors.Add(error!);
                 return;
             }
 
-            links[i] = LinkChecker.Scan(page.OutputPath, html);
-            writer.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
+            links[i] = LinkChecker.Scan(page.OutputPath, rendered);
+            Write(writer, page.OutputPath, rendered);
         });
         return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
+    }
+
+    private static void Write(ISiteWriter writer, string outputPath, PageWriter page)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(page.MaxUtf8Length);
+        try
+        {
+            writer.Write(outputPath, buffer.AsSpan(0, page.CopyUtf8To(buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>

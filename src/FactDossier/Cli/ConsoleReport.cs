@@ -32,6 +32,10 @@ public static class ConsoleReport
             {
                 writer.WriteLine($"    {stage.Stage,-16}{stage.Milliseconds,6} ms");
             }
+
+            // Where a slow build's time goes beyond the stages: collections, pauses, and the largest the heap got.
+            writer.WriteLine(FormattableString.Invariant(
+                $"  memory          {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Environment.WorkingSet / (1024 * 1024)} MiB working set"));
         }
     }
 }

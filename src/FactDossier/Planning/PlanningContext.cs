@@ -81,6 +81,9 @@ public sealed class PlanningContext
             : new VerdictView("todo", Strings["rating_todo"], 0, Strings["rating_todo_description"], verdict.Summary, explanation); // a draft
     }
 
+    /// <summary>Beyond this many articles the navigation points to the home page's list instead of naming each one.</summary>
+    private const int MaxArticlesInNav = 3;
+
     private SiteView BuildSite()
     {
         var s = Dossier.Site;
@@ -89,7 +92,15 @@ public sealed class PlanningContext
         {
             new(t["nav_claims"], Urls.Home),
         };
-        nav.AddRange(Dossier.Articles.Select(a => new LinkView(Dossier.Articles.Length == 1 ? t["nav_article"] : a.Title, Urls.Article(a.Id))));
+        if (Dossier.Articles.Length > MaxArticlesInNav)
+        {
+            nav.Add(new LinkView(t["nav_articles"], $"{Urls.Home}#articles"));
+        }
+        else
+        {
+            nav.AddRange(Dossier.Articles.Select(a => new LinkView(Dossier.Articles.Length == 1 ? t["nav_article"] : a.Title, Urls.Article(a.Id))));
+        }
+
         nav.Add(new LinkView(t["nav_people"], Urls.People));
         nav.Add(new LinkView(t["nav_sources"], Urls.Sources));
         nav.Add(new LinkView(t["nav_timeline"], Urls.Timeline));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace FactDossier.Publishing;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace FactDossier.Publishing;
 public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 {
     private readonly string _output;
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private bool _committed;
 
     public StagedOutputFolder(string output, string buildId)
@@ -29,9 +32,14 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
             throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        file.Write(content);
+        var folder = Path.GetDirectoryName(full)!;
+        if (_folders.TryAdd(folder, 0))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using var file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        RandomAccess.Write(file, content, 0);
     }
 
     /// <summary>Swap: the old output moves aside, the staging folder takes its name, the old output is deleted.</summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 using Fluid;
+using Fluid.Values;
 
 namespace FactDossier.Rendering;
 
@@ -81,6 +82,7 @@ public sealed partial class TemplateSet
             TimeZone = TimeZoneInfo.Utc,
             Now = () => DateTimeOffset.UnixEpoch, // templates must not see the clock: output must not change between builds
         };
+        options.Filters.AddFilter("raw", Raw);
 
         if (!templates.ContainsKey(LayoutName))
         {
@@ -136,16 +138,19 @@ public sealed partial class TemplateSet
 
     /// <summary>Renders a page template, then the layout around it. Errors name the template, never the reader's input.</summary>
     public string Render(string templateName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error) =>
-        Render(templateName, values, shared: null, out error);
+        RenderPage(templateName, values, shared: null, out error)?.ToString() ?? "";
 
-    /// <summary>As <see cref="Render(string, IReadOnlyDictionary{string, object?}, out Diagnostic?)"/>, with values every page shares.</summary>
-    public string Render(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared, out Diagnostic? error)
+    /// <summary>
+    /// As <see cref="Render(string, IReadOnlyDictionary{string, object?}, out Diagnostic?)"/>, with values every page
+    /// shares, into a <see cref="PageWriter"/> that keeps included <see cref="HtmlFragment"/>s as references.
+    /// </summary>
+    public PageWriter? RenderPage(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared, out Diagnostic? error)
     {
         error = null;
         if (!_templates.TryGetValue(templateName, out var template))
         {
             error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf("theme/layouts"), $"the theme has no template '{templateName}.liquid'");
-            return "";
+            return null;
         }
 
         try
@@ -161,14 +166,30 @@ public sealed partial class TemplateSet
                 context.SetValue(key, value);
             }
 
-            var body = template.Render(context, Html.Encoder);
-            context.SetValue("content_html", body);
-            return _templates[LayoutName].Render(context, Html.Encoder);
+            var body = new PageWriter();
+            RenderInto(template, body, context);
+            context.SetValue("content_html", body.AsValue());
+            var page = new PageWriter();
+            RenderInto(_templates[LayoutName], page, context);
+            return page;
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException)
         {
             error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf(_paths[templateName]), $"rendering failed: {e.Message}");
-            return "";
+            return null;
         }
     }
+
+    private static void RenderInto(IFluidTemplate template, PageWriter writer, TemplateContext context)
+    {
+        var rendering = template.RenderAsync(writer, Html.Encoder, context);
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    // Fluid's own `raw` turns any value into a plain string; fragments must stay fragments to be included by reference.
+    private static ValueTask<FluidValue> Raw(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(input is HtmlFragment or PageWriter.Content ? input : new StringValue(input.ToStringValue(), encode: false));
 }

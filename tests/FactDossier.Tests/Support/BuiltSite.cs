@@ -1,6 +1,11 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using FactDossier.Anchoring;
 using FactDossier.Building;
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+using FactDossier.Planning;
+using FactDossier.Rendering;
 
 namespace FactDossier.Tests.Support;
 
@@ -33,6 +38,19 @@ public class BuiltSite : IDisposable
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>Every page rendered again in memory, fragments kept apart, as the build's render stage makes them.</summary>
+    public IReadOnlyList<PageWriter> RenderPages()
+    {
+        var layout = Project.Layout;
+        var dossier = DossierLoader.Load(layout).Dossier!;
+        var (anchored, _) = QuoteAnchorer.Anchor(dossier);
+        var diagnostics = new DiagnosticBag();
+        var strings = UiStrings.Load(layout.Theme, dossier.Site.Language, layout, diagnostics)!;
+        var templates = TemplateSet.Load(layout.Theme, layout, diagnostics)!;
+        var plan = SitePlanner.Plan(anchored, strings, new SiteUrls(dossier.Site.BasePath));
+        return new SiteRenderer(plan, templates).RenderAll().Select(r => r.Html!).ToList();
+    }
 
     public void Dispose()
     {
