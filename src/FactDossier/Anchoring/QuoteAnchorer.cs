@@ -13,10 +13,25 @@ public static class QuoteAnchorer
     /// <summary>Past this share of the quote's length in edits, the closest passage is too far to be a useful hint.</summary>
     private const double UsefulDistanceRatio = 0.5;
 
-    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier)
+    /// <param name="previous">
+    /// A successful earlier anchoring (the preview's last build): claims it saw, unchanged, in unchanged articles, keep
+    /// their anchors without being looked up again.
+    /// </param>
+    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null)
     {
         var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var kept = new List<QuoteAnchor>();
+        var unchanged = new HashSet<Claim>(ReferenceEqualityComparer.Instance);
+        if (previous is not null && Enumerable.SequenceEqual(previous.Dossier.Articles, dossier.Articles, ReferenceEqualityComparer.Instance))
+        {
+            var before = previous.Dossier.Claims.ToHashSet(ReferenceEqualityComparer.Instance);
+            unchanged.UnionWith(dossier.Claims.Where(before.Contains));
+            var unchangedIds = unchanged.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            kept.AddRange(previous.Anchors.Where(a => unchangedIds.Contains(a.ClaimId)));
+        }
+
         var requests = dossier.Claims
+            .Where(claim => !unchanged.Contains(claim))
             .SelectMany(claim => claim.CounterStatements
                 .Where(c => c.Quote is not null)
                 .Select(c => new Request(claim.Id, c.Index, c.Relation, c.Quote!, c.Source?.Value ?? claim.Article.Value, c.Source is null))
@@ -49,7 +64,7 @@ public static class QuoteAnchorer
             results[i] = (found, problems);
         });
 
-        var anchors = results.SelectMany(r => r.Anchors)
+        var anchors = results.SelectMany(r => r.Anchors).Concat(kept)
             .OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex)
             .ToImmutableArray();
         return (new AnchoredDossier(dossier, anchors), DiagnosticOrder.Sort(results.SelectMany(r => r.Problems)));

@@ -18,7 +18,10 @@ namespace FactDossier.Building;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default)
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default) => Build(options, memory: null, cancellation);
+
+    /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
+    public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
         var stages = new List<StageTime>();
         var clock = Stopwatch.StartNew();
@@ -41,7 +44,8 @@ public static class SiteBuilder
         }
 
         var layout = options.Layout;
-        var loaded = DossierLoader.Load(layout, options.Files);
+        var last = options.Write && memory?.Last is { } l && l.Output == Path.GetFullPath(layout.Output) && Directory.Exists(l.Output) ? l : null;
+        var loaded = DossierLoader.Load(layout, options.Files, memory?.Files);
         Lap("load");
         if (Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
         {
@@ -49,7 +53,7 @@ public static class SiteBuilder
         }
 
         var validation = DossierValidator.Validate(dossier);
-        var (anchored, anchoring) = QuoteAnchorer.Anchor(dossier);
+        var (anchored, anchoring) = QuoteAnchorer.Anchor(dossier, last?.Anchored);
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         stats = stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
         Lap("validate+anchor");
@@ -58,21 +62,24 @@ public static class SiteBuilder
             return Result();
         }
 
+        var theme = ThemeStamp.Of(layout.Theme);
+        var sameTheme = last is not null && last.Theme == theme && last.Strings.Language == dossier.Site.Language;
         var themeDiagnostics = new DiagnosticBag();
-        var strings = UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
-        var templates = TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
+        var strings = sameTheme ? last!.Strings : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
+        var templates = sameTheme ? last!.Templates : TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
         if (Failed(themeDiagnostics.ToSortedList()) || strings is null || templates is null)
         {
             return Result();
         }
 
         var urls = new SiteUrls(options.BasePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
-        var plan = SitePlanner.Plan(anchored, strings, urls);
+        var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null);
         Lap("plan");
+        var incremental = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
 
         try
         {
-            return RenderAndPublish();
+            return incremental is null ? RenderAndPublish() : RenderAndUpdate(incremental);
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
@@ -87,15 +94,17 @@ public static class SiteBuilder
         {
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
-            var (pageLinks, renderDiagnostics) = RenderPages(plan, templates, writer, cancellation);
+            var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
+            var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, page => (page, writer), cancellation);
             var otherFiles = WriteFiles(plan, layout, writer);
             stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
-            if (Failed(renderDiagnostics))
+            if (Failed(renderer.Errors.Concat(renderDiagnostics)))
             {
                 return Result();
             }
 
+            var links = pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
             var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
             Lap("check links");
             if (Failed(linkDiagnostics))
@@ -106,23 +115,94 @@ public static class SiteBuilder
             cancellation.ThrowIfCancellationRequested();
             staging?.Commit();
             Lap("publish");
+            if (memory is not null)
+            {
+                memory.Last = staging is null ? null : new LastBuild(Path.GetFullPath(layout.Output), theme, strings, templates, anchored, plan, renderer, links, otherFiles);
+                memory.LastKind = "full";
+            }
+
+            return Result();
+        }
+
+        // Only claims changed: render the pages that showed or now show one of them, check every link, and replace
+        // just those files in output/, each one atomically.
+        BuildResult RenderAndUpdate(LastBuild previous)
+        {
+            var changed = ChangedClaims(previous.Plan, plan);
+            var before = previous.Plan.Pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
+            var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)).ToList();
+            var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
+            var rendered = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, page => (page, new MemoryWriter(rendered)), cancellation);
+            var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+            var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
+            foreach (var page in pageLinks)
+            {
+                links[page.OutputPath] = page;
+            }
+
+            stats = stats with { Pages = plan.Pages.Count, Files = previous.OtherFiles.Count };
+            Lap("render");
+            if (Failed(renderer.Errors.Concat(renderDiagnostics)))
+            {
+                return Result();
+            }
+
+            var linkDiagnostics = new LinkChecker(urls).Check([.. links.Values], previous.OtherFiles);
+            Lap("check links");
+            if (Failed(linkDiagnostics))
+            {
+                return Result();
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            var output = previous.Output;
+            foreach (var (path, bytes) in rendered.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                OutputFolder.Replace(output, path, bytes);
+            }
+
+            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, f => f.Content, StringComparer.Ordinal);
+            foreach (var file in plan.Files.Where(f => oldFiles.GetValueOrDefault(f.OutputPath) != f.Content))
+            {
+                OutputFolder.Replace(output, file.OutputPath, Encoding.UTF8.GetBytes(file.Content));
+            }
+
+            foreach (var gone in before.Keys.Where(p => !pages.Contains(p)))
+            {
+                OutputFolder.Remove(output, gone);
+            }
+
+            Lap("publish");
+            memory!.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
+            memory.LastKind = $"incremental ({affected.Count} pages)";
             return Result();
         }
     }
+
+    /// <summary>Claims whose view is new (edited, added, or touched by a tag count) or that are gone.</summary>
+    private static HashSet<string> ChangedClaims(SitePlan before, SitePlan after)
+    {
+        var old = before.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var changed = after.Claims.Where(c => !old.Remove(c.Id, out var was) || !ReferenceEquals(was, c)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        changed.UnionWith(old.Keys);
+        return changed;
+    }
+
+    private static bool Shows(PagePlan page, HashSet<string> claims) => page.Shows is null || page.Shows.Overlaps(claims);
 
     private static bool IsDiskProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
-        SitePlan plan, TemplateSet templates, ISiteWriter writer, CancellationToken cancellation)
+        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, Func<PagePlan, (PagePlan, ISiteWriter)> target, CancellationToken cancellation)
     {
-        var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
-        var links = new LinkChecker.PageLinks[plan.Pages.Count];
-        var errors = new ConcurrentBag<Diagnostic>(renderer.Errors);
-        Parallel.For(0, plan.Pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        var links = new LinkChecker.PageLinks[pages.Count];
+        var errors = new ConcurrentBag<Diagnostic>();
+        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
-            var page = plan.Pages[i];
+            var (page, writer) = target(pages[i]);
             if (renderer.Render(page, out var error) is not { } rendered)
             {
                 errors.Add(error!);
@@ -173,4 +253,10 @@ public static class SiteBuilder
     }
 
     private static string BuildId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Keeps an incremental build's pages in memory until its links are checked.</summary>
+    private sealed class MemoryWriter(ConcurrentDictionary<string, byte[]> files) : ISiteWriter
+    {
+        public void Write(string relativePath, ReadOnlySpan<byte> content) => files[relativePath] = content.ToArray();
+    }
 }

@@ -13,7 +13,8 @@ public sealed record LoadResult(Dossier? Dossier, IReadOnlyList<Diagnostic> Diag
 /// </summary>
 public static class DossierLoader
 {
-    public static LoadResult Load(InputLayout layout, IFileEnumerator? files = null)
+    /// <param name="cache">Kept by the preview between builds: unchanged files are not read again.</param>
+    public static LoadResult Load(InputLayout layout, IFileEnumerator? files = null, LoadCache? cache = null)
     {
         files ??= IFileEnumerator.Sorted;
         var diagnostics = new DiagnosticBag();
@@ -24,7 +25,7 @@ public static class DossierLoader
             return new LoadResult(null, diagnostics.ToSortedList());
         }
 
-        var site = ReadSite(layout, diagnostics);
+        var site = ReadSite(layout, diagnostics, cache);
         if (site is null && !diagnostics.HasErrors)
         {
             // Only TODOs kept the settings from loading: without them there is no site to build.
@@ -32,13 +33,12 @@ public static class DossierLoader
                 "fill in the TODOs of input/site.yml");
         }
 
-        var articles = ReadAll(layout, files, "articles", "*.yml", diagnostics, ArticleLoader.Read)
-            .Select(a => ReadSeed(a, layout, diagnostics)).OfType<Article>();
-        var people = ReadAll(layout, files, "people", "*.yml", diagnostics, PersonLoader.Read);
-        var sources = ReadAll(layout, files, "sources", "*.yml", diagnostics, SourceLoader.Read);
-        var claims = ReadAll(layout, files, "claims", "*.yml", diagnostics, ClaimLoader.Read);
-        var pages = ReadFiles(layout, files, "pages", "*.md", diagnostics)
-            .Select(p => PageLoader.Read(p.Text, p.Path, diagnostics)).OfType<MarkdownPage>();
+        var articles = ReadAll(layout, files, "articles", "*.yml", diagnostics, ArticleLoader.Read, cache)
+            .Select(a => ReadSeed(a, layout, diagnostics, cache)).OfType<Article>();
+        var people = ReadAll(layout, files, "people", "*.yml", diagnostics, PersonLoader.Read, cache);
+        var sources = ReadAll(layout, files, "sources", "*.yml", diagnostics, SourceLoader.Read, cache);
+        var claims = ReadAll(layout, files, "claims", "*.yml", diagnostics, ClaimLoader.Read, cache);
+        var pages = ReadPages(layout, files, diagnostics, cache);
 
         var dossier = site is null
             ? null
@@ -51,7 +51,7 @@ public static class DossierLoader
         return new LoadResult(dossier, diagnostics.ToSortedList());
     }
 
-    private static SiteSettings? ReadSite(InputLayout layout, DiagnosticBag diagnostics)
+    private static SiteSettings? ReadSite(InputLayout layout, DiagnosticBag diagnostics, LoadCache? cache)
     {
         var path = layout.Display(layout.SiteFile);
         if (!File.Exists(layout.SiteFile))
@@ -61,11 +61,15 @@ public static class DossierLoader
             return null;
         }
 
-        var text = TextFileReader.Read(layout.SiteFile, path, diagnostics);
-        return text is null ? null : ReadYaml(text, path, diagnostics, SiteLoader.Read);
+        return Cached(cache, layout.SiteFile, null, diagnostics, bag =>
+            TextFileReader.Read(layout.SiteFile, path, bag) is { } text ? ReadYaml(text, path, bag, SiteLoader.Read) : null);
     }
 
-    private static Article? ReadSeed(ArticleMetadata metadata, InputLayout layout, DiagnosticBag diagnostics)
+    private static T? Cached<T>(LoadCache? cache, string fullPath, object? key, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
+        where T : class =>
+        cache is null ? read(diagnostics) : cache.GetOrRead(fullPath, key, diagnostics, read);
+
+    private static Article? ReadSeed(ArticleMetadata metadata, InputLayout layout, DiagnosticBag diagnostics, LoadCache? cache)
     {
         var fullPath = layout.FromRoot(metadata.Seed.Value);
         if (!File.Exists(fullPath))
@@ -75,8 +79,9 @@ public static class DossierLoader
             return null;
         }
 
-        var text = TextFileReader.Read(fullPath, layout.Display(fullPath), diagnostics);
-        return text is null ? null : metadata.WithText(ArticleTextParser.Parse(text, metadata.Intertitles));
+        // The article is its metadata and its seed text: cached on both.
+        return Cached(cache, fullPath, metadata, diagnostics, bag =>
+            TextFileReader.Read(fullPath, layout.Display(fullPath), bag) is { } text ? metadata.WithText(ArticleTextParser.Parse(text, metadata.Intertitles)) : null);
     }
 
     /// <summary>
@@ -84,7 +89,7 @@ public static class DossierLoader
     /// does not depend on which thread finished first.
     /// </summary>
     private static List<T> ReadAll<T>(InputLayout layout, IFileEnumerator files, string folder, string pattern, DiagnosticBag diagnostics,
-        Func<YamlValue?, string, DiagnosticBag, T?> read)
+        Func<YamlValue?, string, DiagnosticBag, T?> read, LoadCache? cache)
         where T : class
     {
         var directory = Path.Combine(layout.Input, folder);
@@ -99,8 +104,7 @@ public static class DossierLoader
         {
             var bag = new DiagnosticBag();
             var path = layout.Display(paths[i]);
-            var text = TextFileReader.Read(paths[i], path, bag);
-            results[i] = (text is null ? null : ReadYaml(text, path, bag, read), bag);
+            results[i] = (Cached(cache, paths[i], null, bag, b => TextFileReader.Read(paths[i], path, b) is { } text ? ReadYaml(text, path, b, read) : null), bag);
         });
         foreach (var (_, bag) in results)
         {
@@ -120,21 +124,20 @@ public static class DossierLoader
         return root is null && diagnostics.ErrorCount > errorsBefore ? null : read(root, path, diagnostics);
     }
 
-    private static IEnumerable<(string Path, string Text)> ReadFiles(InputLayout layout, IFileEnumerator files, string folder,
-        string pattern, DiagnosticBag diagnostics)
+    private static IEnumerable<MarkdownPage> ReadPages(InputLayout layout, IFileEnumerator files, DiagnosticBag diagnostics, LoadCache? cache)
     {
-        var directory = Path.Combine(layout.Input, folder);
+        var directory = Path.Combine(layout.Input, "pages");
         if (!Directory.Exists(directory))
         {
             yield break;
         }
 
-        foreach (var fullPath in files.Enumerate(directory, pattern))
+        foreach (var fullPath in files.Enumerate(directory, "*.md"))
         {
             var path = layout.Display(fullPath);
-            if (TextFileReader.Read(fullPath, path, diagnostics) is { } text)
+            if (Cached(cache, fullPath, null, diagnostics, bag => TextFileReader.Read(fullPath, path, bag) is { } text ? PageLoader.Read(text, path, bag) : null) is { } page)
             {
-                yield return (path, text);
+                yield return page;
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class ArticlePlanner : IPagePlanner
             var claims = claimsByArticle[article.Id].ToList();
             var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
             yield return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
-                ("article", view));
+                ("article", view)) with { Shows = claims.Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal) };
         }
     }
 

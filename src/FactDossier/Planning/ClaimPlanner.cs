@@ -13,7 +13,7 @@ public sealed class ClaimPlanner : IPagePlanner
             var claim = context.Claims[i];
             var jsonLd = claim.IsDraft ? null : JsonLd.Serialize(ClaimReviewBuilder.Build(context, claim));
             pages[i] = PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
-                ("claim", claim), ("json_ld_html", jsonLd));
+                ("claim", claim), ("json_ld_html", jsonLd)) with { Shows = new HashSet<string>(StringComparer.Ordinal) { claim.Id } };
         });
         return pages;
     }

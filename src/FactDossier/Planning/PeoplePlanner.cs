@@ -11,11 +11,11 @@ public sealed class PeoplePlanner : IPagePlanner
         var quotesBySpeaker = context.Claims
             .SelectMany(c => c.CounterStatements.Prepend(c.Statement)
                 .Where(q => q.Speaker is not null)
-                .Select(q => (Speaker: q.Speaker!.Id, Quote: new PersonQuoteView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict))))
-            .ToLookup(x => x.Speaker, x => x.Quote, StringComparer.Ordinal);
+                .Select(q => (Speaker: q.Speaker!.Id, Quote: new PersonQuoteView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict), Claim: c.Id)))
+            .ToLookup(x => x.Speaker, StringComparer.Ordinal);
         var views = context.Dossier.People.Select(person =>
         {
-            var quotes = quotesBySpeaker[person.Id]
+            var quotes = quotesBySpeaker[person.Id].Select(x => x.Quote)
                 .OrderBy(q => q.Quote.SaidOnIso ?? "9999", StringComparer.Ordinal)
                 .ThenBy(q => q.ClaimUrl, StringComparer.Ordinal)
                 .ToList();
@@ -28,7 +28,7 @@ public sealed class PeoplePlanner : IPagePlanner
         foreach (var view in views)
         {
             yield return PagePlans.Create(context, "person", context.Page(view.Person.Name, view.Person.Url, "person", view.Person.Role),
-                ("person", view));
+                ("person", view)) with { Shows = quotesBySpeaker[view.Person.Id].Select(x => x.Claim).ToHashSet(StringComparer.Ordinal) };
         }
     }
 }

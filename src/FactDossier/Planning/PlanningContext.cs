@@ -8,7 +8,11 @@ namespace FactDossier.Planning;
 /// <summary>What every page planner shares: the anchored dossier, the URLs, the words, and the claims already shaped for display.</summary>
 public sealed class PlanningContext
 {
-    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown)
+    /// <param name="previous">
+    /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
+    /// its view (and so its rendered card) unless the count of one of its tags changed.
+    /// </param>
+    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, PlanningContext? previous = null)
     {
         Anchored = anchored;
         Strings = strings;
@@ -20,8 +24,22 @@ public sealed class PlanningContext
         TagCounts = Dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var builder = new ClaimViewBuilder(this);
+        var reusable = previous is not null && previous.HasSameSettingsAs(this) ? previous.ViewsByClaim : null;
         var claims = new ClaimView[Dossier.Claims.Length];
-        Parallel.For(0, claims.Length, i => claims[i] = builder.Build(Dossier.Claims[i])); // Markdown is most of the work
+        Parallel.For(0, claims.Length, i => // Markdown is most of the work
+        {
+            var claim = Dossier.Claims[i];
+            claims[i] = reusable is not null && reusable.TryGetValue(claim, out var view)
+                && claim.Tags.All(tag => previous!.TagCounts.GetValueOrDefault(tag) == TagCounts[tag])
+                ? view
+                : builder.Build(claim);
+        });
+        ViewsByClaim = new Dictionary<Claim, ClaimView>(claims.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Length; i++)
+        {
+            ViewsByClaim[Dossier.Claims[i]] = claims[i];
+        }
+
         Claims = claims;
         ClaimsById = Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         ClaimsInReadingOrder = Claims
@@ -59,6 +77,21 @@ public sealed class PlanningContext
     public IReadOnlyList<ClaimView> ClaimsInReadingOrder { get; }
 
     public SiteView Site { get; }
+
+    private Dictionary<Claim, ClaimView> ViewsByClaim { get; }
+
+    /// <summary>Whether everything but the claims is the same: the same loaded objects, words and URLs.</summary>
+    public bool HasSameSettingsAs(PlanningContext other) =>
+        ReferenceEquals(Dossier.Site, other.Dossier.Site)
+        && ReferenceEquals(Strings, other.Strings)
+        && Urls.BasePath == other.Urls.BasePath
+        && Same(Dossier.Articles, other.Dossier.Articles)
+        && Same(Dossier.People, other.Dossier.People)
+        && Same(Dossier.Sources, other.Dossier.Sources)
+        && Same(Dossier.Pages, other.Dossier.Pages);
+
+    private static bool Same<T>(IEnumerable<T> a, IEnumerable<T> b)
+        where T : class => Enumerable.SequenceEqual(a, b, ReferenceEqualityComparer.Instance);
 
     /// <summary>The absolute URL of a page, when the site settings give a base URL.</summary>
     public string? Absolute(string url) =>

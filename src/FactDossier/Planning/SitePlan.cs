@@ -6,10 +6,21 @@ namespace FactDossier.Planning;
 /// Everything the site will contain, before any HTML exists: pages to render and data files to write, and the claims,
 /// whose cards are rendered once and shown on every page that lists them.
 /// </summary>
-public sealed record SitePlan(SiteView Site, IReadOnlyList<PagePlan> Pages, IReadOnlyList<DataFile> Files, IReadOnlyList<ClaimView> Claims, IReadOnlyDictionary<string, string> Strings);
+public sealed record SitePlan(SiteView Site, IReadOnlyList<PagePlan> Pages, IReadOnlyList<DataFile> Files, IReadOnlyList<ClaimView> Claims, IReadOnlyDictionary<string, string> Strings)
+{
+    /// <summary>What the plan was made from, for the next plan to reuse what has not changed.</summary>
+    public PlanningContext? Context { get; init; }
+}
 
 /// <summary>One page: where it goes, which template renders it, and every value the template may read.</summary>
-public sealed record PagePlan(string OutputPath, string Template, PageView Page, IReadOnlyDictionary<string, object?> Values);
+public sealed record PagePlan(string OutputPath, string Template, PageView Page, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>
+    /// The ids of the claims whose content this page shows; null when it depends on all of them (lists, counts). After
+    /// an edit to some claims, the preview re-renders only the pages that showed or now show one of them.
+    /// </summary>
+    public IReadOnlySet<string>? Shows { get; init; }
+}
 
 /// <summary>A machine-readable file (feed, sitemap, JSON) whose content is already final.</summary>
 public sealed record DataFile(string OutputPath, string Content);

@@ -18,10 +18,10 @@ public static class SitePlanner
         new MarkdownPagePlanner(),
     ];
 
-    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls)
+    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null)
     {
-        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath));
+        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath), previous?.Context);
         var pages = Planners.SelectMany(p => p.Plan(context)).ToList();
-        return new SitePlan(context.Site, pages, DataFilePlanner.Plan(context, pages), context.Claims, strings.All);
+        return new SitePlan(context.Site, pages, DataFilePlanner.Plan(context, pages), context.Claims, strings.All) { Context = context };
     }
 }

@@ -6,7 +6,8 @@ namespace FactDossier.Preview;
 /// <summary>
 /// Watches <c>input/</c>, <c>seeds/</c> and <c>theme/</c> and rebuilds once the changes settle. Builds run one at a
 /// time; changes that arrive during a build trigger one more build after it. A failed build publishes nothing, so
-/// the server keeps serving the last good site.
+/// the server keeps serving the last good site. Each build starts from what the last one left (<see cref="BuildMemory"/>):
+/// after an edit to a claim, only the pages that show it are rendered again.
 /// </summary>
 public sealed class RebuildLoop : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class RebuildLoop : IDisposable
     private readonly Action<BuildStatus> _onBuilt;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly BuildMemory _memory = new();
     private int _version;
 
     public RebuildLoop(BuildOptions options, Action<BuildStatus> onBuilt)
@@ -40,7 +42,7 @@ public sealed class RebuildLoop : IDisposable
 
     public BuildStatus BuildNow()
     {
-        var status = new BuildStatus(Interlocked.Increment(ref _version), SiteBuilder.Build(_options));
+        var status = new BuildStatus(Interlocked.Increment(ref _version), SiteBuilder.Build(_options, _memory));
         _onBuilt(status);
         return status;
     }

@@ -1,0 +1,35 @@
+using FactDossier.Anchoring;
+using FactDossier.Loading;
+using FactDossier.Planning;
+using FactDossier.Publishing;
+using FactDossier.Rendering;
+
+namespace FactDossier.Building;
+
+/// <summary>
+/// What one build leaves for the next in the same process: the preview keeps one. Unchanged input files are not
+/// read again; after an edit to claims only, the next build re-renders just the pages that show those claims (their
+/// own pages, the lists, their article, tags and speakers) and rewrites only those files in place. Anything else
+/// (site settings, people, sources, articles, pages, theme, base path) is a full build.
+/// </summary>
+public sealed class BuildMemory
+{
+    public LoadCache Files { get; } = new();
+
+    internal LastBuild? Last { get; set; }
+
+    /// <summary>How the last build was made: "full" or "incremental (N pages)"; for the preview's log and the tests.</summary>
+    public string? LastKind { get; internal set; }
+}
+
+/// <summary>The last successful, written build: what it was made from and what it produced.</summary>
+internal sealed record LastBuild(
+    string Output,
+    ThemeStamp Theme,
+    UiStrings Strings,
+    TemplateSet Templates,
+    AnchoredDossier Anchored,
+    SitePlan Plan,
+    SiteRenderer Renderer,
+    IReadOnlyDictionary<string, LinkChecker.PageLinks> Links,
+    IReadOnlySet<string> OtherFiles);

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using FactDossier.Building;
+using FactDossier.Tests.Support;
+
+namespace FactDossier.Tests.EndToEnd;
+
+/// <summary>
+/// The preview rebuilds only what an edit affects. Whatever it skips, its output must be the output of a full build
+/// of the same input, byte for byte.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private const string Claim = "input/claims/article-attacks-continued.yml";
+
+    public static TheoryData<string> Edits() =>
+    [
+        "headline", "rating", "tags", "speaker", "explanation", "add", "delete", "two claims", "break and repair",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void An_incremental_rebuild_writes_what_a_full_build_writes(string edit)
+    {
+        using var project = TestProject.RealDossier();
+        var memory = new BuildMemory();
+        var options = new BuildOptions(project.Layout);
+        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
+        Assert.Equal("full", memory.LastKind);
+        var original = project.Read(Claim);
+
+        Edit(project, edit, original, memory, options);
+        var incremental = SiteBuilder.Build(options, memory);
+
+        Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
+        Assert.StartsWith("incremental", memory.LastKind, StringComparison.Ordinal);
+        using var reference = TestProject.RealDossier();
+        Copy(project, reference, "input");
+        Assert.True(reference.Build().Succeeded);
+        OutputSnapshot.AssertIdentical(OutputSnapshot.Of(reference.Output), OutputSnapshot.Of(project.Output));
+    }
+
+    [Fact]
+    public void Only_the_pages_that_show_the_edited_claim_are_rendered_again()
+    {
+        using var project = TestProject.RealDossier();
+        var memory = new BuildMemory();
+        var options = new BuildOptions(project.Layout);
+        var full = SiteBuilder.Build(options, memory);
+        project.Write(Claim, project.Read(Claim).Replace("headline: Russian attacks", "headline: Attacks", StringComparison.Ordinal));
+        var before = OutputSnapshot.Of(project.Output);
+
+        SiteBuilder.Build(options, memory);
+
+        var after = OutputSnapshot.Of(project.Output);
+        var rewritten = after.Where(f => !before[f.Key].AsSpan().SequenceEqual(f.Value)).Select(f => f.Key).ToList();
+        Assert.Contains("claims/article-attacks-continued/index.html", rewritten);
+        Assert.Contains("index.html", rewritten);
+        Assert.DoesNotContain("claims/cavusoglu-ceasefire-under-arms/index.html", rewritten);
+        var rendered = int.Parse(memory.LastKind!.Split('(', ' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(rendered, rewritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), full.Stats.Pages / 2);
+    }
+
+    [Fact]
+    public void Deleting_a_claim_that_another_claim_links_to_fails_and_leaves_the_site_as_it_was()
+    {
+        using var project = TestProject.RealDossier();
+        var memory = new BuildMemory();
+        var options = new BuildOptions(project.Layout);
+        SiteBuilder.Build(options, memory);
+        var before = OutputSnapshot.Of(project.Output);
+        project.Delete(Claim);
+
+        var result = SiteBuilder.Build(options, memory);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0401", error.Code.Id);
+        Assert.Equal("output/claims/article-moscow-backtracked/index.html", error.Span.Path);
+        OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
+    }
+
+    [Fact]
+    public void An_edit_outside_the_claims_makes_a_full_build()
+    {
+        using var project = TestProject.RealDossier();
+        var memory = new BuildMemory();
+        var options = new BuildOptions(project.Layout);
+        SiteBuilder.Build(options, memory);
+        var person = Directory.EnumerateFiles(project.PathOf("input/people")).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(person, Regex.Replace(File.ReadAllText(person), "(?m)^name: (.*)$", "name: $1 (edited)"));
+
+        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
+        Assert.Equal("full", memory.LastKind);
+    }
+
+    private static void Edit(TestProject project, string edit, string original, BuildMemory memory, BuildOptions options)
+    {
+        switch (edit)
+        {
+            case "headline":
+                project.Write(Claim, original.Replace("headline: Russian attacks", "headline: Attacks", StringComparison.Ordinal));
+                break;
+            case "rating":
+                project.Write(Claim, original.Replace("  rating: accurate", "  rating: misleading", StringComparison.Ordinal));
+                break;
+            case "tags": // one tag dropped, one that no other claim has
+                project.Write(Claim, original.Replace("tags: [article-accuracy, kyiv, chernihiv]", "tags: [article-accuracy, chernihiv, shelling-only-here]", StringComparison.Ordinal));
+                break;
+            case "speaker":
+                project.Write(Claim, original.Replace("  - speaker: vladyslav-atroshenko", "  - speaker: dmitry-peskov", StringComparison.Ordinal));
+                break;
+            case "explanation":
+                project.Write(Claim, original.Replace("In Chernihiv the attacks plainly continued.", "In Chernihiv the attacks continued, see [the timeline](/timeline/).", StringComparison.Ordinal));
+                break;
+            case "add":
+                project.Write("input/claims/added-for-the-test.yml", original.Replace("headline: Russian attacks", "headline: More attacks", StringComparison.Ordinal));
+                break;
+            case "delete": // one no other claim links to (deleting the claim under edit breaks a link: see below)
+                project.Delete("input/claims/cavusoglu-lavrov-kuleba-meeting.yml");
+                break;
+            case "two claims":
+                project.Write(Claim, original.Replace("  rating: accurate", "  rating: misleading", StringComparison.Ordinal));
+                var other = Directory.EnumerateFiles(project.PathOf("input/claims")).Order(StringComparer.Ordinal).Last();
+                File.WriteAllText(other, Regex.Replace(File.ReadAllText(other), "(?m)^headline: .*$", "headline: A second edited claim"));
+                break;
+            case "break and repair": // a failed build in between publishes nothing, and the next one still lands right
+                project.Write(Claim, original.Replace("  rating: accurate", "  rating: nonsense", StringComparison.Ordinal));
+                Assert.False(SiteBuilder.Build(options, memory).Succeeded);
+                project.Write(Claim, original.Replace("headline: Russian attacks", "headline: Repaired attacks", StringComparison.Ordinal));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(edit), edit, null);
+        }
+    }
+
+    private static void Copy(TestProject from, TestProject to, string folder)
+    {
+        Directory.Delete(to.PathOf(folder), recursive: true);
+        TestProject.Copy(from.PathOf(folder), to.PathOf(folder));
+    }
+}
