@@ -90,7 +90,7 @@ preview.SetAction(async (parsed, cancellation) =>
     {
         ConsoleReport.Diagnostics(status.Result.Diagnostics, parsed.GetValue(format)!, Console.Error);
         Console.Out.WriteLine(status.Result.Succeeded
-            ? $"build {status.Version}: {status.Result.Stats.Pages} pages in {status.Result.Stats.ElapsedMs} ms"
+            ? $"build {status.Version}: {status.Result.Stats.Rendered} of {status.Result.Stats.Pages} pages rendered in {status.Result.Stats.ElapsedMs} ms"
             : $"build {status.Version} FAILED with {status.Result.Errors} error(s); still serving the last good site");
     }, Console.Out, cancellation);
 });

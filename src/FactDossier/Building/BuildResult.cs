@@ -17,6 +17,9 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
     public static BuildStats Empty { get; } = new(0, 0, 0, 0, 0, 0, []);
 
     public long ElapsedMs => Stages.Sum(s => s.Milliseconds);
+
+    /// <summary>Pages rendered by this build: all of them, or after an edit in the preview, those that show it.</summary>
+    public int Rendered { get; init; }
 }
 
 public sealed record StageTime(string Stage, long Milliseconds);

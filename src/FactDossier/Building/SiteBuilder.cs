@@ -97,7 +97,7 @@ public static class SiteBuilder
             var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
             var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, page => (page, writer), cancellation);
             var otherFiles = WriteFiles(plan, layout, writer);
-            stats = stats with { Pages = plan.Pages.Count, Files = otherFiles.Count };
+            stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
             if (Failed(renderer.Errors.Concat(renderDiagnostics)))
             {
@@ -141,7 +141,7 @@ public static class SiteBuilder
                 links[page.OutputPath] = page;
             }
 
-            stats = stats with { Pages = plan.Pages.Count, Files = previous.OtherFiles.Count };
+            stats = stats with { Pages = plan.Pages.Count, Rendered = affected.Count, Files = previous.OtherFiles.Count };
             Lap("render");
             if (Failed(renderer.Errors.Concat(renderDiagnostics)))
             {

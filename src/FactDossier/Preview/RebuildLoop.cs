@@ -11,7 +11,7 @@ namespace FactDossier.Preview;
 /// </summary>
 public sealed class RebuildLoop : IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(120);
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(30);
     private readonly BuildOptions _options;
     private readonly Action<BuildStatus> _onBuilt;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
