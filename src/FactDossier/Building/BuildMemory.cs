@@ -18,7 +18,7 @@ public sealed class BuildMemory
 
     internal LastBuild? Last { get; set; }
 
-    /// <summary>How the last build was made: "full" or "incremental (N pages)"; for the preview's log and the tests.</summary>
+    /// <summary>How the last written build was made: "full" or "incremental" (its summary says how many pages it rendered).</summary>
     public string? LastKind { get; internal set; }
 }
 

@@ -95,7 +95,7 @@ public static class SiteBuilder
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
             var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
-            var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, page => (page, writer), cancellation);
+            var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, writer, cancellation);
             var otherFiles = WriteFiles(plan, layout, writer);
             stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
@@ -104,7 +104,6 @@ public static class SiteBuilder
                 return Result();
             }
 
-            var links = pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
             var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
             Lap("check links");
             if (Failed(linkDiagnostics))
@@ -117,7 +116,10 @@ public static class SiteBuilder
             Lap("publish");
             if (memory is not null)
             {
-                memory.Last = staging is null ? null : new LastBuild(Path.GetFullPath(layout.Output), theme, strings, templates, anchored, plan, renderer, links, otherFiles);
+                memory.Last = staging is null
+                    ? null
+                    : new LastBuild(Path.GetFullPath(layout.Output), theme, strings, templates, anchored, plan, renderer,
+                        pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal), otherFiles);
                 memory.LastKind = "full";
             }
 
@@ -133,7 +135,7 @@ public static class SiteBuilder
             var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)).ToList();
             var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
             var rendered = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, page => (page, new MemoryWriter(rendered)), cancellation);
+            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, new MemoryWriter(rendered), cancellation);
             var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
             var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
             foreach (var page in pageLinks)
@@ -175,7 +177,7 @@ public static class SiteBuilder
 
             Lap("publish");
             memory!.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
-            memory.LastKind = $"incremental ({affected.Count} pages)";
+            memory.LastKind = "incremental";
             return Result();
         }
     }
@@ -196,13 +198,13 @@ public static class SiteBuilder
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
-        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, Func<PagePlan, (PagePlan, ISiteWriter)> target, CancellationToken cancellation)
+        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, ISiteWriter writer, CancellationToken cancellation)
     {
         var links = new LinkChecker.PageLinks[pages.Count];
         var errors = new ConcurrentBag<Diagnostic>();
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
-            var (page, writer) = target(pages[i]);
+            var page = pages[i];
             if (renderer.Render(page, out var error) is not { } rendered)
             {
                 errors.Add(error!);

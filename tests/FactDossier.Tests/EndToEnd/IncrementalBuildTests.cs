@@ -21,18 +21,17 @@ public sealed class IncrementalBuildTests
     [MemberData(nameof(Edits))]
     public void An_incremental_rebuild_writes_what_a_full_build_writes(string edit)
     {
-        using var project = TestProject.RealDossier();
-        var memory = new BuildMemory();
-        var options = new BuildOptions(project.Layout);
-        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
-        Assert.Equal("full", memory.LastKind);
+        using var preview = new Preview();
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+        Assert.Equal("full", preview.Memory.LastKind);
         var original = project.Read(Claim);
 
-        Edit(project, edit, original, memory, options);
-        var incremental = SiteBuilder.Build(options, memory);
+        Edit(preview, edit, original);
+        var incremental = preview.Build();
 
         Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
-        Assert.StartsWith("incremental", memory.LastKind, StringComparison.Ordinal);
+        Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
         using var reference = TestProject.RealDossier();
         Copy(project, reference, "input");
         Assert.True(reference.Build().Succeeded);
@@ -42,35 +41,32 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void Only_the_pages_that_show_the_edited_claim_are_rendered_again()
     {
-        using var project = TestProject.RealDossier();
-        var memory = new BuildMemory();
-        var options = new BuildOptions(project.Layout);
-        var full = SiteBuilder.Build(options, memory);
+        using var preview = new Preview();
+        var project = preview.Project;
+        var full = preview.Build();
         project.Write(Claim, project.Read(Claim).Replace("headline: Russian attacks", "headline: Attacks", StringComparison.Ordinal));
         var before = OutputSnapshot.Of(project.Output);
 
-        SiteBuilder.Build(options, memory);
+        var rendered = preview.Build().Stats.Rendered;
 
         var after = OutputSnapshot.Of(project.Output);
         var rewritten = after.Where(f => !before[f.Key].AsSpan().SequenceEqual(f.Value)).Select(f => f.Key).ToList();
         Assert.Contains("claims/article-attacks-continued/index.html", rewritten);
         Assert.Contains("index.html", rewritten);
         Assert.DoesNotContain("claims/cavusoglu-ceasefire-under-arms/index.html", rewritten);
-        var rendered = int.Parse(memory.LastKind!.Split('(', ' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(rendered, rewritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), full.Stats.Pages / 2);
     }
 
     [Fact]
     public void Deleting_a_claim_that_another_claim_links_to_fails_and_leaves_the_site_as_it_was()
     {
-        using var project = TestProject.RealDossier();
-        var memory = new BuildMemory();
-        var options = new BuildOptions(project.Layout);
-        SiteBuilder.Build(options, memory);
+        using var preview = new Preview();
+        var project = preview.Project;
+        preview.Build();
         var before = OutputSnapshot.Of(project.Output);
         project.Delete(Claim);
 
-        var result = SiteBuilder.Build(options, memory);
+        var result = preview.Build();
 
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("FD0401", error.Code.Id);
@@ -81,19 +77,18 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void An_edit_outside_the_claims_makes_a_full_build()
     {
-        using var project = TestProject.RealDossier();
-        var memory = new BuildMemory();
-        var options = new BuildOptions(project.Layout);
-        SiteBuilder.Build(options, memory);
-        var person = Directory.EnumerateFiles(project.PathOf("input/people")).Order(StringComparer.Ordinal).First();
+        using var preview = new Preview();
+        preview.Build();
+        var person = Directory.EnumerateFiles(preview.Project.PathOf("input/people")).Order(StringComparer.Ordinal).First();
         File.WriteAllText(person, Regex.Replace(File.ReadAllText(person), "(?m)^name: (.*)$", "name: $1 (edited)"));
 
-        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
-        Assert.Equal("full", memory.LastKind);
+        Assert.True(preview.Build().Succeeded);
+        Assert.Equal("full", preview.Memory.LastKind);
     }
 
-    private static void Edit(TestProject project, string edit, string original, BuildMemory memory, BuildOptions options)
+    private static void Edit(Preview preview, string edit, string original)
     {
+        var project = preview.Project;
         switch (edit)
         {
             case "headline":
@@ -124,12 +119,24 @@ public sealed class IncrementalBuildTests
                 break;
             case "break and repair": // a failed build in between publishes nothing, and the next one still lands right
                 project.Write(Claim, original.Replace("  rating: accurate", "  rating: nonsense", StringComparison.Ordinal));
-                Assert.False(SiteBuilder.Build(options, memory).Succeeded);
+                Assert.False(preview.Build().Succeeded);
                 project.Write(Claim, original.Replace("headline: Russian attacks", "headline: Repaired attacks", StringComparison.Ordinal));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(edit), edit, null);
         }
+    }
+
+    /// <summary>The seed dossier built as the preview builds it: one memory carried from build to build.</summary>
+    private sealed class Preview : IDisposable
+    {
+        public TestProject Project { get; } = TestProject.RealDossier();
+
+        public BuildMemory Memory { get; } = new();
+
+        public BuildResult Build() => SiteBuilder.Build(new BuildOptions(Project.Layout), Memory);
+
+        public void Dispose() => Project.Dispose();
     }
 
     private static void Copy(TestProject from, TestProject to, string folder)
