@@ -22,4 +22,5 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
     public int Rendered { get; init; }
 }
 
-public sealed record StageTime(string Stage, long Milliseconds);
+/// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>
+public sealed record StageTime(string Stage, long Milliseconds, long CpuMilliseconds);

@@ -25,6 +25,7 @@ public static class SiteBuilder
     {
         var stages = new List<StageTime>();
         var clock = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var stats = BuildStats.Empty;
         var diagnostics = new List<Diagnostic>();
 
@@ -39,8 +40,10 @@ public static class SiteBuilder
 
         void Lap(string stage)
         {
-            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds));
+            var cpuNow = Environment.CpuUsage.TotalTime;
+            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds, (long)(cpuNow - cpu).TotalMilliseconds));
             clock.Restart();
+            cpu = cpuNow;
         }
 
         var layout = options.Layout;
@@ -95,6 +98,7 @@ public static class SiteBuilder
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
             var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
+            Lap("cards");
             var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, writer, cancellation);
             var otherFiles = WriteFiles(plan, layout, writer);
             stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
