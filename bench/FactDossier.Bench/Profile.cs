@@ -36,8 +36,11 @@ public static class Profile
 
             var plan = SitePlanner.Plan(anchored, strings, urls);
             Console.WriteLine($"  plan {clock.ElapsedMilliseconds} ms ({plan.Pages.Count} pages)"); clock.Restart();
+            var files = DataFilePlanner.Plan(plan.Context!, plan.Pages);
+            Console.WriteLine($"  plan: data files {clock.ElapsedMilliseconds} ms ({files.Sum(f => f.Content.Length) / 1024} KiB)"); clock.Restart();
             var renderer = new SiteRenderer(plan, templates);
             Console.WriteLine($"  cards {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            var buffer = new byte[256 * 1024];
             foreach (var group in plan.Pages.GroupBy(p => p.Template))
             {
                 long render = 0, scan = 0, encode = 0, bytes = 0;
@@ -48,8 +51,10 @@ public static class Profile
                     var t1 = Stopwatch.GetTimestamp();
                     FactDossier.Publishing.LinkChecker.Scan("x.html", html);
                     var t2 = Stopwatch.GetTimestamp();
-                    var buffer = new byte[html.MaxUtf8Length];
-                    bytes += html.CopyUtf8To(buffer);
+                    foreach (var chunk in html.Utf8Chunks(buffer))
+                    {
+                        bytes += chunk.Length;
+                    }
                     var t3 = Stopwatch.GetTimestamp();
                     (render, scan, encode) = (render + t1 - t0, scan + t2 - t1, encode + t3 - t2);
                 }

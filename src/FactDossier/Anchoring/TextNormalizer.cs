@@ -28,7 +28,10 @@ public static class TextNormalizer
         var i = 0;
         while (i < raw.Length)
         {
-            var length = StringInfo.GetNextTextElementLength(raw, i);
+            // Below U+0300 no character combines with a following one of that range (but CR with LF), and each is its
+            // own NFC form: the common case needs no grapheme segmentation and no normalisation.
+            var simple = raw[i] < '\u0300' && raw[i] != '\r' && (i + 1 == raw.Length || raw[i + 1] < '\u0300');
+            var length = simple ? 1 : StringInfo.GetNextTextElementLength(raw, i);
             var element = raw.AsSpan(i, length);
             var start = i;
             var end = i + length;
@@ -74,6 +77,9 @@ public static class TextNormalizer
                     Emit('.', start, end);
                     Emit('.', start, end);
                     Emit('.', start, end);
+                    break;
+                case Folded.Other when simple:
+                    Emit(element[0], start, end);
                     break;
                 default:
                     var nfc = element.ToString().Normalize(NormalizationForm.FormC);

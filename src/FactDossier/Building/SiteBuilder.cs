@@ -223,16 +223,19 @@ public static class SiteBuilder
 
     private static void Write(ISiteWriter writer, string outputPath, PageWriter page)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(page.MaxUtf8Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
         try
         {
-            writer.Write(outputPath, buffer.AsSpan(0, page.CopyUtf8To(buffer)));
+            writer.Write(outputPath, page.Utf8Chunks(buffer));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    // Most pages fit in one write; the few large lists (home, timeline) go out in pieces instead of one page-sized buffer.
+    private const int WriteBufferSize = 256 * 1024;
 
     /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>
     private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ISiteWriter writer)
@@ -264,5 +267,16 @@ public static class SiteBuilder
     private sealed class MemoryWriter(ConcurrentDictionary<string, byte[]> files) : ISiteWriter
     {
         public void Write(string relativePath, ReadOnlySpan<byte> content) => files[relativePath] = content.ToArray();
+
+        public void Write(string relativePath, IEnumerable<ReadOnlyMemory<byte>> pieces)
+        {
+            var file = new ArrayBufferWriter<byte>();
+            foreach (var piece in pieces)
+            {
+                file.Write(piece.Span);
+            }
+
+            files[relativePath] = file.WrittenSpan.ToArray();
+        }
     }
 }

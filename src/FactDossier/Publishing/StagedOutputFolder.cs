@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using System.Collections.Concurrent;
 
 namespace FactDossier.Publishing;
@@ -26,6 +27,23 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
+        using var file = Create(relativePath, content.Length);
+        RandomAccess.Write(file, content, 0);
+    }
+
+    public void Write(string relativePath, IEnumerable<ReadOnlyMemory<byte>> pieces)
+    {
+        using var file = Create(relativePath, 0);
+        long offset = 0;
+        foreach (var piece in pieces)
+        {
+            RandomAccess.Write(file, piece.Span, offset);
+            offset += piece.Length;
+        }
+    }
+
+    private SafeFileHandle Create(string relativePath, long size)
+    {
         var full = Path.GetFullPath(Path.Combine(StagingPath, relativePath));
         if (!full.StartsWith(StagingPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
@@ -38,8 +56,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        using var file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
-        RandomAccess.Write(file, content, 0);
+        return File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, size);
     }
 
     /// <summary>Swap: the old output moves aside, the staging folder takes its name, the old output is deleted.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid.Values;
 
 namespace FactDossier.Rendering;
@@ -83,24 +84,54 @@ public sealed class PageWriter : TextWriter
         return _shell;
     }
 
-    /// <summary>Enough bytes for <see cref="CopyUtf8To"/>.</summary>
-    public int MaxUtf8Length => Encoding.UTF8.GetMaxByteCount(_shell.Length) + _fragments.Sum(f => f.Fragment.Utf8.Length);
-
-    /// <summary>Writes the whole page as UTF-8 into <paramref name="destination"/>; returns the number of bytes.</summary>
-    public int CopyUtf8To(Span<byte> destination)
+    /// <summary>
+    /// The whole page as UTF-8, in pieces that fill <paramref name="buffer"/> (each valid until the next is asked for):
+    /// a page of any size is written through one small buffer.
+    /// </summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(byte[] buffer)
     {
-        var shell = Shell().AsSpan();
-        var written = 0;
+        var shell = Shell();
+        var used = 0;
         var from = 0;
-        foreach (var (offset, fragment) in _fragments)
+        for (var f = 0; ; f++)
         {
-            written += Encoding.UTF8.GetBytes(shell[from..offset], destination[written..]);
-            fragment.Utf8.CopyTo(destination[written..]);
-            written += fragment.Utf8.Length;
-            from = offset;
+            var to = f < _fragments.Count ? _fragments[f].Offset : shell.Length;
+            while (from < to)
+            {
+                Utf8.FromUtf16(shell.AsSpan(from, to - from), buffer.AsSpan(used), out var read, out var written);
+                from += read;
+                used += written;
+                if (from < to)
+                {
+                    yield return buffer.AsMemory(0, used);
+                    used = 0;
+                }
+            }
+
+            if (f == _fragments.Count)
+            {
+                break;
+            }
+
+            var bytes = _fragments[f].Fragment.Utf8;
+            for (var copied = 0; copied < bytes.Length;)
+            {
+                var n = Math.Min(bytes.Length - copied, buffer.Length - used);
+                bytes.AsSpan(copied, n).CopyTo(buffer.AsSpan(used));
+                copied += n;
+                used += n;
+                if (used == buffer.Length)
+                {
+                    yield return buffer.AsMemory(0, used);
+                    used = 0;
+                }
+            }
         }
 
-        return written + Encoding.UTF8.GetBytes(shell[from..], destination[written..]);
+        if (used > 0)
+        {
+            yield return buffer.AsMemory(0, used);
+        }
     }
 
     /// <summary>The whole page as text (tests, and pages rendered outside a build).</summary>

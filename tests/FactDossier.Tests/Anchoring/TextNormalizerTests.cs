@@ -17,6 +17,10 @@ public sealed class TextNormalizerTests
     [InlineData("(…)", "(...)")]
     [InlineData("zero\u200bwidth", "zerowidth")]
     [InlineData("  trimmed  ", "trimmed")]
+    [InlineData("a\r\nb\r\n\r\nc", "a b c")]
+    [InlineData("Ce\u0301sar e\u0301te\u0301 Å", "César été Å")]
+    [InlineData("\u212Bngstro\u0308m", "Ångström")]
+    [InlineData("x\u0301\u0302y", "x\u0301\u0302y")]
     public void Folds_what_typing_may_change(string raw, string folded) =>
         Assert.Equal(folded, TextNormalizer.Fold(raw));
 
