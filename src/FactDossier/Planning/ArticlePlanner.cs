@@ -10,27 +10,29 @@ public sealed class ArticlePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
-        foreach (var article in context.Dossier.Articles)
+        return context.Dossier.Articles.AsParallel().AsOrdered().Select(article => Plan(context, article, claimsByArticle)).ToList();
+    }
+
+    private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle)
+    {
+        var text = article.Text;
+        var anchors = context.Anchored.AnchorsIn(article.Id).OrderBy(a => a.Start).ThenBy(a => a.ElementId, StringComparer.Ordinal).ToList();
+        // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
+        var touching = anchors
+            .SelectMany(a => Enumerable.Range(text.ParagraphAt(a.Start).Number, text.ParagraphAt(Math.Max(a.Start, a.End - 1)).Number - text.ParagraphAt(a.Start).Number + 1)
+                .Select(number => (Number: number, Anchor: a)))
+            .ToLookup(x => x.Number, x => x.Anchor);
+        var paragraphs = text.Paragraphs.Select(p =>
         {
-            var text = article.Text;
-            var anchors = context.Anchored.AnchorsIn(article.Id).OrderBy(a => a.Start).ThenBy(a => a.ElementId, StringComparer.Ordinal).ToList();
-            // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
-            var touching = anchors
-                .SelectMany(a => Enumerable.Range(text.ParagraphAt(a.Start).Number, text.ParagraphAt(Math.Max(a.Start, a.End - 1)).Number - text.ParagraphAt(a.Start).Number + 1)
-                    .Select(number => (Number: number, Anchor: a)))
-                .ToLookup(x => x.Number, x => x.Anchor);
-            var paragraphs = text.Paragraphs.Select(p =>
-            {
-                var inside = touching[p.Number].ToList();
-                var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, a => Style(context, a));
-                var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => Note(context, a)).ToList();
-                return new ParagraphView(p.Number, $"p{p.Number}", p.IsIntertitle, html, notes);
-            }).ToList();
-            var claims = claimsByArticle[article.Id].ToList();
-            var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
-            yield return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
-                ("article", view)) with { Shows = claims.Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal) };
-        }
+            var inside = touching[p.Number].ToList();
+            var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, a => Style(context, a));
+            var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => Note(context, a)).ToList();
+            return new ParagraphView(p.Number, $"p{p.Number}", p.IsIntertitle, html, notes);
+        }).ToList();
+        var claims = claimsByArticle[article.Id].ToList();
+        var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
+        return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
+            ("article", view)) with { Shows = claims.Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal) };
     }
 
     private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)

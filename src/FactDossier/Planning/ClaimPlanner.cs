@@ -11,7 +11,7 @@ public sealed class ClaimPlanner : IPagePlanner
         Parallel.For(0, pages.Length, i =>
         {
             var claim = context.Claims[i];
-            var jsonLd = claim.IsDraft ? null : JsonLd.Serialize(ClaimReviewBuilder.Build(context, claim));
+            var jsonLd = claim.IsDraft ? null : JsonLd.Write(w => ClaimReviewBuilder.Write(w, context, claim));
             pages[i] = PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
                 ("claim", claim), ("json_ld_html", jsonLd)) with { Shows = new HashSet<string>(StringComparer.Ordinal) { claim.Id } };
         });

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using FactDossier.Model;
 using FactDossier.Planning.Views;
 
@@ -6,80 +6,89 @@ namespace FactDossier.Planning;
 
 /// <summary>
 /// schema.org ClaimReview for one claim, as fact-check search features read it: the short claim, the rating with
-/// its place on the published scale, the claim's author, when and where it appeared, and who reviewed it.
+/// its place on the published scale, the claim's author, when and where it appeared, and who reviewed it. Written
+/// straight to JSON (the page's JSON-LD and claims.json use the same writer); absent values are left out.
 /// </summary>
 public static class ClaimReviewBuilder
 {
-    public static JsonObject Build(PlanningContext context, ClaimView claim)
+    public static void Write(Utf8JsonWriter w, PlanningContext context, ClaimView claim)
     {
         var site = context.Dossier.Site;
         var article = context.Articles[claim.Article.Id];
         var speaker = claim.Statement.Speaker is { } s ? context.People[s.Id] : null;
 
-        var itemReviewed = new JsonObject
+        w.WriteStartObject();
+        w.WriteString("@context", "https://schema.org");
+        w.WriteString("@type", "ClaimReview");
+        w.WriteString("url", context.Absolute(claim.Url) ?? claim.Url);
+        w.WriteString("claimReviewed", claim.Headline);
+
+        w.WriteStartObject("itemReviewed");
+        w.WriteString("@type", "Claim");
+        if (speaker is not null)
         {
-            ["@type"] = "Claim",
-            ["author"] = speaker is null ? null : Author(context, speaker),
-            ["datePublished"] = claim.Statement.SaidOnIso,
-            ["appearance"] = Appearance(context, article),
-        };
-        var review = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ClaimReview",
-            ["url"] = context.Absolute(claim.Url) ?? claim.Url,
-            ["claimReviewed"] = claim.Headline,
-            ["itemReviewed"] = itemReviewed,
-            ["author"] = new JsonObject
-            {
-                ["@type"] = "Organization",
-                ["name"] = site.Publisher.Name,
-                ["url"] = site.Publisher.Url?.AbsoluteUri,
-            },
-            ["reviewRating"] = new JsonObject
-            {
-                ["@type"] = "Rating",
-                ["ratingValue"] = claim.Verdict.Value,
-                ["bestRating"] = site.RatingScale.Best,
-                ["worstRating"] = site.RatingScale.Worst,
-                ["alternateName"] = claim.Verdict.Label,
-            },
-            ["inLanguage"] = site.Language,
-        };
-        return WithoutNulls(review);
+            w.WritePropertyName("author");
+            Author(w, context, speaker);
+        }
+
+        Optional(w, "datePublished", claim.Statement.SaidOnIso);
+        w.WritePropertyName("appearance");
+        Appearance(w, context, article);
+        w.WriteEndObject();
+
+        w.WriteStartObject("author");
+        w.WriteString("@type", "Organization");
+        w.WriteString("name", site.Publisher.Name);
+        Optional(w, "url", site.Publisher.Url?.AbsoluteUri);
+        w.WriteEndObject();
+
+        w.WriteStartObject("reviewRating");
+        w.WriteString("@type", "Rating");
+        w.WriteNumber("ratingValue", claim.Verdict.Value);
+        w.WriteNumber("bestRating", site.RatingScale.Best);
+        w.WriteNumber("worstRating", site.RatingScale.Worst);
+        w.WriteString("alternateName", claim.Verdict.Label);
+        w.WriteEndObject();
+
+        w.WriteString("inLanguage", site.Language);
+        w.WriteEndObject();
     }
 
-    private static JsonObject Author(PlanningContext context, Person person) => new()
+    private static void Author(Utf8JsonWriter w, PlanningContext context, Person person)
     {
-        ["@type"] = person.Kind == PersonKind.Organisation ? "Organization" : "Person",
-        ["name"] = person.Name,
-        ["jobTitle"] = person.Kind == PersonKind.Person ? person.Role : null,
-        ["sameAs"] = person.Wikidata is null ? null : $"https://www.wikidata.org/wiki/{person.Wikidata}",
-        ["url"] = context.Absolute(context.Urls.Person(person.Id)),
-    };
+        w.WriteStartObject();
+        w.WriteString("@type", person.Kind == PersonKind.Organisation ? "Organization" : "Person");
+        w.WriteString("name", person.Name);
+        Optional(w, "jobTitle", person.Kind == PersonKind.Person ? person.Role : null);
+        Optional(w, "sameAs", person.Wikidata is null ? null : $"https://www.wikidata.org/wiki/{person.Wikidata}");
+        Optional(w, "url", context.Absolute(context.Urls.Person(person.Id)));
+        w.WriteEndObject();
+    }
 
-    private static JsonObject Appearance(PlanningContext context, Article article) => new()
+    private static void Appearance(Utf8JsonWriter w, PlanningContext context, Article article)
     {
-        ["@type"] = "NewsArticle",
-        ["headline"] = article.Title,
-        ["datePublished"] = Rendering.UiStrings.Iso(article.Date),
-        ["inLanguage"] = article.Language,
-        ["url"] = article.Url?.AbsoluteUri ?? context.Absolute(context.Urls.Article(article.Id)),
-        ["publisher"] = article.Publisher is null ? null : new JsonObject { ["@type"] = "Organization", ["name"] = article.Publisher },
-    };
-
-    private static JsonObject WithoutNulls(JsonObject o)
-    {
-        foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        w.WriteStartObject();
+        w.WriteString("@type", "NewsArticle");
+        w.WriteString("headline", article.Title);
+        w.WriteString("datePublished", Rendering.UiStrings.Iso(article.Date));
+        Optional(w, "inLanguage", article.Language);
+        Optional(w, "url", article.Url?.AbsoluteUri ?? context.Absolute(context.Urls.Article(article.Id)));
+        if (article.Publisher is not null)
         {
-            o.Remove(key);
+            w.WriteStartObject("publisher");
+            w.WriteString("@type", "Organization");
+            w.WriteString("name", article.Publisher);
+            w.WriteEndObject();
         }
 
-        foreach (var child in o.Select(p => p.Value).OfType<JsonObject>())
-        {
-            WithoutNulls(child);
-        }
+        w.WriteEndObject();
+    }
 
-        return o;
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
     }
 }

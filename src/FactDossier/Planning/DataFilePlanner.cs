@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Xml;
 using FactDossier.Rendering;
 
@@ -13,48 +12,76 @@ namespace FactDossier.Planning;
 public static class DataFilePlanner
 {
     public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
+        [.. FromClaims(context), .. FromPages(context, pages)];
+
+    /// <summary>The files made from the claims alone (claims.json, the feed): they can be made while pages are planned.</summary>
+    public static IReadOnlyList<DataFile> FromClaims(PlanningContext context)
+    {
+        DataFile? json = null, feed = null;
+        Parallel.Invoke(() => json = ClaimsJson(context), () => feed = AtomFeed(context));
+        return [json!, feed!];
+    }
+
+    /// <summary>The files that list pages (the sitemap), and robots.txt.</summary>
+    public static IReadOnlyList<DataFile> FromPages(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
     [
-        ClaimsJson(context),
-        AtomFeed(context),
         Sitemap(context, pages),
         Robots(context),
     ];
 
     private static DataFile ClaimsJson(PlanningContext context)
     {
-        var claims = new JsonArray();
-        foreach (var claim in context.Claims.Where(c => !c.IsDraft))
+        var site = context.Dossier.Site;
+        var json = JsonLd.Write(w =>
         {
-            claims.Add(new JsonObject
+            w.WriteStartObject();
+            w.WriteString("title", site.Title);
+            w.WriteStartArray("ratingScale");
+            foreach (var rating in site.RatingScale.Ratings)
             {
-                ["id"] = claim.Id,
-                ["url"] = claim.Url,
-                ["headline"] = claim.Headline,
-                ["speaker"] = claim.Statement.Speaker?.Name,
-                ["quote"] = claim.Statement.Quote,
-                ["said_on"] = claim.Statement.SaidOnIso,
-                ["rating"] = claim.Verdict.Rating,
-                ["tags"] = new JsonArray([.. claim.Tags.Select(t => (JsonNode)JsonValue.Create(t.Key))]),
-                ["claimReview"] = ClaimReviewBuilder.Build(context, claim),
-            });
-        }
+                w.WriteStartObject();
+                w.WriteString("key", rating.Key);
+                w.WriteString("label", rating.Label);
+                w.WriteNumber("ratingValue", rating.Value);
+                w.WriteString("description", rating.Description);
+                w.WriteEndObject();
+            }
 
-        var scale = new JsonArray([.. context.Dossier.Site.RatingScale.Ratings.Select(r => (JsonNode)new JsonObject
-        {
-            ["key"] = r.Key,
-            ["label"] = r.Label,
-            ["ratingValue"] = r.Value,
-            ["description"] = r.Description,
-        })]);
-        var root = new JsonObject
-        {
-            ["title"] = context.Dossier.Site.Title,
-            ["ratingScale"] = scale,
-            ["bestRating"] = context.Dossier.Site.RatingScale.Best,
-            ["worstRating"] = context.Dossier.Site.RatingScale.Worst,
-            ["claims"] = claims,
-        };
-        return new DataFile("claims.json", JsonLd.Serialize(root) + "\n");
+            w.WriteEndArray();
+            w.WriteNumber("bestRating", site.RatingScale.Best);
+            w.WriteNumber("worstRating", site.RatingScale.Worst);
+            w.WriteStartArray("claims");
+            foreach (var claim in context.Claims)
+            {
+                if (claim.IsDraft)
+                {
+                    continue;
+                }
+
+                w.WriteStartObject();
+                w.WriteString("id", claim.Id);
+                w.WriteString("url", claim.Url);
+                w.WriteString("headline", claim.Headline);
+                w.WriteString("speaker", claim.Statement.Speaker?.Name);
+                w.WriteString("quote", claim.Statement.Quote);
+                w.WriteString("said_on", claim.Statement.SaidOnIso);
+                w.WriteString("rating", claim.Verdict.Rating);
+                w.WriteStartArray("tags");
+                foreach (var tag in claim.Tags)
+                {
+                    w.WriteStringValue(tag.Key);
+                }
+
+                w.WriteEndArray();
+                w.WritePropertyName("claimReview");
+                ClaimReviewBuilder.Write(w, context, claim);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        return new DataFile("claims.json", json + "\n");
     }
 
     /// <summary>

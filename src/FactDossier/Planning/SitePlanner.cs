@@ -21,7 +21,13 @@ public static class SitePlanner
     public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null)
     {
         var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath), previous?.Context);
-        var pages = Planners.SelectMany(p => p.Plan(context)).ToList();
-        return new SitePlan(context.Site, pages, DataFilePlanner.Plan(context, pages), context.Claims, strings.All) { Context = context };
+        var planned = new List<PagePlan>[Planners.Count];
+        IReadOnlyList<DataFile> fromClaims = [];
+        // Planners only read the context: they run side by side, and with the files made from the claims.
+        Parallel.Invoke(
+            () => Parallel.For(0, planned.Length, i => planned[i] = [.. Planners[i].Plan(context)]),
+            () => fromClaims = DataFilePlanner.FromClaims(context));
+        var pages = planned.SelectMany(p => p).ToList();
+        return new SitePlan(context.Site, pages, [.. fromClaims, .. DataFilePlanner.FromPages(context, pages)], context.Claims, strings.All) { Context = context };
     }
 }

@@ -1,6 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
 
 namespace FactDossier.Rendering;
@@ -11,11 +12,20 @@ namespace FactDossier.Rendering;
 /// </summary>
 public static class JsonLd
 {
-    private static readonly JsonSerializerOptions Options = new()
+    public static JsonWriterOptions Options { get; } = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
+        Indented = true,
     };
 
-    public static string Serialize(JsonNode node) => node.ToJsonString(Options);
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
