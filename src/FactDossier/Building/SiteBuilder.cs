@@ -206,7 +206,11 @@ public static class SiteBuilder
     {
         var links = new LinkChecker.PageLinks[pages.Count];
         var errors = new ConcurrentBag<Diagnostic>();
-        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        // Largest first (the pages that list every claim, then those that list many), one page at a time: a long list
+        // page rendered last would leave the other cores idle while it finishes.
+        var order = Enumerable.Range(0, pages.Count).OrderByDescending(i => pages[i].Shows?.Count ?? int.MaxValue).ToArray();
+        var options = new ParallelOptions { CancellationToken = cancellation };
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), options, i =>
         {
             var page = pages[i];
             if (renderer.Render(page, out var error) is not { } rendered)
