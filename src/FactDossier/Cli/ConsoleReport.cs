@@ -36,6 +36,8 @@ public static class ConsoleReport
             // Where a slow build's time goes beyond the stages: collections, pauses, and the largest the heap got.
             writer.WriteLine(FormattableString.Invariant(
                 $"  memory          {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Environment.WorkingSet / (1024 * 1024)} MiB working set"));
+            writer.WriteLine(FormattableString.Invariant(
+                $"  jit             {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
         }
     }
 }

@@ -10,7 +10,8 @@ namespace FactDossier.Publishing;
 /// </summary>
 public static class FastAnchorScanner
 {
-    public static HtmlAnchors? TryRead(string html)
+    /// <param name="strings">Where kept values come from, so that a value repeated across pages is one string.</param>
+    public static HtmlAnchors? TryRead(string html, StringPool? strings = null)
     {
         var text = html.AsSpan();
         if (text.ContainsAny('\r', '\0'))
@@ -35,7 +36,7 @@ public static class FastAnchorScanner
             var c = text[open + 1];
             if (char.IsAsciiLetter(c))
             {
-                var (end, added) = ReadTag(text, open + 1, items, open);
+                var (end, added) = ReadTag(text, open + 1, items, open, strings);
                 if (end == Unsure)
                 {
                     return null;
@@ -60,7 +61,7 @@ public static class FastAnchorScanner
             }
             else if (c == '/' && open + 2 < text.Length && char.IsAsciiLetter(text[open + 2]))
             {
-                var (end, _) = ReadTag(text, open + 2, items: null, open);
+                var (end, _) = ReadTag(text, open + 2, items: null, open, strings);
                 if (end < 0)
                 {
                     return end == Unsure ? null : new HtmlAnchors(items);
@@ -97,7 +98,7 @@ public static class FastAnchorScanner
     /// start tag's id and link values (the first of each name, as HTML keeps) to <paramref name="items"/>, at the
     /// index of its "&lt;"; the caller sets their line and column.
     /// </summary>
-    private static (int End, int Added) ReadTag(ReadOnlySpan<char> text, int nameStart, List<HtmlAnchor>? items, int open)
+    private static (int End, int Added) ReadTag(ReadOnlySpan<char> text, int nameStart, List<HtmlAnchor>? items, int open, StringPool? strings)
     {
         var i = nameStart;
         while (i < text.Length && !IsSpace(text[i]) && text[i] is not ('/' or '>'))
@@ -194,7 +195,7 @@ public static class FastAnchorScanner
                     return (Unsure, added); // a character reference: the tokenizer decodes it (an external URL's scheme has none)
                 }
 
-                items.Add(new HtmlAnchor(isId, value.ToString(), open, 0, 0));
+                items.Add(new HtmlAnchor(isId, strings?.Get(value) ?? value.ToString(), open, 0, 0));
                 added++;
             }
         }

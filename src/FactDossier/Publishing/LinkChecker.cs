@@ -22,25 +22,25 @@ public sealed class LinkChecker(SiteUrls urls)
 
     public sealed record Link(string Url, int Line, int Column);
 
-    public static PageLinks Scan(string outputPath, string html) => Collect(outputPath, Read(html).Items);
+    public static PageLinks Scan(string outputPath, string html, StringPool? strings = null) => Collect(outputPath, Read(html, strings).Items);
 
     /// <summary>
     /// A page rendered with fragments: its shell is read here, each fragment was read once on its own, and their
     /// positions are shifted to where they sit in the page, so the result is the same as reading the whole page.
     /// </summary>
-    public static PageLinks Scan(string outputPath, PageWriter page)
+    public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null)
     {
         var shell = page.Shell();
         var fragments = page.Fragments;
         if (fragments.Count == 0)
         {
-            return Scan(outputPath, shell);
+            return Scan(outputPath, shell, strings);
         }
 
         var positions = new PagePositions(shell, fragments);
         var items = new List<HtmlAnchor>();
         var next = 0;
-        foreach (var item in Read(shell).Items)
+        foreach (var item in Read(shell, strings).Items)
         {
             for (; next < fragments.Count && fragments[next].Offset <= item.Index; next++)
             {
@@ -70,7 +70,7 @@ public sealed class LinkChecker(SiteUrls urls)
     }
 
     /// <summary>Every id and internal link of a piece of HTML, in document order, with its position.</summary>
-    public static HtmlAnchors Read(string html) => FastAnchorScanner.TryRead(html) ?? ReadWithAngleSharp(html);
+    public static HtmlAnchors Read(string html, StringPool? strings = null) => FastAnchorScanner.TryRead(html, strings) ?? ReadWithAngleSharp(html);
 
     /// <summary>
     /// <see cref="Read"/> with AngleSharp's HTML5 tokenizer: the same tokens as a full parse, without building a DOM

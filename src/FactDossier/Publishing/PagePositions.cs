@@ -57,7 +57,7 @@ internal sealed class PagePositions
         {
             var (offset, fragment) = _fragments[i];
             column += offset - position;
-            column = fragment.NewLines > 0 ? fragment.LastLineLength + 1 : column + fragment.Html.Length;
+            column = fragment.NewLines > 0 ? fragment.LastLineLength + 1 : column + fragment.Length;
             position = offset;
         }
 

@@ -13,31 +13,35 @@ namespace FactDossier.Rendering;
 /// </summary>
 public sealed class HtmlFragment : FluidValue
 {
-    private HtmlAnchors? _anchors;
-
-    public HtmlFragment(string html)
+    public HtmlFragment(string html, StringPool? strings = null)
     {
-        Html = html;
+        // Kept as UTF-8 only: ten thousand cards stay in memory for the whole render, at half the size of their text.
         Utf8 = Encoding.UTF8.GetBytes(html);
+        Length = html.Length;
         NewLines = html.AsSpan().Count('\n');
         LastLineLength = html.Length - (html.LastIndexOf('\n') + 1);
+        Anchors = LinkChecker.Read(html, strings);
     }
 
-    public string Html { get; }
+    /// <summary>The HTML as text, decoded again (tests and Liquid filters; pages take <see cref="Utf8"/>).</summary>
+    public string Html => Encoding.UTF8.GetString(Utf8);
 
     public byte[] Utf8 { get; }
+
+    /// <summary>Its length in characters.</summary>
+    public int Length { get; }
 
     public int NewLines { get; }
 
     /// <summary>Characters after the last line break: where the page's next character sits on its line.</summary>
     public int LastLineLength { get; }
 
-    /// <summary>Its ids and links, read once (racing threads compute the same value).</summary>
-    public HtmlAnchors Anchors => _anchors ??= LinkChecker.Read(Html);
+    /// <summary>Its ids and links, read once.</summary>
+    public HtmlAnchors Anchors { get; }
 
     public override FluidValues Type => FluidValues.String;
 
-    public override bool Equals(FluidValue other) => other is HtmlFragment f ? ReferenceEquals(f, this) || f.Html == Html : other.ToStringValue() == Html;
+    public override bool Equals(FluidValue other) => other is HtmlFragment f ? ReferenceEquals(f, this) || f.Utf8.AsSpan().SequenceEqual(Utf8) : other.ToStringValue() == Html;
 
     public override bool ToBooleanValue() => true;
 
@@ -64,5 +68,5 @@ public sealed class HtmlFragment : FluidValue
 
     public override bool Equals(object? obj) => obj is FluidValue other && Equals(other);
 
-    public override int GetHashCode() => Html.GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => Length;
 }

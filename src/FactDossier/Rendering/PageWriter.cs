@@ -138,7 +138,7 @@ public sealed class PageWriter : TextWriter
     public override string ToString()
     {
         var shell = Shell();
-        var text = new StringBuilder(shell.Length + _fragments.Sum(f => f.Fragment.Html.Length));
+        var text = new StringBuilder(shell.Length + _fragments.Sum(f => f.Fragment.Length));
         var from = 0;
         foreach (var (offset, fragment) in _fragments)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FactDossier.Diagnostics;
 using FactDossier.Planning;
 using FactDossier.Planning.Views;
+using FactDossier.Publishing;
 
 namespace FactDossier.Rendering;
 
@@ -33,7 +34,7 @@ public sealed class SiteRenderer
             }
 
             var html = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, out var error);
-            cards[i] = new HtmlFragment(html);
+            cards[i] = new HtmlFragment(html, Strings);
             if (error is not null)
             {
                 errors.Add(error);
@@ -52,6 +53,9 @@ public sealed class SiteRenderer
     }
 
     public IReadOnlyList<Diagnostic> Errors { get; }
+
+    /// <summary>The ids and links read from this build's cards and pages, each distinct value once.</summary>
+    public StringPool Strings { get; } = new();
 
     private Dictionary<ClaimView, HtmlFragment> Cards { get; }
 

@@ -9,17 +9,22 @@ namespace FactDossier.Rendering;
 /// The theme's partials, read once into memory and served to Fluid's <c>{% render %}</c> tag. A fixed modification
 /// time lets Fluid's cache keep each parsed partial for the whole build.
 /// </summary>
-internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> files) : IFileProvider
+internal sealed class ThemeFileProvider : IFileProvider
 {
+    // Fluid asks for a partial's file on every {% render %}: one object per partial, made once.
+    private readonly Dictionary<string, ThemeFile> _files;
     private int _reads;
+
+    public ThemeFileProvider(IReadOnlyDictionary<string, string> files) =>
+        _files = files.ToDictionary(f => f.Key, f => new ThemeFile(f.Key, f.Value, this), StringComparer.Ordinal);
 
     /// <summary>How many times Fluid has read a partial (to parse it): bounded by the render call sites, not the pages.</summary>
     public int Reads => _reads;
 
     public IFileInfo GetFileInfo(string subpath) =>
-        files.TryGetValue(subpath.TrimStart('/'), out var content) ? new ThemeFile(subpath, content, this) : new NotFoundFileInfo(subpath);
+        _files.TryGetValue(subpath.TrimStart('/'), out var file) ? file : new NotFoundFileInfo(subpath);
 
-    public IDirectoryContents GetDirectoryContents(string subpath) => new Contents([.. files.Select(f => (IFileInfo)new ThemeFile(f.Key, f.Value, this))]);
+    public IDirectoryContents GetDirectoryContents(string subpath) => new Contents([.. _files.Values]);
 
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
