@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,29 +13,83 @@ public static class TextNormalizer
 {
     public static NormalizedText Normalize(string raw)
     {
-        var text = new StringBuilder(raw.Length);
-        var rawStart = new List<int>(raw.Length);
-        var rawEnd = new List<int>(raw.Length);
+        // Folding never lengthens the text but for '…' (three dots) and NFC expansions: grown on demand.
+        var text = new char[raw.Length + 8];
+        var rawStart = new int[text.Length];
+        var rawEnd = new int[text.Length];
+        var length = 0;
         var pendingSpace = -1; // raw start of a white-space run not yet written
         var pendingSpaceEnd = -1;
 
         void Emit(char c, int start, int end)
         {
-            text.Append(c);
-            rawStart.Add(start);
-            rawEnd.Add(end);
+            if (length == text.Length)
+            {
+                Grow();
+            }
+
+            text[length] = c;
+            rawStart[length] = start;
+            rawEnd[length] = end;
+            length++;
+        }
+
+        void Grow()
+        {
+            Array.Resize(ref text, text.Length * 2);
+            Array.Resize(ref rawStart, text.Length);
+            Array.Resize(ref rawEnd, text.Length);
         }
 
         var i = 0;
         while (i < raw.Length)
         {
+            if (raw[i] == ' ' && (i + 1 == raw.Length || raw[i + 1] < '\u0300'))
+            {
+                if (pendingSpace < 0)
+                {
+                    pendingSpace = i;
+                }
+
+                pendingSpaceEnd = ++i;
+                continue;
+            }
+
+            // A run of letters, digits and punctuation that folding keeps as it is: copied in one go, but for its
+            // last character, which a combining mark after the run could join.
+            var run = raw.AsSpan(i).IndexOfAnyExcept(Plain);
+            run = (run < 0 ? raw.Length - i : run) - 1;
+            if (run > 0)
+            {
+                if (pendingSpace >= 0 && length > 0 && text[length - 1] != '"')
+                {
+                    Emit(' ', pendingSpace, pendingSpaceEnd);
+                }
+
+                pendingSpace = -1;
+                while (length + run > text.Length)
+                {
+                    Grow();
+                }
+
+                raw.AsSpan(i, run).CopyTo(text.AsSpan(length));
+                for (var k = 0; k < run; k++)
+                {
+                    rawStart[length + k] = i + k;
+                    rawEnd[length + k] = i + k + 1;
+                }
+
+                length += run;
+                i += run;
+            }
+
             // Below U+0300 no character combines with a following one of that range (but CR with LF), and each is its
             // own NFC form: the common case needs no grapheme segmentation and no normalisation.
             var simple = raw[i] < '\u0300' && raw[i] != '\r' && (i + 1 == raw.Length || raw[i + 1] < '\u0300');
-            var length = simple ? 1 : StringInfo.GetNextTextElementLength(raw, i);
-            var element = raw.AsSpan(i, length);
+            var elementLength = simple ? 1 : StringInfo.GetNextTextElementLength(raw, i);
+            var element = raw.AsSpan(i, elementLength);
             var start = i;
-            var end = i + length;
+            var end = i + elementLength;
             i = end;
 
             var folded = Fold(element);
@@ -55,8 +110,8 @@ public static class TextNormalizer
             }
 
             var isQuote = folded == Folded.Quote;
-            var afterQuote = text.Length > 0 && text[^1] == '"';
-            if (pendingSpace >= 0 && text.Length > 0 && !isQuote && !afterQuote)
+            var afterQuote = length > 0 && text[length - 1] == '"';
+            if (pendingSpace >= 0 && length > 0 && !isQuote && !afterQuote)
             {
                 Emit(' ', pendingSpace, pendingSpaceEnd);
             }
@@ -92,10 +147,16 @@ public static class TextNormalizer
             }
         }
 
-        return new NormalizedText(text.ToString(), [.. rawStart], [.. rawEnd]);
+        return new NormalizedText(new string(text, 0, length), rawStart, rawEnd);
     }
 
     public static string Fold(string s) => Normalize(s).Text;
+
+    // Characters that fold to themselves and stand alone: ASCII but quotes, apostrophes and white space, and the
+    // Latin-1 letters (precomposed, so already NFC).
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(c => (char)c).Where(c => c is not ('"' or '\'' or '`')))
+        + string.Concat(Enumerable.Range(0xC0, 0x100 - 0xC0).Select(c => (char)c)));
 
     private enum Folded
     {
