@@ -219,8 +219,11 @@ public static class SiteBuilder
                 return;
             }
 
-            links[i] = LinkChecker.Scan(page.OutputPath, rendered, renderer.Strings);
-            Write(writer, page.OutputPath, rendered);
+            using (rendered)
+            {
+                links[i] = LinkChecker.Scan(page.OutputPath, rendered, renderer.Strings);
+                Write(writer, page.OutputPath, rendered);
+            }
         });
         return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
     }

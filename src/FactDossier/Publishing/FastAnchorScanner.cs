@@ -11,9 +11,8 @@ namespace FactDossier.Publishing;
 public static class FastAnchorScanner
 {
     /// <param name="strings">Where kept values come from, so that a value repeated across pages is one string.</param>
-    public static HtmlAnchors? TryRead(string html, StringPool? strings = null)
+    public static HtmlAnchors? TryRead(ReadOnlySpan<char> text, StringPool? strings = null)
     {
-        var text = html.AsSpan();
         if (text.ContainsAny('\r', '\0'))
         {
             return null; // the tokenizer normalises these

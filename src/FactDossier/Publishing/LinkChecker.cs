@@ -24,6 +24,8 @@ public sealed class LinkChecker(SiteUrls urls)
 
     public static PageLinks Scan(string outputPath, string html, StringPool? strings = null) => Collect(outputPath, Read(html, strings).Items);
 
+    private static PageLinks Scan(string outputPath, ReadOnlySpan<char> html, StringPool? strings) => Collect(outputPath, Read(html, strings).Items);
+
     /// <summary>
     /// A page rendered with fragments: its shell is read here, each fragment was read once on its own, and their
     /// positions are shifted to where they sit in the page, so the result is the same as reading the whole page.
@@ -71,6 +73,9 @@ public sealed class LinkChecker(SiteUrls urls)
 
     /// <summary>Every id and internal link of a piece of HTML, in document order, with its position.</summary>
     public static HtmlAnchors Read(string html, StringPool? strings = null) => FastAnchorScanner.TryRead(html, strings) ?? ReadWithAngleSharp(html);
+
+    private static HtmlAnchors Read(ReadOnlySpan<char> html, StringPool? strings) =>
+        FastAnchorScanner.TryRead(html, strings) ?? ReadWithAngleSharp(html.ToString());
 
     /// <summary>
     /// <see cref="Read"/> with AngleSharp's HTML5 tokenizer: the same tokens as a full parse, without building a DOM

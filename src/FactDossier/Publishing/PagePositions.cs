@@ -12,16 +12,16 @@ internal sealed class PagePositions
     private readonly int[] _lineStarts;
     private readonly int[] _newLinesBefore;
 
-    public PagePositions(string shell, IReadOnlyList<(int Offset, HtmlFragment Fragment)> fragments)
+    public PagePositions(ReadOnlySpan<char> shell, IReadOnlyList<(int Offset, HtmlFragment Fragment)> fragments)
     {
         _fragments = fragments;
-        var starts = new List<int> { 0 };
-        for (var i = shell.IndexOf('\n'); i >= 0; i = shell.IndexOf('\n', i + 1))
+        _lineStarts = new int[shell.Count('\n') + 1];
+        var line = 1;
+        for (var i = shell.IndexOf('\n'); i >= 0; i = shell[(i + 1)..].IndexOf('\n') is var next and >= 0 ? i + 1 + next : -1)
         {
-            starts.Add(i + 1);
+            _lineStarts[line++] = i + 1;
         }
 
-        _lineStarts = [.. starts];
         _newLinesBefore = new int[fragments.Count + 1];
         for (var i = 0; i < fragments.Count; i++)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -13,9 +14,12 @@ namespace FactDossier.Rendering;
 /// </summary>
 public sealed class PageWriter : TextWriter
 {
-    private readonly StringBuilder _shell = new();
+    // Pages up to this size write into pooled buffers; the few larger lists get their own (the pool would keep them).
+    private const int MaxPooledLength = 1 << 20;
+
     private readonly List<(int Offset, HtmlFragment Fragment)> _fragments = [];
-    private string? _shellText;
+    private char[] _shell = ArrayPool<char>.Shared.Rent(8192);
+    private int _length;
 
     public PageWriter()
         : base(CultureInfo.InvariantCulture)
@@ -27,13 +31,22 @@ public sealed class PageWriter : TextWriter
     /// <summary>Each fragment and the offset in the shell where it goes, in page order.</summary>
     public IReadOnlyList<(int Offset, HtmlFragment Fragment)> Fragments => _fragments;
 
-    public override void Write(char value) => Appending().Append(value);
+    public override void Write(char value)
+    {
+        Reserve(1);
+        _shell[_length++] = value;
+    }
 
-    public override void Write(string? value) => Appending().Append(value);
+    public override void Write(string? value) => Write(value.AsSpan());
 
-    public override void Write(char[] buffer, int index, int count) => Appending().Append(buffer, index, count);
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
-    public override void Write(ReadOnlySpan<char> buffer) => Appending().Append(buffer);
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        Reserve(buffer.Length);
+        buffer.CopyTo(_shell.AsSpan(_length));
+        _length += buffer.Length;
+    }
 
     // TextWriter's own async writes queue each call on the thread pool; Fluid awaits them, so they must complete here.
     public override Task WriteAsync(char value)
@@ -62,26 +75,56 @@ public sealed class PageWriter : TextWriter
 
     public override Task FlushAsync() => Task.CompletedTask;
 
-    public void WriteFragment(HtmlFragment fragment) => _fragments.Add((_shell.Length, fragment));
+    public void WriteFragment(HtmlFragment fragment) => _fragments.Add((_length, fragment));
 
     /// <summary>Another page's content (a page body inside the layout), fragments kept as references.</summary>
     public void Write(PageWriter other)
     {
-        var shellStart = _shell.Length;
-        Appending().Append(other._shell);
+        var shellStart = _length;
+        Write(other.Shell());
         foreach (var (offset, fragment) in other._fragments)
         {
             _fragments.Add((shellStart + offset, fragment));
         }
     }
 
-    /// <summary>The page's text without its fragments.</summary>
-    public string Shell() => _shellText ??= _shell.ToString();
+    /// <summary>The page's text without its fragments: valid until the writer is disposed.</summary>
+    public ReadOnlySpan<char> Shell() => _shell.AsSpan(0, _length);
 
-    private StringBuilder Appending()
+    private void Reserve(int count)
     {
-        _shellText = null;
-        return _shell;
+        if (_length + count <= _shell.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(_length + count, _shell.Length * 2);
+        var larger = size <= MaxPooledLength ? ArrayPool<char>.Shared.Rent(size) : GC.AllocateUninitializedArray<char>(size);
+        _shell.AsSpan(0, _length).CopyTo(larger);
+        Release();
+        _shell = larger;
+    }
+
+    private void Release()
+    {
+        if (_shell.Length <= MaxPooledLength && _shell.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(_shell);
+        }
+
+        _shell = [];
+    }
+
+    /// <summary>Gives the buffer back: the page has been checked and written.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Release();
+            _length = 0;
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>
@@ -90,12 +133,13 @@ public sealed class PageWriter : TextWriter
     /// </summary>
     public IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(byte[] buffer)
     {
-        var shell = Shell();
+        var shell = _shell;
+        var shellLength = _length;
         var used = 0;
         var from = 0;
         for (var f = 0; ; f++)
         {
-            var to = f < _fragments.Count ? _fragments[f].Offset : shell.Length;
+            var to = f < _fragments.Count ? _fragments[f].Offset : shellLength;
             while (from < to)
             {
                 Utf8.FromUtf16(shell.AsSpan(from, to - from), buffer.AsSpan(used), out var read, out var written);
@@ -142,11 +186,11 @@ public sealed class PageWriter : TextWriter
         var from = 0;
         foreach (var (offset, fragment) in _fragments)
         {
-            text.Append(shell, from, offset - from).Append(fragment.Html);
+            text.Append(shell[from..offset]).Append(fragment.Html);
             from = offset;
         }
 
-        return text.Append(shell, from, shell.Length - from).ToString();
+        return text.Append(shell[from..]).ToString();
     }
 
     /// <summary>This page's content as a Liquid value, for the layout to place.</summary>

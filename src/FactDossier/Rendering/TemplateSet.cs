@@ -166,7 +166,7 @@ public sealed partial class TemplateSet
                 context.SetValue(key, value);
             }
 
-            var body = new PageWriter();
+            using var body = new PageWriter();
             RenderInto(template, body, context);
             context.SetValue("content_html", body.AsValue());
             var page = new PageWriter();
