@@ -43,12 +43,14 @@ public static class Profile
             var buffer = new byte[256 * 1024];
             foreach (var group in plan.Pages.GroupBy(p => p.Template))
             {
-                long render = 0, scan = 0, encode = 0, bytes = 0;
+                long render = 0, scan = 0, encode = 0, bytes = 0, allocated = 0;
                 foreach (var page in group)
                 {
+                    var a0 = GC.GetAllocatedBytesForCurrentThread();
                     var t0 = Stopwatch.GetTimestamp();
-                    var html = renderer.Render(page, out _)!;
+                    using var html = renderer.Render(page, out _)!;
                     var t1 = Stopwatch.GetTimestamp();
+                    allocated += GC.GetAllocatedBytesForCurrentThread() - a0;
                     FactDossier.Publishing.LinkChecker.Scan("x.html", html);
                     var t2 = Stopwatch.GetTimestamp();
                     foreach (var chunk in html.Utf8Chunks(buffer))
@@ -60,7 +62,7 @@ public static class Profile
                 }
 
                 static long Ms(long ticks) => ticks * 1000 / Stopwatch.Frequency;
-                Console.WriteLine($"  {group.Key,-10} {group.Count(),6} pages: render {Ms(render),6} ms, scan {Ms(scan),6} ms, encode {Ms(encode),5} ms, {bytes / 1024,8} KiB");
+                Console.WriteLine($"  {group.Key,-10} {group.Count(),6} pages: render {Ms(render),6} ms, scan {Ms(scan),6} ms, encode {Ms(encode),5} ms, {bytes / 1024,8} KiB, rendering allocated {allocated >> 20,5} MiB");
             }
         }
     }

@@ -23,6 +23,7 @@ public sealed class SiteRenderer
         _templates = templates;
         var errors = new ConcurrentBag<Diagnostic>();
         var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous.Cards : null;
+        Fragments = reusable is not null ? previous!.Fragments : new FragmentCache();
         var cards = new HtmlFragment[plan.Claims.Count];
         Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
@@ -59,7 +60,10 @@ public sealed class SiteRenderer
 
     private Dictionary<ClaimView, HtmlFragment> Cards { get; }
 
-    public PageWriter? Render(PagePlan page, out Diagnostic? error) => _templates.RenderPage(page.Template, page.Values, _shared, out error);
+    /// <summary>What templates render with <c>| partial_cached</c>, kept by value: reused by the next build when its views are.</summary>
+    private FragmentCache Fragments { get; }
+
+    public PageWriter? Render(PagePlan page, out Diagnostic? error) => _templates.RenderPage(page.Template, page.Values, _shared, Fragments, out error);
 
     /// <summary>Every page of the plan, in plan order (tests and tools; the build renders them in parallel).</summary>
     public IEnumerable<(PagePlan Page, PageWriter? Html, Diagnostic? Error)> RenderAll()

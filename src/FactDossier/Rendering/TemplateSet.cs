@@ -89,7 +89,14 @@ public sealed partial class TemplateSet
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layouts)), $"the theme has no {LayoutName}.liquid");
         }
 
-        return diagnostics.HasErrors ? null : new TemplateSet(templates, parsedPartials, paths, options);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var set = new TemplateSet(templates, parsedPartials, paths, options);
+        options.Filters.AddFilter("partial_cached", set.PartialCached);
+        return set;
     }
 
     private static IFluidTemplate? Parse(FluidParser parser, string source, string path, DiagnosticBag diagnostics)
@@ -144,7 +151,12 @@ public sealed partial class TemplateSet
     /// As <see cref="Render(string, IReadOnlyDictionary{string, object?}, out Diagnostic?)"/>, with values every page
     /// shares, into a <see cref="PageWriter"/> that keeps included <see cref="HtmlFragment"/>s as references.
     /// </summary>
-    public PageWriter? RenderPage(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared, out Diagnostic? error)
+    public PageWriter? RenderPage(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared, out Diagnostic? error) =>
+        RenderPage(templateName, values, shared, fragments: null, out error);
+
+    /// <param name="fragments">Where <c>| partial_cached</c> keeps what it renders: one per build (none: rendered each time).</param>
+    public PageWriter? RenderPage(string templateName, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?>? shared,
+        FragmentCache? fragments, out Diagnostic? error)
     {
         error = null;
         if (!_templates.TryGetValue(templateName, out var template))
@@ -156,6 +168,11 @@ public sealed partial class TemplateSet
         try
         {
             var context = new TemplateContext(_options);
+            if (fragments is not null)
+            {
+                context.AmbientValues[FragmentCacheKey] = fragments;
+            }
+
             foreach (var (key, value) in shared ?? EmptyValues)
             {
                 context.SetValue(key, value);
@@ -187,6 +204,30 @@ public sealed partial class TemplateSet
         {
             rendering.AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    private const string FragmentCacheKey = "FactDossier.FragmentCache";
+
+    /// <summary>
+    /// <c>{{ value | partial_cached: 'name', 'var' }}</c>: the partial rendered with <c>var</c> set to the value and
+    /// <c>t</c> to the interface words, and nothing else of the page (so that it is the same on every page), once per
+    /// value and build.
+    /// </summary>
+    private ValueTask<FluidValue> PartialCached(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var partial = arguments.At(0).ToStringValue();
+        var variable = arguments.Count > 1 ? arguments.At(1).ToStringValue() : "it";
+        var value = input.ToObjectValue();
+        var t = context.GetValue("t");
+        HtmlFragment Render()
+        {
+            var html = RenderFragment(partial, new Dictionary<string, object?> { [variable] = value, ["t"] = t }, out var error);
+            return error is null ? new HtmlFragment(html) : throw new InvalidOperationException(error.Message);
+        }
+
+        return new(value is not null && context.AmbientValues.TryGetValue(FragmentCacheKey, out var cache) && cache is FragmentCache fragments
+            ? fragments.GetOrAdd(partial, value, Render)
+            : Render());
     }
 
     // Fluid's own `raw` turns any value into a plain string; fragments must stay fragments to be included by reference.
