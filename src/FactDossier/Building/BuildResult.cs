@@ -23,4 +23,5 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 }
 
 /// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>
-public sealed record StageTime(string Stage, long Milliseconds, long CpuMilliseconds);
+/// <param name="JitMilliseconds">Time the runtime spent compiling code during the stage (part of the processor time).</param>
+public sealed record StageTime(string Stage, long Milliseconds, long CpuMilliseconds, long JitMilliseconds);

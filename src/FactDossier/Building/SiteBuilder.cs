@@ -26,6 +26,7 @@ public static class SiteBuilder
         var stages = new List<StageTime>();
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
         var stats = BuildStats.Empty;
         var diagnostics = new List<Diagnostic>();
 
@@ -40,10 +41,10 @@ public static class SiteBuilder
 
         void Lap(string stage)
         {
-            var cpuNow = Environment.CpuUsage.TotalTime;
-            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds, (long)(cpuNow - cpu).TotalMilliseconds));
+            var (cpuNow, jitNow) = (Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompilationTime());
+            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds, (long)(cpuNow - cpu).TotalMilliseconds, (long)(jitNow - jit).TotalMilliseconds));
             clock.Restart();
-            cpu = cpuNow;
+            (cpu, jit) = (cpuNow, jitNow);
         }
 
         var layout = options.Layout;

@@ -30,7 +30,7 @@ public static class ConsoleReport
         {
             foreach (var stage in s.Stages)
             {
-                writer.WriteLine($"    {stage.Stage,-16}{stage.Milliseconds,6} ms  ({stage.CpuMilliseconds} ms CPU)");
+                writer.WriteLine($"    {stage.Stage,-16}{stage.Milliseconds,6} ms  ({stage.CpuMilliseconds} ms CPU, of which {stage.JitMilliseconds} ms compiling code)");
             }
 
             // Where a slow build's time goes beyond the stages: collections, pauses, and the largest the heap got.
