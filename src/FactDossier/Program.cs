@@ -92,6 +92,10 @@ preview.SetAction(async (parsed, cancellation) =>
         Console.Out.WriteLine(status.Result.Succeeded
             ? $"build {status.Version}: {status.Result.Stats.Rendered} of {status.Result.Stats.Pages} pages rendered in {status.Result.Stats.ElapsedMs} ms"
             : $"build {status.Version} FAILED with {status.Result.Errors} error(s); still serving the last good site");
+        if (parsed.GetValue(verbose))
+        {
+            Console.Out.WriteLine("  " + string.Join(", ", status.Result.Stats.Stages.Select(s => $"{s.Stage} {s.Milliseconds} ms")));
+        }
     }, Console.Out, cancellation);
 });
 rootCommand.SetAction(parsed => Run(parsed, write: true));

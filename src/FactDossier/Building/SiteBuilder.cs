@@ -71,6 +71,7 @@ public static class SiteBuilder
         var themeDiagnostics = new DiagnosticBag();
         var strings = sameTheme ? last!.Strings : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
         var templates = sameTheme ? last!.Templates : TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
+        Lap("theme");
         if (Failed(themeDiagnostics.ToSortedList()) || strings is null || templates is null)
         {
             return Result();

@@ -60,12 +60,25 @@ public sealed partial class FieldReader
     }
 
     public YamlValue? Value(string name) =>
-        _mapping.Entries.FirstOrDefault(e => e.Key.Text == name) is { } entry
+        Entry(name) is { } entry
             ? entry.Value is YamlScalar { IsNull: true } ? null : entry.Value
             : null;
 
-    public SourceSpan SpanOf(string name) =>
-        _mapping.Entries.FirstOrDefault(e => e.Key.Text == name)?.Key.Span ?? _mapping.Span;
+    public SourceSpan SpanOf(string name) => Entry(name)?.Key.Span ?? _mapping.Span;
+
+    // A loop, not FirstOrDefault: called for every field of every file.
+    private YamlEntry? Entry(string name)
+    {
+        foreach (var entry in _mapping.Entries)
+        {
+            if (entry.Key.Text == name)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A TODO in a date, URL or number is a blank still to fill in, reported once as such, not as a bad value.</summary>
     private static YamlValue? Typed(YamlValue? value) => value is YamlScalar s && Placeholder.IsTodo(s.Text) ? null : value;
