@@ -10,13 +10,23 @@ public sealed class ArticlePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
-        return context.Dossier.Articles.AsParallel().AsOrdered().Select(article => Plan(context, article, claimsByArticle)).ToList();
+        var before = (context.PreviousPlan?.Pages ?? [])
+            .Where(p => p.Template == "article" && p.Values.GetValueOrDefault("article") is ArticleView)
+            .ToDictionary(p => ((ArticleView)p.Values["article"]!).Article.Id, StringComparer.Ordinal);
+        return context.Dossier.Articles.AsParallel().AsOrdered().Select(article => Plan(context, article, claimsByArticle, before.GetValueOrDefault(article.Id))).ToList();
     }
 
-    private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle)
+    private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle, PagePlan? previous)
     {
-        var text = article.Text;
         var anchors = context.Anchored.AnchorsIn(article.Id).OrderBy(a => a.Start).ThenBy(a => a.ElementId, StringComparer.Ordinal).ToList();
+        var shows = claimsByArticle[article.Id].Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal);
+        // The same claims, none changed, in the same (unchanged) article: the last plan's page is this one.
+        if (previous is { Shows: { } before } && before.SetEquals(shows) && shows.All(context.IsUnchanged))
+        {
+            return previous;
+        }
+
+        var text = article.Text;
         // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
         var touching = anchors
             .SelectMany(a => Enumerable.Range(text.ParagraphAt(a.Start).Number, text.ParagraphAt(Math.Max(a.Start, a.End - 1)).Number - text.ParagraphAt(a.Start).Number + 1)
@@ -32,7 +42,7 @@ public sealed class ArticlePlanner : IPagePlanner
         var claims = claimsByArticle[article.Id].ToList();
         var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
         return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
-            ("article", view)) with { Shows = claims.Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal) };
+            ("article", view)) with { Shows = shows };
     }
 
     private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)

@@ -1,3 +1,4 @@
+using FactDossier.Planning.Views;
 using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
@@ -8,9 +9,18 @@ public sealed class ClaimPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var pages = new PagePlan[context.Claims.Count];
+        // A claim whose view the last plan had keeps its page (and ClaimReview): after an edit only the edited one is made.
+        var kept = context.PreviousPlan?.Pages.Where(p => p.Template == "claim" && p.Values.GetValueOrDefault("claim") is ClaimView)
+            .ToDictionary<PagePlan, ClaimView, PagePlan>(p => (ClaimView)p.Values["claim"]!, p => p, ReferenceEqualityComparer.Instance);
         Parallel.For(0, pages.Length, i =>
         {
             var claim = context.Claims[i];
+            if (kept is not null && kept.TryGetValue(claim, out var page))
+            {
+                pages[i] = page;
+                return;
+            }
+
             var jsonLd = claim.IsDraft ? null : JsonLd.Write(w => ClaimReviewBuilder.Write(w, context, claim));
             pages[i] = PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
                 ("claim", claim), ("json_ld_html", jsonLd)) with { Shows = new HashSet<string>(StringComparer.Ordinal) { claim.Id } };

@@ -12,8 +12,9 @@ public sealed class PlanningContext
     /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
     /// its view (and so its rendered card) unless the count of one of its tags changed.
     /// </param>
-    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, PlanningContext? previous = null)
+    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, SitePlan? previousPlan = null)
     {
+        var previous = previousPlan?.Context;
         Anchored = anchored;
         Strings = strings;
         Urls = urls;
@@ -41,6 +42,7 @@ public sealed class PlanningContext
         }
 
         Claims = claims;
+        PreviousPlan = reusable is not null ? previousPlan : null;
         ClaimsById = Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         ClaimsInReadingOrder = Claims
             .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
@@ -79,6 +81,14 @@ public sealed class PlanningContext
     public SiteView Site { get; }
 
     private Dictionary<Claim, ClaimView> ViewsByClaim { get; }
+
+    /// <summary>The preview's last plan, when everything but the claims is the same: its pages for unchanged claims can be kept.</summary>
+    public SitePlan? PreviousPlan { get; }
+
+    /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
+    public bool IsUnchanged(string claimId) =>
+        PreviousPlan?.Context is { } before && before.ClaimsById.TryGetValue(claimId, out var old) && ClaimsById.TryGetValue(claimId, out var now)
+        && ReferenceEquals(old, now);
 
     /// <summary>Whether everything but the claims is the same: the same loaded objects, words and URLs.</summary>
     public bool HasSameSettingsAs(PlanningContext other) =>

@@ -20,7 +20,7 @@ public static class SitePlanner
 
     public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null)
     {
-        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath), previous?.Context);
+        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath), previous);
         var planned = new List<PagePlan>[Planners.Count];
         IReadOnlyList<DataFile> fromClaims = [];
         // Planners only read the context: they run side by side, and with the files made from the claims.
