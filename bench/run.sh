@@ -34,6 +34,8 @@ summary() { # <label> <pages>
   echo "$wall $cpu $((rss / 1024)) $(awk -v p="$2" -v w="$wall" 'BEGIN {printf "%d", p / w}')"
 }
 
+echo "Seed dossier built in-process 20 times: $($bench inprocess "$root" 20)"
+echo
 echo "| claims | tool | pages | median wall s | median CPU s | peak RSS MiB | pages/s | vs Hugo (wall) | copy of output s | vs copy |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in $sizes; do

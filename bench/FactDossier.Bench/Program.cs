@@ -16,5 +16,12 @@ if (args is ["profile", var root, var theme])
     return 0;
 }
 
-Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder>");
+// bench inprocess <root> [builds]: the same project built repeatedly in one process (the seed dossier's target).
+if (args is ["inprocess", var project, .. var rest])
+{
+    InProcess.Run(project, rest is [var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds]");
 return 2;
