@@ -34,7 +34,7 @@ public sealed class SiteRenderer
                 return;
             }
 
-            var html = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, out var error);
+            var html = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, Fragments, out var error);
             cards[i] = new HtmlFragment(html, Strings);
             if (error is not null)
             {

@@ -122,12 +122,21 @@ public sealed partial class TemplateSet
     /// Renders a partial on its own, once, for pages to include as HTML: a claim's card appears on the home page, two
     /// tag pages and its article's page, and is rendered once for all of them (as Hugo's partialCached).
     /// </summary>
-    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error)
+    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error) =>
+        RenderFragment(partialName, values, fragments: null, out error);
+
+    /// <param name="fragments">Where <c>| partial_cached</c> inside the partial keeps what it renders.</param>
+    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, FragmentCache? fragments, out Diagnostic? error)
     {
         error = null;
         try
         {
             var context = new TemplateContext(_options);
+            if (fragments is not null)
+            {
+                context.AmbientValues[FragmentCacheKey] = fragments;
+            }
+
             foreach (var (key, value) in values)
             {
                 context.SetValue(key, value);
