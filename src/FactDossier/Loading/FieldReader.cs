@@ -88,7 +88,7 @@ public sealed partial class FieldReader
         var value = Value(name);
         if (value is null && !_suggested.Contains(name)) // a misspelt field was already reported with "did you mean"
         {
-            var present = _mapping.Entries.Any(e => e.Key.Text == name);
+            var present = Entry(name) is not null;
             _diagnostics.Add(DiagnosticCode.MissingField, present ? SpanOf(name) : _mapping.Span,
                 present ? $"'{name}' of {_blockName} is empty" : $"{_blockName} has no '{name}'",
                 $"add '{name}: <{what}>'");

@@ -10,9 +10,7 @@ public sealed class ArticlePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
-        var before = (context.PreviousPlan?.Pages ?? [])
-            .Where(p => p.Template == "article" && p.Values.GetValueOrDefault("article") is ArticleView)
-            .ToDictionary(p => ((ArticleView)p.Values["article"]!).Article.Id, StringComparer.Ordinal);
+        var before = context.PreviousPages<ArticleView>("article").ToDictionary(k => k.View.Article.Id, k => k.Page, StringComparer.Ordinal);
         return context.Dossier.Articles.AsParallel().AsOrdered().Select(article => Plan(context, article, claimsByArticle, before.GetValueOrDefault(article.Id))).ToList();
     }
 

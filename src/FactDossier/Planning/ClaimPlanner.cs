@@ -10,12 +10,12 @@ public sealed class ClaimPlanner : IPagePlanner
     {
         var pages = new PagePlan[context.Claims.Count];
         // A claim whose view the last plan had keeps its page (and ClaimReview): after an edit only the edited one is made.
-        var kept = context.PreviousPlan?.Pages.Where(p => p.Template == "claim" && p.Values.GetValueOrDefault("claim") is ClaimView)
-            .ToDictionary<PagePlan, ClaimView, PagePlan>(p => (ClaimView)p.Values["claim"]!, p => p, ReferenceEqualityComparer.Instance);
+        var kept = context.PreviousPages<ClaimView>("claim")
+            .ToDictionary<(ClaimView View, PagePlan Page), ClaimView, PagePlan>(k => k.View, k => k.Page, ReferenceEqualityComparer.Instance);
         Parallel.For(0, pages.Length, i =>
         {
             var claim = context.Claims[i];
-            if (kept is not null && kept.TryGetValue(claim, out var page))
+            if (kept.TryGetValue(claim, out var page))
             {
                 pages[i] = page;
                 return;

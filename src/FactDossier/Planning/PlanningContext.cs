@@ -85,6 +85,12 @@ public sealed class PlanningContext
     /// <summary>The preview's last plan, when everything but the claims is the same: its pages for unchanged claims can be kept.</summary>
     public SitePlan? PreviousPlan { get; }
 
+    /// <summary>The previous plan's pages of one template, each with the view it was planned from (its value of that name).</summary>
+    public IEnumerable<(T View, PagePlan Page)> PreviousPages<T>(string template)
+        where T : class =>
+        (PreviousPlan?.Pages ?? []).Where(p => p.Template == template && p.Values.GetValueOrDefault(template) is T)
+            .Select(p => ((T)p.Values[template]!, p));
+
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) =>
         PreviousPlan?.Context is { } before && before.ClaimsById.TryGetValue(claimId, out var old) && ClaimsById.TryGetValue(claimId, out var now)

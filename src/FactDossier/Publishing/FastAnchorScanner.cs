@@ -213,6 +213,9 @@ public static class FastAnchorScanner
         counted = upTo;
     }
 
+    /// <summary>Whether an attribute (named as AngleSharp names it, in lower case) holds a link the check follows.</summary>
+    public static bool IsLinkAttribute(string name) => AnchorIndex(name) > 0;
+
     // Names are compared as the tokenizer does, after lower-casing ASCII: "HREF" is href.
     private static int AnchorIndex(ReadOnlySpan<char> name) =>
         name.Length switch

@@ -15,8 +15,6 @@ namespace FactDossier.Publishing;
 /// </summary>
 public sealed class LinkChecker(SiteUrls urls)
 {
-    private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
-
     /// <summary>What one page offers (ids) and asks for (links), recorded as it is rendered.</summary>
     public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds);
 
@@ -100,7 +98,7 @@ public sealed class LinkChecker(SiteUrls urls)
                 {
                     items.Add(new HtmlAnchor(IsId: true, attribute.Value, position.Position - 1, position.Line, position.Column));
                 }
-                else if (LinkAttributes.Contains(attribute.Name) && FastAnchorScanner.IsInternal(attribute.Value))
+                else if (FastAnchorScanner.IsLinkAttribute(attribute.Name) && FastAnchorScanner.IsInternal(attribute.Value))
                 {
                     items.Add(new HtmlAnchor(IsId: false, attribute.Value, position.Position - 1, position.Line, position.Column));
                 }

@@ -16,10 +16,11 @@ internal sealed class PagePositions
     {
         _fragments = fragments;
         _lineStarts = new int[shell.Count('\n') + 1];
-        var line = 1;
-        for (var i = shell.IndexOf('\n'); i >= 0; i = shell[(i + 1)..].IndexOf('\n') is var next and >= 0 ? i + 1 + next : -1)
+        var (line, start) = (1, 0);
+        for (var next = shell.IndexOf('\n'); next >= 0; next = shell[start..].IndexOf('\n'))
         {
-            _lineStarts[line++] = i + 1;
+            start += next + 1;
+            _lineStarts[line++] = start;
         }
 
         _newLinesBefore = new int[fragments.Count + 1];

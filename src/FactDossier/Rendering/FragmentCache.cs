@@ -12,15 +12,8 @@ public sealed class FragmentCache
 {
     private readonly ConcurrentDictionary<(string Partial, object Value), HtmlFragment> _fragments = new(KeyComparer.Instance);
 
-    public HtmlFragment GetOrAdd(string partial, object value, Func<HtmlFragment> render)
-    {
-        if (_fragments.TryGetValue((partial, value), out var known))
-        {
-            return known;
-        }
-
-        return _fragments.GetOrAdd((partial, value), render());
-    }
+    public HtmlFragment GetOrAdd(string partial, object value, Func<HtmlFragment> render) =>
+        _fragments.GetOrAdd((partial, value), static (_, render) => render(), render);
 
     private sealed class KeyComparer : IEqualityComparer<(string Partial, object Value)>
     {

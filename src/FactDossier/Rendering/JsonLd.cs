@@ -12,7 +12,7 @@ namespace FactDossier.Rendering;
 /// </summary>
 public static class JsonLd
 {
-    public static JsonWriterOptions Options { get; } = new()
+    private static readonly JsonWriterOptions Options = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Indented = true,
