@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FactDossier.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -34,11 +35,13 @@ public sealed class ReaderTests(ServedSite site)
         await tab.GoAsync(site.Root.BaseUrl + "articles/istanbul-talks-2022-03-31/");
 
         await tab.Page.Locator("#q-moscow-radically-reduce").ClickAsync();
-        await tab.Page.WaitForURLAsync("**/claims/moscow-radically-reduce/#statement");
 
+        // Web-first assertions poll until they hold: WaitForURL's load-event wait raced the click's navigation on a busy CI machine.
+        await Assertions.Expect(tab.Page).ToHaveURLAsync(new Regex("/claims/moscow-radically-reduce/#statement$"));
+        await Assertions.Expect(tab.Page.Locator(":target")).ToHaveIdAsync("statement");
+        await Assertions.Expect(tab.Page.Locator("#statement")).ToBeInViewportAsync();
         Assert.True(await tab.Page.EvaluateAsync<bool>(
             "() => { const r = document.getElementById('statement').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"));
-        Assert.Equal("statement", await tab.Page.EvaluateAsync<string>("() => document.querySelector(':target').id"));
         Assert.Contains("radicalement", await tab.Page.Locator("#statement blockquote").InnerTextAsync(), StringComparison.Ordinal);
     }
 
