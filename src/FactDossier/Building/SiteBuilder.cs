@@ -132,20 +132,23 @@ public static class SiteBuilder
             return Result();
         }
 
-        // Only claims changed: render the pages that showed or now show one of them, check every link, and replace
-        // just those files in output/, each one atomically.
+        // Only claims changed: render the pages that showed or now show one of them, check their links (and every
+        // link, if pages came, went or changed their ids), and replace just those files in output/, each one atomically.
         BuildResult RenderAndUpdate(LastBuild previous)
         {
             var changed = ChangedClaims(previous.Plan, plan);
             var before = previous.Plan.Pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
             var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)).ToList();
             var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
-            var rendered = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, new MemoryWriter(rendered), cancellation);
+            // Staged beside output/ and moved into it only once every link is checked: a failed build changes nothing.
+            using var staging = new StagedOutputFolder(previous.Output, BuildId());
+            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, staging, cancellation);
             var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
             var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
+            var sameTargets = pages.SetEquals(before.Keys);
             foreach (var page in pageLinks)
             {
+                sameTargets &= links.TryGetValue(page.OutputPath, out var old) && old.Ids.SetEquals(page.Ids);
                 links[page.OutputPath] = page;
             }
 
@@ -156,31 +159,22 @@ public static class SiteBuilder
                 return Result();
             }
 
-            var linkDiagnostics = new LinkChecker(urls).Check([.. links.Values], previous.OtherFiles);
+            // The other pages' links were all good in the last build; with the same pages and ids they still are.
+            var linkDiagnostics = new LinkChecker(urls).Check(links, sameTargets ? pageLinks : [.. links.Values], previous.OtherFiles);
             Lap("check links");
             if (Failed(linkDiagnostics))
             {
                 return Result();
             }
 
-            cancellation.ThrowIfCancellationRequested();
-            var output = previous.Output;
-            foreach (var (path, bytes) in rendered.OrderBy(r => r.Key, StringComparer.Ordinal))
-            {
-                OutputFolder.Replace(output, path, bytes);
-            }
-
             var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, f => f.Content, StringComparer.Ordinal);
             foreach (var file in plan.Files.Where(f => oldFiles.GetValueOrDefault(f.OutputPath) != f.Content))
             {
-                OutputFolder.Replace(output, file.OutputPath, Encoding.UTF8.GetBytes(file.Content));
+                WriteText(staging, file);
             }
 
-            foreach (var gone in before.Keys.Where(p => !pages.Contains(p)))
-            {
-                OutputFolder.Remove(output, gone);
-            }
-
+            cancellation.ThrowIfCancellationRequested();
+            staging.CommitChanges(before.Keys.Where(p => !pages.Contains(p)).Order(StringComparer.Ordinal));
             Lap("publish");
             memory!.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
             memory.LastKind = "incremental";
@@ -243,6 +237,30 @@ public static class SiteBuilder
         }
     }
 
+    // claims.json is 2 KB per claim: encoded piece by piece, not into one array the size of the file.
+    private static void WriteText(ISiteWriter writer, DataFile file)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
+        try
+        {
+            writer.Write(file.OutputPath, Utf8Chunks(file.Content, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(string text, byte[] buffer)
+    {
+        for (var from = 0; from < text.Length;)
+        {
+            System.Text.Unicode.Utf8.FromUtf16(text.AsSpan(from), buffer, out var read, out var written);
+            from += read;
+            yield return buffer.AsMemory(0, written);
+        }
+    }
+
     // Most pages fit in one write; the few large lists (home, timeline) go out in pieces instead of one page-sized buffer.
     private const int WriteBufferSize = 256 * 1024;
 
@@ -252,7 +270,7 @@ public static class SiteBuilder
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in plan.Files)
         {
-            writer.Write(file.OutputPath, Encoding.UTF8.GetBytes(file.Content));
+            WriteText(writer, file);
             written.Add(file.OutputPath);
         }
 
@@ -271,21 +289,4 @@ public static class SiteBuilder
     }
 
     private static string BuildId() => Guid.NewGuid().ToString("N");
-
-    /// <summary>Keeps an incremental build's pages in memory until its links are checked.</summary>
-    private sealed class MemoryWriter(ConcurrentDictionary<string, byte[]> files) : ISiteWriter
-    {
-        public void Write(string relativePath, ReadOnlySpan<byte> content) => files[relativePath] = content.ToArray();
-
-        public void Write(string relativePath, IEnumerable<ReadOnlyMemory<byte>> pieces)
-        {
-            var file = new ArrayBufferWriter<byte>();
-            foreach (var piece in pieces)
-            {
-                file.Write(piece.Span);
-            }
-
-            files[relativePath] = file.WrittenSpan.ToArray();
-        }
-    }
 }

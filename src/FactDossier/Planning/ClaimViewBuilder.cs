@@ -38,9 +38,11 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
             .Concat(claim.Tags)
             .OfType<string>()).ToLowerInvariant();
 
+        var verdict = context.Verdict(claim.Verdict);
+        var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
-            context.Verdict(claim.Verdict), sources.All, tags, corrections,
-            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchText, claim.IsDraft);
+            verdict, sources.All, tags, corrections,
+            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchText, claim.IsDraft) { Listed = listed };
     }
 
     private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, string? quote, string? text,

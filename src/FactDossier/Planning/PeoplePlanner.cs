@@ -9,9 +9,7 @@ public sealed class PeoplePlanner : IPagePlanner
     {
         var t = context.Strings;
         var quotesBySpeaker = context.Claims
-            .SelectMany(c => c.CounterStatements.Prepend(c.Statement)
-                .Where(q => q.Speaker is not null)
-                .Select(q => (Speaker: q.Speaker!.Id, Quote: new PersonQuoteView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict), Claim: c.Id)))
+            .SelectMany(c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (Speaker: e.Quote.Speaker!.Id, Quote: e, Claim: c.Id)))
             .ToLookup(x => x.Speaker, StringComparer.Ordinal);
         var views = context.Dossier.People.Select(person =>
         {

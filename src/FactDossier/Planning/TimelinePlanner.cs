@@ -7,14 +7,20 @@ public sealed class TimelinePlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
+        // A day whose quotes are the last plan's, in the same order, keeps its view (and so its rendered fragment).
+        var before = (context.PreviousPlan?.Pages.FirstOrDefault(p => p.Template == "timeline")?.Values.GetValueOrDefault("days") as IReadOnlyList<TimelineDayView> ?? [])
+            .ToDictionary(d => d.DateIso, StringComparer.Ordinal);
         var days = context.Claims
-            .SelectMany(c => c.CounterStatements.Prepend(c.Statement)
-                .Where(q => q.SaidOnIso is not null)
-                .Select(q => new TimelineEntryView(q, $"{c.Url}#{q.ElementId}", c.Headline, c.Verdict)))
+            .SelectMany(c => c.Listed.Where(e => e.Quote.SaidOnIso is not null))
             .GroupBy(e => e.Quote.SaidOnIso!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new TimelineDayView(g.First().Quote.SaidOn!, g.Key,
-                g.OrderBy(e => e.Quote.Role == "statement" ? 0 : 1).ThenBy(e => e.ClaimUrl, StringComparer.Ordinal).ToList()))
+            .Select(g =>
+            {
+                var entries = g.OrderBy(e => e.Quote.Role == "statement" ? 0 : 1).ThenBy(e => e.ClaimUrl, StringComparer.Ordinal).ToList();
+                return before.TryGetValue(g.Key, out var old) && old.Entries.SequenceEqual(entries, ReferenceEqualityComparer.Instance)
+                    ? old
+                    : new TimelineDayView(g.First().Quote.SaidOn!, g.Key, entries);
+            })
             .ToList();
         yield return PagePlans.Create(context, "timeline", context.Page(context.Strings["timeline_title"], context.Urls.Timeline, "timeline"),
             ("days", days));

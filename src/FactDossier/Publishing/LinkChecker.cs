@@ -129,9 +129,12 @@ public sealed class LinkChecker(SiteUrls urls)
         return new PageLinks(outputPath, ids, links, duplicates);
     }
 
-    public IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> otherFiles)
+    public IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> otherFiles) =>
+        Check(pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal), pages, otherFiles);
+
+    /// <summary>The links of <paramref name="pages"/>, to the site's <paramref name="byPath"/> and <paramref name="otherFiles"/>.</summary>
+    public IReadOnlyList<Diagnostic> Check(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
     {
-        var byPath = pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
         foreach (var page in pages)
         {
@@ -151,7 +154,7 @@ public sealed class LinkChecker(SiteUrls urls)
         return DiagnosticOrder.Sort(diagnostics);
     }
 
-    private string? Resolve(string url, string pageUrl, Dictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page)
+    private string? Resolve(string url, string pageUrl, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page)
     {
         var hash = url.IndexOf('#');
         var path = hash < 0 ? url : url[..hash];

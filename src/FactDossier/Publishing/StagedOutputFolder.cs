@@ -4,13 +4,15 @@ using System.Collections.Concurrent;
 namespace FactDossier.Publishing;
 
 /// <summary>
-/// Writes a build into a hidden sibling of <c>output/</c> and swaps it in only on <see cref="Commit"/>. A failed,
-/// cancelled or killed build leaves the previous <c>output/</c> exactly as it was.
+/// Writes a build into a hidden sibling of <c>output/</c> and swaps it in only on <see cref="Commit"/> (a whole site)
+/// or <see cref="CommitChanges"/> (the files an incremental build rewrote). A failed, cancelled or killed build leaves
+/// the previous <c>output/</c> exactly as it was.
 /// </summary>
 public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 {
     private readonly string _output;
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal); // relative path -> staged file
     private bool _committed;
 
     public StagedOutputFolder(string output, string buildId)
@@ -50,6 +52,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
             throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
         }
 
+        _files[relativePath] = full;
         var folder = Path.GetDirectoryName(full)!;
         if (_folders.TryAdd(folder, 0))
         {
@@ -74,6 +77,42 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         {
             Directory.Delete(retired, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Moves each staged file over its place in <c>output/</c> (a rename: a reader never gets half a page), then
+    /// deletes the pages no longer in the site, and the folders they leave empty.
+    /// </summary>
+    public void CommitChanges(IEnumerable<string> removed)
+    {
+        foreach (var (relativePath, staged) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var full = Inside(relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.Move(staged, full, overwrite: true);
+        }
+
+        foreach (var relativePath in removed)
+        {
+            var full = Inside(relativePath);
+            File.Delete(full);
+            var folder = Path.GetDirectoryName(full)!;
+            if (folder != _output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+
+        _committed = true;
+        Directory.Delete(StagingPath, recursive: true);
+    }
+
+    private string Inside(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_output, relativePath));
+        return full.StartsWith(_output + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
     }
 
     /// <summary>

@@ -228,15 +228,15 @@ public sealed partial class TemplateSet
         var variable = arguments.Count > 1 ? arguments.At(1).ToStringValue() : "it";
         var value = input.ToObjectValue();
         var t = context.GetValue("t");
+        var fragments = context.AmbientValues.TryGetValue(FragmentCacheKey, out var cache) ? cache as FragmentCache : null;
         HtmlFragment Render()
         {
-            var html = RenderFragment(partial, new Dictionary<string, object?> { [variable] = value, ["t"] = t }, out var error);
+            // A fragment's own partial_cached fragments (a listed quote's words) come from, and go to, the same cache.
+            var html = RenderFragment(partial, new Dictionary<string, object?> { [variable] = value, ["t"] = t }, fragments, out var error);
             return error is null ? new HtmlFragment(html) : throw new InvalidOperationException(error.Message);
         }
 
-        return new(value is not null && context.AmbientValues.TryGetValue(FragmentCacheKey, out var cache) && cache is FragmentCache fragments
-            ? fragments.GetOrAdd(partial, value, Render)
-            : Render());
+        return new(value is not null && fragments is not null ? fragments.GetOrAdd(partial, value, Render) : Render());
     }
 
     // Fluid's own `raw` turns any value into a plain string; fragments must stay fragments to be included by reference.

@@ -75,6 +75,47 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void An_edit_that_breaks_a_link_of_its_own_pages_fails_and_leaves_the_site_as_it_was()
+    {
+        using var preview = new Preview();
+        var project = preview.Project;
+        preview.Build();
+        var before = OutputSnapshot.Of(project.Output);
+        project.Write(Claim, project.Read(Claim).Replace("In Chernihiv the attacks plainly continued.",
+            "In Chernihiv the attacks plainly continued (see [the claim](/claims/no-such-claim/)).", StringComparison.Ordinal));
+
+        var result = preview.Build();
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0401", error.Code.Id);
+        Assert.Equal("output/claims/article-attacks-continued/index.html", error.Span.Path);
+        OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // no staging left behind
+    }
+
+    [Fact]
+    public void An_edit_that_removes_an_id_a_page_not_rendered_again_links_to_fails()
+    {
+        using var preview = new Preview();
+        var project = preview.Project;
+        const string Linking = "input/claims/article-moscow-backtracked.yml";
+        project.Write(Linking, project.Read(Linking).Replace("(/claims/article-attacks-continued/)", "(/claims/article-attacks-continued/#counter-5)", StringComparison.Ordinal));
+        Assert.True(preview.Build().Succeeded);
+        var before = OutputSnapshot.Of(project.Output);
+        var original = project.Read(Claim);
+        var lastCounter = original.IndexOf("  - speaker: uk-ministry-of-defence", StringComparison.Ordinal);
+        project.Write(Claim, original[..lastCounter] + original[original.IndexOf("verdict:", lastCounter, StringComparison.Ordinal)..]);
+
+        var result = preview.Build();
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0401", error.Code.Id);
+        Assert.Equal("output/claims/article-moscow-backtracked/index.html", error.Span.Path);
+        Assert.Contains("#counter-5", error.Message, StringComparison.Ordinal);
+        OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
+    }
+
+    [Fact]
     public void An_edit_outside_the_claims_makes_a_full_build()
     {
         using var preview = new Preview();

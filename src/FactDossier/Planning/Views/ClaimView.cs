@@ -15,7 +15,11 @@ public sealed record ClaimView(
     string? EditUrl,
     string? PermalinkUrl,
     string SearchText,
-    bool IsDraft);
+    bool IsDraft)
+{
+    /// <summary>The statement, then each counter-statement, as the timeline and the speakers' pages list them.</summary>
+    public IReadOnlyList<ListedQuoteView> Listed { get; init; } = [];
+}
 
 public sealed record TagView(string Key, string Url, int Count);
 
