@@ -37,7 +37,7 @@ public static class Profile
             var plan = SitePlanner.Plan(anchored, strings, urls);
             Console.WriteLine($"  plan {clock.ElapsedMilliseconds} ms ({plan.Pages.Count} pages)"); clock.Restart();
             var files = DataFilePlanner.Plan(plan.Context!, plan.Pages);
-            Console.WriteLine($"  plan: data files {clock.ElapsedMilliseconds} ms ({files.Sum(f => f.Content.Length) / 1024} KiB)"); clock.Restart();
+            Console.WriteLine($"  plan: data files {clock.ElapsedMilliseconds} ms ({files.Sum(f => f.Length) / 1024} KiB)"); clock.Restart();
             var renderer = new SiteRenderer(plan, templates);
             Console.WriteLine($"  cards {clock.ElapsedMilliseconds} ms"); clock.Restart();
             var buffer = new byte[256 * 1024];

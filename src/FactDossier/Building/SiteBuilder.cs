@@ -167,8 +167,8 @@ public static class SiteBuilder
                 return Result();
             }
 
-            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, f => f.Content, StringComparer.Ordinal);
-            foreach (var file in plan.Files.Where(f => oldFiles.GetValueOrDefault(f.OutputPath) != f.Content))
+            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
+            foreach (var file in plan.Files.Where(f => !oldFiles.TryGetValue(f.OutputPath, out var old) || !f.HasSameTextAs(old)))
             {
                 WriteText(staging, file);
             }
@@ -237,13 +237,13 @@ public static class SiteBuilder
         }
     }
 
-    // claims.json is 2 KB per claim: encoded piece by piece, not into one array the size of the file.
+    // claims.json is 1.4 KB per claim: encoded piece by piece into a small buffer, not into one array the size of the file.
     private static void WriteText(ISiteWriter writer, DataFile file)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
         try
         {
-            writer.Write(file.OutputPath, Utf8Chunks(file.Content, buffer));
+            writer.Write(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
         }
         finally
         {
@@ -251,13 +251,27 @@ public static class SiteBuilder
         }
     }
 
-    private static IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(string text, byte[] buffer)
+    private static IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(IReadOnlyList<string> pieces, byte[] buffer)
     {
-        for (var from = 0; from < text.Length;)
+        var used = 0;
+        foreach (var piece in pieces)
         {
-            System.Text.Unicode.Utf8.FromUtf16(text.AsSpan(from), buffer, out var read, out var written);
-            from += read;
-            yield return buffer.AsMemory(0, written);
+            for (var from = 0; from < piece.Length;)
+            {
+                System.Text.Unicode.Utf8.FromUtf16(piece.AsSpan(from), buffer.AsSpan(used), out var read, out var written);
+                from += read;
+                used += written;
+                if (from < piece.Length)
+                {
+                    yield return buffer.AsMemory(0, used);
+                    used = 0;
+                }
+            }
+        }
+
+        if (used > 0)
+        {
+            yield return buffer.AsMemory(0, used);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using FactDossier.Planning.Views;
 using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
@@ -32,6 +33,11 @@ public static class DataFilePlanner
     private static DataFile ClaimsJson(PlanningContext context)
     {
         var site = context.Dossier.Site;
+        // Each claim's entry is written once; the preview's next plan takes those of the claims whose view it kept.
+        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == "claims.json")?.Parts;
+        var claims = context.Claims.Where(c => !c.IsDraft).ToList();
+        var entries = new string[claims.Count];
+        Parallel.For(0, entries.Length, i => entries[i] = before?.GetValueOrDefault(claims[i]) ?? ClaimsJsonEntry(context, claims[i]));
         var json = JsonLd.Write(w =>
         {
             w.WriteStartObject();
@@ -51,13 +57,41 @@ public static class DataFilePlanner
             w.WriteNumber("bestRating", site.RatingScale.Best);
             w.WriteNumber("worstRating", site.RatingScale.Worst);
             w.WriteStartArray("claims");
-            foreach (var claim in context.Claims)
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        // The entries go into the claims array, last in the file, laid out as the writer lays out an array of objects.
+        const string EmptyClaims = "[]\n}";
+        var pieces = new List<string>(2 * entries.Length + 2);
+        if (entries.Length > 0 && json.EndsWith(EmptyClaims, StringComparison.Ordinal))
+        {
+            pieces.Add(json[..^EmptyClaims.Length] + "[\n    ");
+            foreach (var entry in entries)
             {
-                if (claim.IsDraft)
-                {
-                    continue;
-                }
+                pieces.Add(entry);
+                pieces.Add(",\n    ");
+            }
 
+            pieces[^1] = "\n  ]\n}\n";
+        }
+        else
+        {
+            pieces.Add(json + "\n");
+        }
+
+        var parts = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            parts[claims[i]] = entries[i];
+        }
+
+        return new DataFile("claims.json", pieces) { Parts = parts };
+    }
+
+    /// <summary>One claim of claims.json, indented for its place in the file (inside "claims", two levels down).</summary>
+    private static string ClaimsJsonEntry(PlanningContext context, ClaimView claim) =>
+        JsonLd.Write(w =>
+            {
                 w.WriteStartObject();
                 w.WriteString("id", claim.Id);
                 w.WriteString("url", claim.Url);
@@ -76,13 +110,8 @@ public static class DataFilePlanner
                 w.WritePropertyName("claimReview");
                 ClaimReviewBuilder.Write(w, context, claim);
                 w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-        return new DataFile("claims.json", json + "\n");
-    }
+            })
+            .Replace("\n", "\n    ", StringComparison.Ordinal); // JSON strings hold no raw line break: only the layout's
 
     /// <summary>
     /// The feed's dates come from the content (the latest article or correction), never from the clock, so that two

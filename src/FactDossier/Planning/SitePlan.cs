@@ -22,5 +22,27 @@ public sealed record PagePlan(string OutputPath, string Template, PageView Page,
     public IReadOnlySet<string>? Shows { get; init; }
 }
 
-/// <summary>A machine-readable file (feed, sitemap, JSON) whose content is already final.</summary>
-public sealed record DataFile(string OutputPath, string Content);
+/// <summary>
+/// A machine-readable file (feed, sitemap, JSON) whose content is already final: its text, in pieces (claims.json is
+/// one piece per claim, shared with the next plan of the preview when the claim did not change).
+/// </summary>
+public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
+{
+    public DataFile(string outputPath, string content)
+        : this(outputPath, [content])
+    {
+    }
+
+    /// <summary>Its length in characters.</summary>
+    public long Length => Pieces.Sum(p => (long)p.Length);
+
+    /// <summary>The whole text (tests and tools; builds write the pieces).</summary>
+    public string Content => string.Concat(Pieces);
+
+    /// <summary>Whether it says what <paramref name="other"/> says, piece by piece (a kept claim's piece is the same string, compared at once).</summary>
+    public bool HasSameTextAs(DataFile other) =>
+        Pieces.Count == other.Pieces.Count && Pieces.Zip(other.Pieces).All(p => ReferenceEquals(p.First, p.Second) || p.First == p.Second);
+
+    /// <summary>The pieces it was made of, for the preview's next plan to reuse those of unchanged claims.</summary>
+    public IReadOnlyDictionary<ClaimView, string>? Parts { get; init; }
+}
