@@ -119,14 +119,14 @@ public static class DataFilePlanner
     /// </summary>
     private static DataFile AtomFeed(PlanningContext context)
     {
+        const string Atom = "http://www.w3.org/2005/Atom";
         var dossier = context.Dossier;
         var updated = dossier.Articles.Select(a => a.Date)
             .Concat(dossier.Claims.SelectMany(c => c.Corrections.Select(x => x.Date)))
             .DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         var feedUrl = context.Urls.File("feed.xml");
-        var xml = Xml(w =>
+        var shell = Xml(w =>
         {
-            const string Atom = "http://www.w3.org/2005/Atom";
             w.WriteStartElement("feed", Atom);
             w.WriteAttributeString("xml", "lang", null, dossier.Site.Language);
             w.WriteElementString("title", Atom, dossier.Site.Title);
@@ -137,11 +137,40 @@ public static class DataFilePlanner
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, dossier.Site.Publisher.Name);
             w.WriteEndElement();
-            var claimsById = dossier.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-            foreach (var claim in context.ClaimsInReadingOrder.Where(c => !c.IsDraft))
+            w.WriteEndElement();
+        });
+
+        // As claims.json: one piece per claim, kept by the preview's next plan for the claims whose view it kept.
+        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == "feed.xml")?.Parts;
+        var claimsById = dossier.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var claims = context.ClaimsInReadingOrder.Where(c => !c.IsDraft).ToList();
+        var entries = new string[claims.Count];
+        Parallel.For(0, entries.Length, i => entries[i] = before?.GetValueOrDefault(claims[i]) ?? Entry(claims[i]));
+        var end = shell.LastIndexOf("\n</feed>", StringComparison.Ordinal);
+        var pieces = new List<string>(2 * entries.Length + 2) { shell[..end] };
+        foreach (var entry in entries)
+        {
+            pieces.Add("\n  ");
+            pieces.Add(entry);
+        }
+
+        pieces.Add(shell[end..]);
+        var parts = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            parts[claims[i]] = entries[i];
+        }
+
+        return new DataFile("feed.xml", pieces) { Parts = parts };
+
+        // Written inside a feed element, as in the whole feed, for the same indentation and no namespace of its own.
+        string Entry(ClaimView claim)
+        {
+            var source = claimsById[claim.Id];
+            var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
+            var wrapped = Xml(w =>
             {
-                var source = claimsById[claim.Id];
-                var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
+                w.WriteStartElement("feed", Atom);
                 w.WriteStartElement("entry", Atom);
                 w.WriteElementString("title", Atom, claim.Headline);
                 w.WriteElementString("id", Atom, context.Absolute(claim.Url) ?? $"tag:factdossier,2022:{claim.Url}");
@@ -159,15 +188,15 @@ public static class DataFilePlanner
                 }
 
                 w.WriteEndElement();
-            }
-
-            w.WriteEndElement();
-        });
-        return new DataFile("feed.xml", xml);
+                w.WriteEndElement();
+            });
+            var from = wrapped.IndexOf("<entry>", StringComparison.Ordinal);
+            return wrapped[from..(wrapped.LastIndexOf("</entry>", StringComparison.Ordinal) + "</entry>".Length)];
+        }
 
         static void Link(XmlWriter w, string href, string rel)
         {
-            w.WriteStartElement("link", "http://www.w3.org/2005/Atom");
+            w.WriteStartElement("link", Atom);
             w.WriteAttributeString("rel", rel);
             w.WriteAttributeString("href", href);
             w.WriteEndElement();
