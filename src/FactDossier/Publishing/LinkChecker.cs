@@ -22,19 +22,23 @@ public sealed class LinkChecker(SiteUrls urls)
 
     public static PageLinks Scan(string outputPath, string html, StringPool? strings = null) => Collect(outputPath, Read(html, strings).Items);
 
-    private static PageLinks Scan(string outputPath, ReadOnlySpan<char> html, StringPool? strings) => Collect(outputPath, Read(html, strings).Items);
-
     /// <summary>
     /// A page rendered with fragments: its shell is read here, each fragment was read once on its own, and their
     /// positions are shifted to where they sit in the page, so the result is the same as reading the whole page.
     /// </summary>
-    public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null)
+    public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null) => Collect(outputPath, Read(page, strings).Items);
+
+    /// <summary>
+    /// Every id and internal link of a page (or a fragment) rendered with fragments, as if read from its whole text:
+    /// the shell is read here, each fragment's own anchors were read once, and are moved to where it sits.
+    /// </summary>
+    public static HtmlAnchors Read(PageWriter page, StringPool? strings = null)
     {
         var shell = page.Shell();
         var fragments = page.Fragments;
         if (fragments.Count == 0)
         {
-            return Scan(outputPath, shell, strings);
+            return Read(shell, strings);
         }
 
         var positions = new PagePositions(shell, fragments);
@@ -56,7 +60,7 @@ public sealed class LinkChecker(SiteUrls urls)
             AddFragment(next);
         }
 
-        return Collect(outputPath, items);
+        return new HtmlAnchors(items);
 
         void AddFragment(int index)
         {

@@ -14,13 +14,77 @@ namespace FactDossier.Rendering;
 public sealed class HtmlFragment : FluidValue
 {
     public HtmlFragment(string html, StringPool? strings = null)
+        : this(Encoding.UTF8.GetBytes(html), html.Length, html.AsSpan().Count('\n'), html.Length - (html.LastIndexOf('\n') + 1), LinkChecker.Read(html, strings))
     {
-        // Kept as UTF-8 only: ten thousand cards stay in memory for the whole render, at half the size of their text.
-        Utf8 = Encoding.UTF8.GetBytes(html);
-        Length = html.Length;
-        NewLines = html.AsSpan().Count('\n');
-        LastLineLength = html.Length - (html.LastIndexOf('\n') + 1);
-        Anchors = LinkChecker.Read(html, strings);
+    }
+
+    // Kept as UTF-8 only: ten thousand cards stay in memory for the whole render, at half the size of their text.
+    private HtmlFragment(byte[] utf8, int length, int newLines, int lastLineLength, HtmlAnchors anchors)
+    {
+        Utf8 = utf8;
+        Length = length;
+        NewLines = newLines;
+        LastLineLength = lastLineLength;
+        Anchors = anchors;
+    }
+
+    /// <summary>
+    /// What a partial rendered into a <see cref="PageWriter"/>: its text and the fragments it includes (a card's
+    /// quotes), joined without ever being one string, and with the included fragments' anchors read once, not again.
+    /// </summary>
+    public static HtmlFragment Of(PageWriter page, StringPool? strings = null)
+    {
+        var shell = page.Shell();
+        var fragments = page.Fragments;
+        var (length, newLines, size) = (shell.Length, shell.Count('\n'), Encoding.UTF8.GetByteCount(shell));
+        foreach (var (_, fragment) in fragments)
+        {
+            (length, newLines, size) = (length + fragment.Length, newLines + fragment.NewLines, size + fragment.Utf8.Length);
+        }
+
+        // Fragments sit between two writes, never inside a surrogate pair: the shell encodes piece by piece.
+        var utf8 = new byte[size];
+        var (written, from) = (0, 0);
+        foreach (var (offset, fragment) in fragments)
+        {
+            written += Encoding.UTF8.GetBytes(shell[from..offset], utf8.AsSpan(written));
+            fragment.Utf8.CopyTo(utf8, written);
+            written += fragment.Utf8.Length;
+            from = offset;
+        }
+
+        Encoding.UTF8.GetBytes(shell[from..], utf8.AsSpan(written));
+        return new HtmlFragment(utf8, length, newLines, LastLineLengthOf(shell, fragments), LinkChecker.Read(page, strings));
+    }
+
+    // Back from the end: the shell after the last fragment, then that fragment, and so on, to the last line break.
+    private static int LastLineLengthOf(ReadOnlySpan<char> shell, IReadOnlyList<(int Offset, HtmlFragment Fragment)> fragments)
+    {
+        var (width, end) = (0, shell.Length);
+        for (var i = fragments.Count; ; i--)
+        {
+            var start = i == 0 ? 0 : fragments[i - 1].Offset;
+            var lineBreak = shell[start..end].LastIndexOf('\n');
+            if (lineBreak >= 0)
+            {
+                return width + end - start - lineBreak - 1;
+            }
+
+            width += end - start;
+            if (i == 0)
+            {
+                return width;
+            }
+
+            var fragment = fragments[i - 1].Fragment;
+            if (fragment.NewLines > 0)
+            {
+                return width + fragment.LastLineLength;
+            }
+
+            width += fragment.Length;
+            end = start;
+        }
     }
 
     /// <summary>The HTML as text, decoded again (tests and Liquid filters; pages take <see cref="Utf8"/>).</summary>

@@ -28,14 +28,14 @@ public sealed class SiteRenderer
         Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var claim = plan.Claims[i];
-            if (reusable is not null && reusable.TryGetValue(claim, out var card))
+            if (reusable is not null && reusable.TryGetValue(claim, out var kept))
             {
-                cards[i] = card;
+                cards[i] = kept;
                 return;
             }
 
-            var html = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, Fragments, out var error);
-            cards[i] = new HtmlFragment(html, Strings);
+            var card = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, Fragments, Strings, out var error);
+            cards[i] = card ?? new HtmlFragment("");
             if (error is not null)
             {
                 errors.Add(error);

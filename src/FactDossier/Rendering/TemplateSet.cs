@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using FactDossier.Publishing;
 using Fluid;
 using Fluid.Values;
 
@@ -122,11 +123,10 @@ public sealed partial class TemplateSet
     /// Renders a partial on its own, once, for pages to include as HTML: a claim's card appears on the home page, two
     /// tag pages and its article's page, and is rendered once for all of them (as Hugo's partialCached).
     /// </summary>
-    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, out Diagnostic? error) =>
-        RenderFragment(partialName, values, fragments: null, out error);
-
     /// <param name="fragments">Where <c>| partial_cached</c> inside the partial keeps what it renders.</param>
-    public string RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, FragmentCache? fragments, out Diagnostic? error)
+    /// <param name="strings">Where the ids and links read from it are kept, one copy of each.</param>
+    public HtmlFragment? RenderFragment(string partialName, IReadOnlyDictionary<string, object?> values, FragmentCache? fragments, StringPool? strings,
+        out Diagnostic? error)
     {
         error = null;
         try
@@ -142,13 +142,15 @@ public sealed partial class TemplateSet
                 context.SetValue(key, value);
             }
 
-            return _partials[partialName].Render(context, Html.Encoder);
+            using var writer = new PageWriter();
+            RenderInto(_partials[partialName], writer, context);
+            return HtmlFragment.Of(writer, strings);
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             var path = _paths.GetValueOrDefault("partial:" + partialName, "theme/partials");
             error = new Diagnostic(DiagnosticCode.TemplateError, SourceSpan.StartOf(path), $"rendering failed: {e.Message}");
-            return "";
+            return null;
         }
     }
 
@@ -232,8 +234,8 @@ public sealed partial class TemplateSet
         HtmlFragment Render()
         {
             // A fragment's own partial_cached fragments (a listed quote's words) come from, and go to, the same cache.
-            var html = RenderFragment(partial, new Dictionary<string, object?> { [variable] = value, ["t"] = t }, fragments, out var error);
-            return error is null ? new HtmlFragment(html) : throw new InvalidOperationException(error.Message);
+            return RenderFragment(partial, new Dictionary<string, object?> { [variable] = value, ["t"] = t }, fragments, strings: null, out var error)
+                ?? throw new InvalidOperationException(error!.Message);
         }
 
         return new(value is not null && fragments is not null ? fragments.GetOrAdd(partial, value, Render) : Render());
