@@ -12,18 +12,33 @@ public static class TextFileReader
 
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        // Ten thousand claim files: each read into a pooled buffer, and only its text kept.
+        byte[]? buffer = null;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            using var file = File.OpenHandle(fullPath);
+            var length = RandomAccess.GetLength(file);
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, Array.MaxLength));
+            var read = 0;
+            for (int n; read < buffer.Length && (n = RandomAccess.Read(file, buffer.AsSpan(read), read)) > 0;)
+            {
+                read += n;
+            }
+
+            return Decode(buffer.AsSpan(0, read), displayPath, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(displayPath), $"cannot read the file: {e.Message}");
             return null;
         }
-
-        return Decode(bytes, displayPath, diagnostics);
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
@@ -33,12 +48,13 @@ public static class TextFileReader
             bytes = bytes[3..];
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done)
+        if (Utf8.IsValid(bytes))
         {
-            return new string(chars, 0, charsWritten);
+            return Encoding.UTF8.GetString(bytes);
         }
+
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out var bytesRead, out _, replaceInvalidSequences: false);
 
         var (line, column) = Position(bytes[..bytesRead]);
         diagnostics.Add(DiagnosticCode.NotUtf8, new SourceSpan(displayPath, line, column),

@@ -18,7 +18,7 @@ public sealed class LinkChecker(SiteUrls urls)
     /// <summary>What one page offers (ids) and asks for (links), recorded as it is rendered.</summary>
     public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds);
 
-    public sealed record Link(string Url, int Line, int Column);
+    public readonly record struct Link(string Url, int Line, int Column);
 
     public static PageLinks Scan(string outputPath, string html, StringPool? strings = null) => Collect(outputPath, Read(html, strings).Items);
 
@@ -42,9 +42,16 @@ public sealed class LinkChecker(SiteUrls urls)
         }
 
         var positions = new PagePositions(shell, fragments);
-        var items = new List<HtmlAnchor>();
+        var shellItems = Read(shell, strings).Items;
+        var count = shellItems.Count;
+        foreach (var (_, fragment) in fragments)
+        {
+            count += fragment.Anchors.Items.Count;
+        }
+
+        var items = new List<HtmlAnchor>(count);
         var next = 0;
-        foreach (var item in Read(shell, strings).Items)
+        foreach (var item in shellItems)
         {
             for (; next < fragments.Count && fragments[next].Offset <= item.Index; next++)
             {
@@ -112,11 +119,11 @@ public sealed class LinkChecker(SiteUrls urls)
         return new HtmlAnchors(items);
     }
 
-    private static PageLinks Collect(string outputPath, IEnumerable<HtmlAnchor> items)
+    private static PageLinks Collect(string outputPath, IReadOnlyList<HtmlAnchor> items)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<Diagnostic>();
-        var links = new List<Link>();
+        var links = new List<Link>(items.Count);
         foreach (var item in items)
         {
             if (!item.IsId)
@@ -140,13 +147,15 @@ public sealed class LinkChecker(SiteUrls urls)
     public IReadOnlyList<Diagnostic> Check(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
     {
         var diagnostics = new List<Diagnostic>();
+        // Most links are site-rooted and point to a few thousand pages, each from many: each path is resolved once.
+        var rooted = new Dictionary<string, (PageLinks? Target, string? Problem)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var page in pages)
         {
             diagnostics.AddRange(page.DuplicateIds);
             var pageUrl = "/" + page.OutputPath;
             foreach (var link in page.Links)
             {
-                var problem = Resolve(link.Url, pageUrl, byPath, otherFiles, page);
+                var problem = Resolve(link.Url, pageUrl, byPath, otherFiles, page, rooted);
                 if (problem is not null)
                 {
                     diagnostics.Add(new Diagnostic(DiagnosticCode.BrokenLink, new SourceSpan(Display(page.OutputPath), link.Line, link.Column),
@@ -158,43 +167,70 @@ public sealed class LinkChecker(SiteUrls urls)
         return DiagnosticOrder.Sort(diagnostics);
     }
 
-    private string? Resolve(string url, string pageUrl, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page)
+    private string? Resolve(string url, string pageUrl, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page,
+        Dictionary<string, (PageLinks? Target, string? Problem)>.AlternateLookup<ReadOnlySpan<char>> rooted)
     {
         var hash = url.IndexOf('#');
-        var path = hash < 0 ? url : url[..hash];
-        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
-        var query = path.IndexOf('?');
-        if (query >= 0)
-        {
-            path = path[..query];
-        }
-
+        var pathEnd = url.AsSpan(0, hash < 0 ? url.Length : hash).IndexOf('?') is var q and >= 0 ? q : hash < 0 ? url.Length : hash;
+        var pathSpan = url.AsSpan(0, pathEnd);
+        var isRooted = pathSpan.StartsWith("/") && !pathSpan.StartsWith("//") && !pathSpan.Contains("/.", StringComparison.Ordinal);
         PageLinks? target;
-        if (path.Length == 0)
+        if (pathSpan.IsEmpty)
         {
             target = page;
         }
+        else if (isRooted && rooted.TryGetValue(pathSpan, out var known))
+        {
+            if (known.Problem is not null)
+            {
+                return known.Problem;
+            }
+
+            target = known.Target;
+        }
         else
         {
+            var path = pathSpan.ToString();
             // Theme links are site-rooted; only relative ones (from Markdown) need resolving against the page.
             var absolute = path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal)
                 ? path
                 : new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath;
+            string? problem = null;
+            target = null;
             if (!absolute.StartsWith(urls.BasePath, StringComparison.Ordinal))
             {
-                return $"points outside the site's base path '{urls.BasePath}'";
+                problem = $"points outside the site's base path '{urls.BasePath}'";
+            }
+            else
+            {
+                var file = urls.OutputPathOf(absolute.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(absolute) : absolute);
+                if (!pages.TryGetValue(file, out target) && !otherFiles.Contains(file))
+                {
+                    problem = "leads to no page of the site";
+                }
             }
 
-            var file = urls.OutputPathOf(absolute.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(absolute) : absolute);
-            if (!pages.TryGetValue(file, out target) && !otherFiles.Contains(file))
+            if (isRooted)
             {
-                return "leads to no page of the site";
+                rooted[path] = (target, problem);
+            }
+
+            if (problem is not null)
+            {
+                return problem;
             }
         }
 
-        return fragment is { Length: > 0 } && target is not null && !target.Ids.Contains(fragment)
-            ? $"points to '#{fragment}', which is not on {(target == page ? "this page" : "the target page")}"
-            : null;
+        if (hash < 0 || hash == url.Length - 1 || target is null)
+        {
+            return null;
+        }
+
+        var fragment = url.AsSpan(hash + 1);
+        var found = fragment.Contains('%')
+            ? target.Ids.Contains(Uri.UnescapeDataString(fragment.ToString()))
+            : target.Ids is HashSet<string> ids ? ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment) : target.Ids.Contains(fragment.ToString());
+        return found ? null : $"points to '#{Uri.UnescapeDataString(fragment.ToString())}', which is not on {(target == page ? "this page" : "the target page")}";
     }
 
     private string PageUrlUnderBase(string pageUrl) => urls.BasePath + pageUrl.TrimStart('/');
