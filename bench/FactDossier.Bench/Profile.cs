@@ -26,13 +26,18 @@ public static class Profile
             var strings = UiStrings.Load(theme, "en", layout, bag)!;
             var templates = TemplateSet.Load(theme, layout, bag)!;
             var urls = new SiteUrls("/");
+            var allocatedSoFar = GC.GetTotalAllocatedBytes(precise: true);
+            long Allocated() => -allocatedSoFar + (allocatedSoFar = GC.GetTotalAllocatedBytes(precise: true));
             var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer("/"));
-            Console.WriteLine($"  plan: context (claim views) {clock.ElapsedMilliseconds} ms"); clock.Restart();
+            Console.WriteLine($"  plan: context (claim views) {clock.ElapsedMilliseconds} ms, allocated {Allocated() >> 20} MiB"); clock.Restart();
             foreach (var planner in SitePlanner.Planners)
             {
                 var count = planner.Plan(context).Count();
-                Console.WriteLine($"  plan: {planner.GetType().Name,-22} {count,6} pages {clock.ElapsedMilliseconds,6} ms"); clock.Restart();
+                Console.WriteLine($"  plan: {planner.GetType().Name,-22} {count,6} pages {clock.ElapsedMilliseconds,6} ms, allocated {Allocated() >> 20,5} MiB"); clock.Restart();
             }
+
+            DataFilePlanner.FromClaims(context);
+            Console.WriteLine($"  plan: claims.json and feed {clock.ElapsedMilliseconds,6} ms, allocated {Allocated() >> 20,5} MiB"); clock.Restart();
 
             var plan = SitePlanner.Plan(anchored, strings, urls);
             Console.WriteLine($"  plan {clock.ElapsedMilliseconds} ms ({plan.Pages.Count} pages)"); clock.Restart();

@@ -1,11 +1,13 @@
+using System.Buffers;
+
 namespace FactDossier.Anchoring;
 
 /// <summary>
 /// Every position of a text, chained by the hash of the K characters starting there, so that all occurrences of a
 /// quote are found by visiting only the positions that share its first K characters instead of scanning the text.
-/// About 4 bytes per character plus a table; an article's index lives only while its quotes are anchored.
+/// About 4 bytes per character plus a table, both pooled: an article's index lives only while its quotes are anchored.
 /// </summary>
-internal sealed class KGramIndex
+internal sealed class KGramIndex : IDisposable
 {
     private const int K = 8;
     private readonly string _text;
@@ -23,10 +25,10 @@ internal sealed class KGramIndex
         }
 
         _mask = size - 1;
-        _head = new int[size];
-        Array.Fill(_head, -1);
-        _next = new int[Math.Max(0, text.Length - K + 1)];
-        for (var i = _next.Length - 1; i >= 0; i--)
+        _head = ArrayPool<int>.Shared.Rent(size);
+        Array.Fill(_head, -1, 0, size);
+        _next = ArrayPool<int>.Shared.Rent(Math.Max(0, text.Length - K + 1));
+        for (var i = text.Length - K; i >= 0; i--)
         {
             var bucket = Bucket(text.AsSpan(i, K));
             _next[i] = _head[bucket];
@@ -57,6 +59,12 @@ internal sealed class KGramIndex
         }
 
         return found;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_head);
+        ArrayPool<int>.Shared.Return(_next);
     }
 
     private int Bucket(ReadOnlySpan<char> gram)

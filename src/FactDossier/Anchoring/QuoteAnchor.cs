@@ -11,5 +11,5 @@ public sealed record QuoteAnchor(string ClaimId, int CounterIndex, Relation? Rel
     public bool IsStatement => CounterIndex == 0;
 
     /// <summary>The id of the highlight in the annotated article, also the target of "see it in the article" links.</summary>
-    public string ElementId => IsStatement ? $"q-{ClaimId}" : $"q-{ClaimId}--{CounterIndex}"; // ids never hold "--", so no clash
+    public string ElementId { get; } = CounterIndex == 0 ? $"q-{ClaimId}" : $"q-{ClaimId}--{CounterIndex}"; // ids never hold "--", so no clash
 }

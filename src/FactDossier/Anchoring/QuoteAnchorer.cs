@@ -45,7 +45,7 @@ public static class QuoteAnchorer
         Parallel.For(0, requests.Count, i =>
         {
             var article = articles[requests[i].Key];
-            var finder = new QuoteFinder(article.Text.Raw);
+            using var finder = new QuoteFinder(article.Text.Raw);
             var found = new List<QuoteAnchor>();
             var problems = new List<Diagnostic>();
             foreach (var r in requests[i])

@@ -2,8 +2,8 @@ using FactDossier.Model;
 
 namespace FactDossier.Anchoring;
 
-/// <summary>Finds quotes in one article, on its normalised text (computed once per article).</summary>
-public sealed class QuoteFinder
+/// <summary>Finds quotes in one article, on its normalised text (computed once per article). Dispose it when done: its index is pooled.</summary>
+public sealed class QuoteFinder : IDisposable
 {
     private readonly NormalizedText _article;
     private readonly KGramIndex _index;
@@ -13,6 +13,8 @@ public sealed class QuoteFinder
         _article = TextNormalizer.Normalize(rawText);
         _index = new KGramIndex(_article.Text);
     }
+
+    public void Dispose() => _index.Dispose();
 
     public QuoteMatch Find(QuoteSelector selector)
     {

@@ -30,10 +30,13 @@ public sealed class ArticlePlanner : IPagePlanner
             .SelectMany(a => Enumerable.Range(text.ParagraphAt(a.Start).Number, text.ParagraphAt(Math.Max(a.Start, a.End - 1)).Number - text.ParagraphAt(a.Start).Number + 1)
                 .Select(number => (Number: number, Anchor: a)))
             .ToLookup(x => x.Number, x => x.Anchor);
+        // A quote cut into several segments (where others overlap it) is styled once.
+        var styles = new Dictionary<QuoteAnchor, MarkStyle>(ReferenceEqualityComparer.Instance);
+        MarkStyle StyleOf(QuoteAnchor a) => styles.TryGetValue(a, out var style) ? style : styles[a] = Style(context, a);
         var paragraphs = text.Paragraphs.Select(p =>
         {
             var inside = touching[p.Number].ToList();
-            var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, a => Style(context, a));
+            var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, StyleOf);
             var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => Note(context, a)).ToList();
             return new ParagraphView(p.Number, $"p{p.Number}", p.IsIntertitle, html, notes);
         }).ToList();

@@ -163,35 +163,30 @@ public static class DataFilePlanner
 
         return new DataFile("feed.xml", pieces) { Parts = parts };
 
-        // Written inside a feed element, as in the whole feed, for the same indentation and no namespace of its own.
+        // Written as the feed's XmlWriter writes an element one level down (an XmlWriter per entry costs 15 KB).
         string Entry(ClaimView claim)
         {
             var source = claimsById[claim.Id];
             var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
-            var wrapped = Xml(w =>
+            var url = context.Absolute(claim.Url);
+            var e = new StringBuilder(512);
+            e.Append("<entry>\n    <title>");
+            XmlText.Append(e, claim.Headline);
+            e.Append("</title>\n    <id>");
+            XmlText.Append(e, url ?? $"tag:factdossier,2022:{claim.Url}");
+            e.Append("</id>\n    <updated>").Append(AtomDate(entryUpdated)).Append("</updated>\n    <link rel=\"alternate\" href=\"");
+            XmlText.Append(e, url ?? claim.Url, attribute: true);
+            e.Append("\" />\n    <summary type=\"text\">");
+            XmlText.Append(e, $"{claim.Verdict.Label}: {claim.Verdict.Summary}");
+            e.Append("</summary>");
+            foreach (var tag in claim.Tags)
             {
-                w.WriteStartElement("feed", Atom);
-                w.WriteStartElement("entry", Atom);
-                w.WriteElementString("title", Atom, claim.Headline);
-                w.WriteElementString("id", Atom, context.Absolute(claim.Url) ?? $"tag:factdossier,2022:{claim.Url}");
-                w.WriteElementString("updated", Atom, AtomDate(entryUpdated));
-                Link(w, context.Absolute(claim.Url) ?? claim.Url, "alternate");
-                w.WriteStartElement("summary", Atom);
-                w.WriteAttributeString("type", "text");
-                w.WriteString($"{claim.Verdict.Label}: {claim.Verdict.Summary}");
-                w.WriteEndElement();
-                foreach (var tag in claim.Tags)
-                {
-                    w.WriteStartElement("category", Atom);
-                    w.WriteAttributeString("term", tag.Key);
-                    w.WriteEndElement();
-                }
+                e.Append("\n    <category term=\"");
+                XmlText.Append(e, tag.Key, attribute: true);
+                e.Append("\" />");
+            }
 
-                w.WriteEndElement();
-                w.WriteEndElement();
-            });
-            var from = wrapped.IndexOf("<entry>", StringComparison.Ordinal);
-            return wrapped[from..(wrapped.LastIndexOf("</entry>", StringComparison.Ordinal) + "</entry>".Length)];
+            return e.Append("\n  </entry>").ToString();
         }
 
         static void Link(XmlWriter w, string href, string rel)

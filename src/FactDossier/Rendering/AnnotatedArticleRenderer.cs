@@ -33,17 +33,18 @@ public static class AnnotatedArticleRenderer
             cuts.Add(Math.Min(a.End, paragraph.End));
         }
 
-        var html = new StringBuilder();
+        // Sized for the text and its marks up front; the text is encoded straight into it, never cut into substrings.
+        var html = new StringBuilder(paragraph.End - paragraph.Start + 320 * inside.Count);
+        using var writer = new StringWriter(html, System.Globalization.CultureInfo.InvariantCulture);
         var started = new HashSet<string>(StringComparer.Ordinal);
         var positions = cuts.ToArray();
         for (var i = 0; i + 1 < positions.Length; i++)
         {
             var (from, to) = (positions[i], positions[i + 1]);
-            var text = Html.Encode(raw[from..to]);
             var covering = inside.Where(a => a.Start <= from && a.End >= to).ToList();
             if (covering.Count == 0)
             {
-                html.Append(text);
+                Html.Encoder.Encode(writer, raw, from, to - from);
                 continue;
             }
 
@@ -66,7 +67,9 @@ public static class AnnotatedArticleRenderer
                 html.Append(" id=\"").Append(Html.Encode(markId)).Append('"');
             }
 
-            html.Append('>').Append(text).Append("</mark></a>");
+            html.Append('>');
+            Html.Encoder.Encode(writer, raw, from, to - from);
+            html.Append("</mark></a>");
         }
 
         return html.ToString();

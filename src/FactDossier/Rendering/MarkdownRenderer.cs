@@ -38,12 +38,7 @@ public sealed class MarkdownRenderer
             }
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return document.ToHtml(_pipeline); // with the pipeline's pooled renderers, not a new one per field
     }
 
     private void Sanitize(LinkInline link)

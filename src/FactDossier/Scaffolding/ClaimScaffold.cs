@@ -49,7 +49,8 @@ public static class ClaimScaffold
         if (article is not null)
         {
             var quote = new QuoteSelector(new Located<string>(request.Quote, Argument("--quote")), null, null, null);
-            found = QuoteAnchorer.Locate(quote, article, new QuoteFinder(article.Text.Raw), fromDefaultArticle: true, out var problem);
+            using var finder = new QuoteFinder(article.Text.Raw);
+            found = QuoteAnchorer.Locate(quote, article, finder, fromDefaultArticle: true, out var problem);
             if (problem is not null)
             {
                 diagnostics.Add(problem);

@@ -6,10 +6,12 @@ using FactDossier.Tests.Support;
 namespace FactDossier.Tests.Anchoring;
 
 /// <summary>Anchoring against the real seed article, with its mix of « », straight quotes and typos.</summary>
-public sealed class QuoteFinderTests
+public sealed class QuoteFinderTests : IDisposable
 {
     private static readonly string Seed = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", "000_dbebddd803e38d0a.txt"));
     private readonly QuoteFinder _finder = new(Seed);
+
+    public void Dispose() => _finder.Dispose();
 
     private static QuoteSelector Quote(string exact, string? prefix = null, string? suffix = null, int? occurrence = null) =>
         new(new Located<string>(exact, SourceSpan.StartOf("test.yml")), prefix, suffix, occurrence);

@@ -78,6 +78,21 @@ public sealed class XssCorpusTests(XssSite site) : IClassFixture<XssSite>
     }
 
     [Fact]
+    public void The_feed_parses_and_keeps_each_headline_and_verdict_as_text()
+    {
+        var atom = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2005/Atom");
+        var feed = System.Xml.Linq.XDocument.Parse(site.Text("feed.xml"));
+        for (var i = 0; i < XssDossier.Payloads.Count; i++)
+        {
+            var page = site.Page($"claims/x{i}/index.html");
+            var entry = Assert.Single(feed.Root!.Elements(atom + "entry"),
+                e => e.Element(atom + "link")!.Attribute("href")!.Value.EndsWith($"/claims/x{i}/", StringComparison.Ordinal));
+            Assert.Equal(page.QuerySelector("h1")!.TextContent, entry.Element(atom + "title")!.Value);
+            Assert.EndsWith(": " + XssDossier.Payloads[i].Trim(), entry.Element(atom + "summary")!.Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Templates_do_not_evaluate_liquid_written_by_editors()
     {
         var page = site.Page("claims/x32/index.html");
