@@ -3,7 +3,7 @@ using FactDossier.Model;
 
 namespace FactDossier.Validation;
 
-/// <summary>The Validate stage: every rule runs, so an editor sees every cross-file problem at once.</summary>
+/// <summary>The Validate stage: every rule runs (side by side: each only reads), so an editor sees every cross-file problem at once.</summary>
 public static class DossierValidator
 {
     public static IReadOnlyList<IDossierRule> Rules { get; } =
@@ -19,5 +19,5 @@ public static class DossierValidator
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) =>
-        DiagnosticOrder.Sort(Rules.SelectMany(rule => rule.Check(dossier)));
+        DiagnosticOrder.Sort(Rules.AsParallel().SelectMany(rule => rule.Check(dossier).ToList()).ToList());
 }
