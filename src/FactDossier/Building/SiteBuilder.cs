@@ -49,6 +49,12 @@ public static class SiteBuilder
 
         var layout = options.Layout;
         var last = options.Write && memory?.Last is { } l && l.Output == Path.GetFullPath(layout.Output) && Directory.Exists(l.Output) ? l : null;
+        // The templates need nothing from the input: they are parsed while it loads.
+        var theme = ThemeStamp.Of(layout.Theme);
+        var templateDiagnostics = new DiagnosticBag();
+        var parsing = last is not null && last.Theme == theme
+            ? Task.FromResult<TemplateSet?>(last.Templates)
+            : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
         var loaded = DossierLoader.Load(layout, options.Files, memory?.Files);
         Lap("load");
         if (Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
@@ -66,13 +72,12 @@ public static class SiteBuilder
             return Result();
         }
 
-        var theme = ThemeStamp.Of(layout.Theme);
         var sameTheme = last is not null && last.Theme == theme && last.Strings.Language == dossier.Site.Language;
         var themeDiagnostics = new DiagnosticBag();
         var strings = sameTheme ? last!.Strings : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
-        var templates = sameTheme ? last!.Templates : TemplateSet.Load(layout.Theme, layout, themeDiagnostics);
+        var templates = parsing.GetAwaiter().GetResult();
         Lap("theme");
-        if (Failed(themeDiagnostics.ToSortedList()) || strings is null || templates is null)
+        if (Failed([.. themeDiagnostics.ToSortedList(), .. templateDiagnostics.ToSortedList()]) || strings is null || templates is null)
         {
             return Result();
         }

@@ -146,6 +146,16 @@ public sealed class LinkChecker(SiteUrls urls)
     /// <summary>The links of <paramref name="pages"/>, to the site's <paramref name="byPath"/> and <paramref name="otherFiles"/>.</summary>
     public IReadOnlyList<Diagnostic> Check(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
     {
+        // Pages are checked in a few batches side by side; the diagnostics are sorted in the end.
+        var all = pages as IReadOnlyList<PageLinks> ?? [.. pages];
+        var batches = Math.Min(Environment.ProcessorCount, Math.Max(1, all.Count / 256));
+        var found = new List<Diagnostic>[batches];
+        Parallel.For(0, batches, b => found[b] = CheckBatch(byPath, all.Take((b * all.Count / batches)..((b + 1) * all.Count / batches)), otherFiles));
+        return DiagnosticOrder.Sort(found.SelectMany(d => d));
+    }
+
+    private List<Diagnostic> CheckBatch(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
+    {
         var diagnostics = new List<Diagnostic>();
         // Most links are site-rooted and point to a few thousand pages, each from many: each path is resolved once.
         var rooted = new Dictionary<string, (PageLinks? Target, string? Problem)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -164,7 +174,7 @@ public sealed class LinkChecker(SiteUrls urls)
             }
         }
 
-        return DiagnosticOrder.Sort(diagnostics);
+        return diagnostics;
     }
 
     private string? Resolve(string url, string pageUrl, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page,
