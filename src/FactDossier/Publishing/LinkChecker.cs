@@ -51,6 +51,7 @@ public sealed class LinkChecker(SiteUrls urls)
 
         var items = new List<HtmlAnchor>(count);
         var next = 0;
+        var inserted = 0; // characters of the fragments placed so far: how far the shell's indexes move
         foreach (var item in shellItems)
         {
             for (; next < fragments.Count && fragments[next].Offset <= item.Index; next++)
@@ -59,7 +60,7 @@ public sealed class LinkChecker(SiteUrls urls)
             }
 
             var (line, column) = positions.Of(item.Index, item.Line, fragmentsBefore: next);
-            items.Add(item with { Line = line, Column = column });
+            items.Add(item with { Index = item.Index + inserted, Line = line, Column = column });
         }
 
         for (; next < fragments.Count; next++)
@@ -73,10 +74,13 @@ public sealed class LinkChecker(SiteUrls urls)
         {
             var (offset, fragment) = fragments[index];
             var (line, column) = positions.Of(offset, positions.ShellLine(offset), fragmentsBefore: index);
+            var start = offset + inserted;
             foreach (var item in fragment.Anchors.Items)
             {
-                items.Add(item with { Line = line + item.Line - 1, Column = item.Line == 1 ? column + item.Column - 1 : item.Column });
+                items.Add(item with { Index = start + item.Index, Line = line + item.Line - 1, Column = item.Line == 1 ? column + item.Column - 1 : item.Column });
             }
+
+            inserted += fragment.Length;
         }
     }
 
@@ -181,8 +185,10 @@ public sealed class LinkChecker(SiteUrls urls)
         Dictionary<string, (PageLinks? Target, string? Problem)>.AlternateLookup<ReadOnlySpan<char>> rooted)
     {
         var hash = url.IndexOf('#');
-        var pathEnd = url.AsSpan(0, hash < 0 ? url.Length : hash).IndexOf('?') is var q and >= 0 ? q : hash < 0 ? url.Length : hash;
-        var pathSpan = url.AsSpan(0, pathEnd);
+        var beforeHash = hash < 0 ? url.AsSpan() : url.AsSpan(0, hash);
+        var query = beforeHash.IndexOf('?');
+        var pathSpan = query < 0 ? beforeHash : beforeHash[..query];
+        // Theme links are site-rooted; only relative ones (from Markdown) need resolving against the page.
         var isRooted = pathSpan.StartsWith("/") && !pathSpan.StartsWith("//") && !pathSpan.Contains("/.", StringComparison.Ordinal);
         PageLinks? target;
         if (pathSpan.IsEmpty)
@@ -201,10 +207,7 @@ public sealed class LinkChecker(SiteUrls urls)
         else
         {
             var path = pathSpan.ToString();
-            // Theme links are site-rooted; only relative ones (from Markdown) need resolving against the page.
-            var absolute = path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal)
-                ? path
-                : new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath;
+            var absolute = isRooted ? path : new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath;
             string? problem = null;
             target = null;
             if (!absolute.StartsWith(urls.BasePath, StringComparison.Ordinal))
