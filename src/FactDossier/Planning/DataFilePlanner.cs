@@ -33,11 +33,7 @@ public static class DataFilePlanner
     private static DataFile ClaimsJson(PlanningContext context)
     {
         var site = context.Dossier.Site;
-        // Each claim's entry is written once; the preview's next plan takes those of the claims whose view it kept.
-        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == "claims.json")?.Parts;
-        var claims = context.Claims.Where(c => !c.IsDraft).ToList();
-        var entries = new string[claims.Count];
-        Parallel.For(0, entries.Length, i => entries[i] = before?.GetValueOrDefault(claims[i]) ?? ClaimsJsonEntry(context, claims[i]));
+        var (entries, byClaim) = ClaimPieces(context, "claims.json", context.Claims, claim => ClaimsJsonEntry(context, claim));
         var json = JsonLd.Write(w =>
         {
             w.WriteStartObject();
@@ -79,13 +75,27 @@ public static class DataFilePlanner
             pieces.Add(json + "\n");
         }
 
-        var parts = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Count; i++)
+        return new DataFile("claims.json", pieces) { ClaimPieces = byClaim };
+    }
+
+    /// <summary>
+    /// Each published claim's piece of a file, in order: the preview's last plan's piece when it kept the claim's view,
+    /// else written now.
+    /// </summary>
+    private static (string[] Pieces, Dictionary<ClaimView, string> ByClaim) ClaimPieces(PlanningContext context, string file,
+        IEnumerable<ClaimView> claims, Func<ClaimView, string> write)
+    {
+        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == file)?.ClaimPieces;
+        var published = claims.Where(c => !c.IsDraft).ToList();
+        var pieces = new string[published.Count];
+        Parallel.For(0, pieces.Length, i => pieces[i] = before?.GetValueOrDefault(published[i]) ?? write(published[i]));
+        var byClaim = new Dictionary<ClaimView, string>(published.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < published.Count; i++)
         {
-            parts[claims[i]] = entries[i];
+            byClaim[published[i]] = pieces[i];
         }
 
-        return new DataFile("claims.json", pieces) { Parts = parts };
+        return (pieces, byClaim);
     }
 
     /// <summary>One claim of claims.json, indented for its place in the file (inside "claims", two levels down).</summary>
@@ -140,12 +150,8 @@ public static class DataFilePlanner
             w.WriteEndElement();
         });
 
-        // As claims.json: one piece per claim, kept by the preview's next plan for the claims whose view it kept.
-        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == "feed.xml")?.Parts;
         var claimsById = dossier.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var claims = context.ClaimsInReadingOrder.Where(c => !c.IsDraft).ToList();
-        var entries = new string[claims.Count];
-        Parallel.For(0, entries.Length, i => entries[i] = before?.GetValueOrDefault(claims[i]) ?? Entry(claims[i]));
+        var (entries, byClaim) = ClaimPieces(context, "feed.xml", context.ClaimsInReadingOrder, Entry);
         var end = shell.LastIndexOf("\n</feed>", StringComparison.Ordinal);
         var pieces = new List<string>(2 * entries.Length + 2) { shell[..end] };
         foreach (var entry in entries)
@@ -155,13 +161,7 @@ public static class DataFilePlanner
         }
 
         pieces.Add(shell[end..]);
-        var parts = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Count; i++)
-        {
-            parts[claims[i]] = entries[i];
-        }
-
-        return new DataFile("feed.xml", pieces) { Parts = parts };
+        return new DataFile("feed.xml", pieces) { ClaimPieces = byClaim };
 
         // Written as the feed's XmlWriter writes an element one level down (an XmlWriter per entry costs 15 KB).
         string Entry(ClaimView claim)

@@ -43,6 +43,6 @@ public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
     public bool HasSameTextAs(DataFile other) =>
         Pieces.Count == other.Pieces.Count && Pieces.Zip(other.Pieces).All(p => ReferenceEquals(p.First, p.Second) || p.First == p.Second);
 
-    /// <summary>The pieces it was made of, for the preview's next plan to reuse those of unchanged claims.</summary>
-    public IReadOnlyDictionary<ClaimView, string>? Parts { get; init; }
+    /// <summary>Each claim's piece, for the preview's next plan to reuse those of unchanged claims.</summary>
+    public IReadOnlyDictionary<ClaimView, string>? ClaimPieces { get; init; }
 }
