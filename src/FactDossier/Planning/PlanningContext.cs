@@ -91,6 +91,11 @@ public sealed class PlanningContext
         (PreviousPlan?.Pages ?? []).Where(p => p.Template == template && p.Values.GetValueOrDefault(template) is T)
             .Select(p => ((T)p.Values[template]!, p));
 
+    /// <summary>A value of the previous plan's page of one template (a list page: there is one), when there is one.</summary>
+    public T? PreviousValue<T>(string template, string key)
+        where T : class =>
+        PreviousPlan?.Pages.FirstOrDefault(p => p.Template == template)?.Values.GetValueOrDefault(key) as T;
+
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) =>
         PreviousPlan?.Context is { } before && before.ClaimsById.TryGetValue(claimId, out var old) && ClaimsById.TryGetValue(claimId, out var now)

@@ -40,8 +40,7 @@ public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
     public string Content => string.Concat(Pieces);
 
     /// <summary>Whether it says what <paramref name="other"/> says, piece by piece (a kept claim's piece is the same string, compared at once).</summary>
-    public bool HasSameTextAs(DataFile other) =>
-        Pieces.Count == other.Pieces.Count && Pieces.Zip(other.Pieces).All(p => ReferenceEquals(p.First, p.Second) || p.First == p.Second);
+    public bool HasSameTextAs(DataFile other) => Pieces.SequenceEqual(other.Pieces, StringComparer.Ordinal);
 
     /// <summary>Each claim's piece, for the preview's next plan to reuse those of unchanged claims.</summary>
     public IReadOnlyDictionary<ClaimView, string>? ClaimPieces { get; init; }

@@ -8,8 +8,7 @@ public sealed class SourcesPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         // An entry that reads as the last plan's (same source, same citing claims) keeps its view, and so its rendering.
-        var before = (context.PreviousPlan?.Pages.FirstOrDefault(p => p.Template == "sources")?.Values.GetValueOrDefault("sources") as IReadOnlyList<SourceEntryView> ?? [])
-            .ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
+        var before = (context.PreviousValue<IReadOnlyList<SourceEntryView>>("sources", "sources") ?? []).ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
         var entries = context.Claims
             .SelectMany(c => c.Sources.Select(s => (Source: s, Claim: c)))
             .GroupBy(x => x.Source.Id, StringComparer.Ordinal)

@@ -8,8 +8,7 @@ public sealed class TimelinePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         // A day whose quotes are the last plan's, in the same order, keeps its view (and so its rendered fragment).
-        var before = (context.PreviousPlan?.Pages.FirstOrDefault(p => p.Template == "timeline")?.Values.GetValueOrDefault("days") as IReadOnlyList<TimelineDayView> ?? [])
-            .ToDictionary(d => d.DateIso, StringComparer.Ordinal);
+        var before = (context.PreviousValue<IReadOnlyList<TimelineDayView>>("timeline", "days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
         var days = context.Claims
             .SelectMany(c => c.Listed.Where(e => e.Quote.SaidOnIso is not null))
             .GroupBy(e => e.Quote.SaidOnIso!, StringComparer.Ordinal)

@@ -68,9 +68,7 @@ public sealed class IncrementalBuildTests
 
         var result = preview.Build();
 
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal("FD0401", error.Code.Id);
-        Assert.Equal("output/claims/article-moscow-backtracked/index.html", error.Span.Path);
+        AssertOneBrokenLink(result, "output/claims/article-moscow-backtracked/index.html");
         OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
     }
 
@@ -86,9 +84,7 @@ public sealed class IncrementalBuildTests
 
         var result = preview.Build();
 
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal("FD0401", error.Code.Id);
-        Assert.Equal("output/claims/article-attacks-continued/index.html", error.Span.Path);
+        AssertOneBrokenLink(result, "output/claims/article-attacks-continued/index.html");
         OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // no staging left behind
     }
@@ -108,9 +104,7 @@ public sealed class IncrementalBuildTests
 
         var result = preview.Build();
 
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal("FD0401", error.Code.Id);
-        Assert.Equal("output/claims/article-moscow-backtracked/index.html", error.Span.Path);
+        var error = AssertOneBrokenLink(result, "output/claims/article-moscow-backtracked/index.html");
         Assert.Contains("#counter-5", error.Message, StringComparison.Ordinal);
         OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
     }
@@ -125,6 +119,15 @@ public sealed class IncrementalBuildTests
 
         Assert.True(preview.Build().Succeeded);
         Assert.Equal("full", preview.Memory.LastKind);
+    }
+
+    /// <summary>The build's only error: a broken link (FD0401) on the given page.</summary>
+    private static Diagnostics.Diagnostic AssertOneBrokenLink(BuildResult result, string page)
+    {
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0401", error.Code.Id);
+        Assert.Equal(page, error.Span.Path);
+        return error;
     }
 
     private static void Edit(Preview preview, string edit, string original)
