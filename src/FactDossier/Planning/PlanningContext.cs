@@ -27,13 +27,20 @@ public sealed class PlanningContext
         var builder = new ClaimViewBuilder(this);
         var reusable = previous is not null && previous.HasSameSettingsAs(this) ? previous.ViewsByClaim : null;
         var claims = new ClaimView[Dossier.Claims.Length];
+        var rebuilt = new bool[claims.Length];
         Parallel.For(0, claims.Length, i => // Markdown is most of the work
         {
             var claim = Dossier.Claims[i];
-            claims[i] = reusable is not null && reusable.TryGetValue(claim, out var view)
-                && claim.Tags.All(tag => previous!.TagCounts.GetValueOrDefault(tag) == TagCounts[tag])
-                ? view
-                : builder.Build(claim);
+            if (reusable is not null && reusable.TryGetValue(claim, out var view)
+                && claim.Tags.All(tag => previous!.TagCounts.GetValueOrDefault(tag) == TagCounts[tag]))
+            {
+                claims[i] = view;
+            }
+            else
+            {
+                claims[i] = builder.Build(claim);
+                rebuilt[i] = true;
+            }
         });
         ViewsByClaim = new Dictionary<Claim, ClaimView>(claims.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < claims.Length; i++)
@@ -42,8 +49,22 @@ public sealed class PlanningContext
         }
 
         Claims = claims;
-        PreviousPlan = reusable is not null ? previousPlan : null;
         ClaimsById = Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        if (reusable is not null)
+        {
+            PreviousPlan = previousPlan;
+            var changed = Enumerable.Range(0, claims.Length).Where(i => rebuilt[i]).Select(i => claims[i].Id).ToHashSet(StringComparer.Ordinal);
+            changed.UnionWith(previous!.ClaimsById.Keys.Where(id => !ClaimsById.ContainsKey(id)));
+            ChangedClaims = changed;
+        }
+
+        var before = PreviousPlan?.Context;
+        _quotesBySpeaker = new(() => ClaimGrouping.Of(Claims,
+            c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (e.Quote.Speaker!.Id, e)), Previous(before?.QuotesBySpeaker)));
+        _quotesByDay = new(() => ClaimGrouping.Of(Claims,
+            c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
+        _citationsBySource = new(() => ClaimGrouping.Of(Claims,
+            c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
         ClaimsInReadingOrder = Claims
             .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
             .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
@@ -52,6 +73,40 @@ public sealed class PlanningContext
             .ToList();
         Site = BuildSite();
     }
+
+    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
+    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
+    private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
+
+    private PlanningContext(PlanningContext context)
+    {
+        (Anchored, Strings, Urls, Markdown) = (context.Anchored, context.Strings, context.Urls, context.Markdown);
+        (People, Articles, Sources, TagCounts) = (context.People, context.Articles, context.Sources, context.TagCounts);
+        (Claims, ClaimsById, ClaimsInReadingOrder, Site, ViewsByClaim) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site, context.ViewsByClaim);
+        // Made now, so that nothing still points at the last plan through the groupings' factories.
+        (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
+    }
+
+    /// <summary>
+    /// This context without the last plan, once its own plan is made: what the next plan needs of it, without the
+    /// chain of every plan before (the preview keeps one plan, not all of them).
+    /// </summary>
+    public PlanningContext WithoutPrevious() => PreviousPlan is null ? this : new PlanningContext(this);
+
+    private (ClaimGrouping<T>, IReadOnlyDictionary<string, ClaimView>, IReadOnlySet<string>)? Previous<T>(ClaimGrouping<T>? grouping) =>
+        grouping is not null && PreviousPlan?.Context is { } before && ChangedClaims is { } changed ? (grouping, before.ClaimsById, changed) : null;
+
+    /// <summary>Each speaker's statements and counter-statements.</summary>
+    public ClaimGrouping<ListedQuoteView> QuotesBySpeaker => _quotesBySpeaker.Value;
+
+    /// <summary>Each day's statements and counter-statements.</summary>
+    public ClaimGrouping<ListedQuoteView> QuotesByDay => _quotesByDay.Value;
+
+    /// <summary>Each source's citations: the source as the claim cites it, and the claim.</summary>
+    public ClaimGrouping<(SourceView Source, ClaimView Claim)> CitationsBySource => _citationsBySource.Value;
+
+    /// <summary>With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed tag count.</summary>
+    public IReadOnlySet<string>? ChangedClaims { get; }
 
     public AnchoredDossier Anchored { get; }
 

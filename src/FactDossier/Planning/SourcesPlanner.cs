@@ -7,16 +7,22 @@ public sealed class SourcesPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
-        // An entry that reads as the last plan's (same source, same citing claims) keeps its view, and so its rendering.
+        // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its rendering).
         var before = (context.PreviousValue<IReadOnlyList<SourceEntryView>>("sources", "sources") ?? []).ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
-        var entries = context.Claims
-            .SelectMany(c => c.Sources.Select(s => (Source: s, Claim: c)))
-            .GroupBy(x => x.Source.Id, StringComparer.Ordinal)
-            .Select(g =>
+        var citations = context.CitationsBySource;
+        var entries = citations.Keys
+            .Select(id =>
             {
-                var entry = new SourceEntryView(g.First().Source with { Number = 0 }, $"source-{g.Key}",
-                    g.Select(x => new LinkView(x.Claim.Headline, x.Claim.Url)).DistinctBy(l => l.Url).ToList());
-                return before.TryGetValue(g.Key, out var old) && old.Source == entry.Source && old.Claims.SequenceEqual(entry.Claims) ? old : entry;
+                var old = before.GetValueOrDefault(id);
+                if (!citations.IsChanged(id) && old is not null)
+                {
+                    return old;
+                }
+
+                var cited = citations[id];
+                var entry = new SourceEntryView(cited[0].Item.Source with { Number = 0 }, $"source-{id}",
+                    cited.Select(m => new LinkView(m.Item.Claim.Headline, m.Item.Claim.Url)).DistinctBy(l => l.Url).ToList());
+                return old is not null && old.Source == entry.Source && old.Claims.SequenceEqual(entry.Claims) ? old : entry;
             })
             .OrderBy(e => e.Source.IsArticle ? 0 : 1)
             .ThenBy(e => e.Source.Publisher, StringComparer.Ordinal)

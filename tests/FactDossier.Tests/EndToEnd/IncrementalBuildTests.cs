@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
 
     public static TheoryData<string> Edits() =>
     [
-        "headline", "rating", "tags", "speaker", "explanation", "add", "delete", "two claims", "break and repair",
+        "headline", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "break and repair",
     ];
 
     [Theory]
@@ -136,39 +136,52 @@ public sealed class IncrementalBuildTests
         switch (edit)
         {
             case "headline":
-                project.Write(Claim, original.Replace("headline: Russian attacks", "headline: Attacks", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "headline: Russian attacks", "headline: Attacks"));
                 break;
             case "rating":
-                project.Write(Claim, original.Replace("  rating: accurate", "  rating: misleading", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "  rating: accurate", "  rating: misleading"));
                 break;
             case "tags": // one tag dropped, one that no other claim has
-                project.Write(Claim, original.Replace("tags: [article-accuracy, kyiv, chernihiv]", "tags: [article-accuracy, chernihiv, shelling-only-here]", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "tags: [article-accuracy, kyiv, chernihiv]", "tags: [article-accuracy, chernihiv, shelling-only-here]"));
                 break;
             case "speaker":
-                project.Write(Claim, original.Replace("  - speaker: vladyslav-atroshenko", "  - speaker: dmitry-peskov", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "  - speaker: vladyslav-atroshenko", "  - speaker: dmitry-peskov"));
+                break;
+            case "date": // a quote moves to another day of the timeline, and to another place on its speaker's page
+                project.Write(Claim, Edited(original, "    said_on: 2022-03-30\n    venue: Remarks reported by CNN", "    said_on: 2022-03-29\n    venue: Remarks reported by CNN"));
+                break;
+            case "sources": // a source no longer cited by this claim: its entry on the sources page loses a claim
+                project.Write(Claim, Edited(original, "sources: [interfax-ua-2022-03-30-chernihiv, deccanherald-2022-03-30-chernihiv, ", "sources: [interfax-ua-2022-03-30-chernihiv, "));
                 break;
             case "explanation":
-                project.Write(Claim, original.Replace("In Chernihiv the attacks plainly continued.", "In Chernihiv the attacks continued, see [the timeline](/timeline/).", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "In Chernihiv the attacks plainly continued.", "In Chernihiv the attacks continued, see [the timeline](/timeline/)."));
                 break;
             case "add":
-                project.Write("input/claims/added-for-the-test.yml", original.Replace("headline: Russian attacks", "headline: More attacks", StringComparison.Ordinal));
+                project.Write("input/claims/added-for-the-test.yml", Edited(original, "headline: Russian attacks", "headline: More attacks"));
                 break;
             case "delete": // one no other claim links to (deleting the claim under edit breaks a link: see below)
                 project.Delete("input/claims/cavusoglu-lavrov-kuleba-meeting.yml");
                 break;
             case "two claims":
-                project.Write(Claim, original.Replace("  rating: accurate", "  rating: misleading", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "  rating: accurate", "  rating: misleading"));
                 var other = Directory.EnumerateFiles(project.PathOf("input/claims")).Order(StringComparer.Ordinal).Last();
                 File.WriteAllText(other, Regex.Replace(File.ReadAllText(other), "(?m)^headline: .*$", "headline: A second edited claim"));
                 break;
             case "break and repair": // a failed build in between publishes nothing, and the next one still lands right
-                project.Write(Claim, original.Replace("  rating: accurate", "  rating: nonsense", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "  rating: accurate", "  rating: nonsense"));
                 Assert.False(preview.Build().Succeeded);
-                project.Write(Claim, original.Replace("headline: Russian attacks", "headline: Repaired attacks", StringComparison.Ordinal));
+                project.Write(Claim, Edited(original, "headline: Russian attacks", "headline: Repaired attacks"));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(edit), edit, null);
         }
+    }
+
+    /// <summary>The claim with one passage replaced; a passage not there fails the test instead of editing nothing.</summary>
+    private static string Edited(string original, string passage, string replacement)
+    {
+        Assert.Contains(passage, original, StringComparison.Ordinal);
+        return original.Replace(passage, replacement, StringComparison.Ordinal);
     }
 
     /// <summary>The seed dossier built as the preview builds it: one memory carried from build to build.</summary>
