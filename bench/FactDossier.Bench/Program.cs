@@ -23,5 +23,12 @@ if (args is ["inprocess", var project, .. var rest])
     return 0;
 }
 
-Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds]");
+// bench edits <root> <theme> [edits]: the preview's one-edit rebuild in-process, by stage and by planner.
+if (args is ["edits", var editRoot, var editTheme, .. var more])
+{
+    Edits.Run(editRoot, editTheme, more is [var e] ? int.Parse(e, CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+
+Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds] | edits <root> <theme> [edits]");
 return 2;
