@@ -23,6 +23,7 @@ public static class SiteBuilder
     /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
     public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
+        memory?.FinishRetiring();
         var stages = new List<StageTime>();
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
@@ -106,8 +107,10 @@ public static class SiteBuilder
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
             var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
             Lap("cards");
+            // The data files are final already: written while the pages render.
+            var writingFiles = Task.Run(() => WriteFiles(plan, layout, writer), cancellation);
             var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, writer, cancellation);
-            var otherFiles = WriteFiles(plan, layout, writer);
+            var otherFiles = writingFiles.GetAwaiter().GetResult();
             stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
             if (Failed(renderer.Errors.Concat(renderDiagnostics)))
@@ -147,7 +150,11 @@ public static class SiteBuilder
             var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
             // Staged beside output/ and moved into it only once every link is checked: a failed build changes nothing.
             using var staging = new StagedOutputFolder(previous.Output, BuildId());
+            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
+            var changedFiles = plan.Files.Where(f => !oldFiles.TryGetValue(f.OutputPath, out var old) || !f.HasSameTextAs(old)).ToList();
+            var writingFiles = Task.Run(() => changedFiles.ForEach(file => WriteText(staging, file)), cancellation);
             var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, staging, cancellation);
+            writingFiles.GetAwaiter().GetResult();
             var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
             var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
             var sameTargets = pages.SetEquals(before.Keys);
@@ -172,16 +179,11 @@ public static class SiteBuilder
                 return Result();
             }
 
-            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
-            foreach (var file in plan.Files.Where(f => !oldFiles.TryGetValue(f.OutputPath, out var old) || !f.HasSameTextAs(old)))
-            {
-                WriteText(staging, file);
-            }
-
             cancellation.ThrowIfCancellationRequested();
-            staging.CommitChanges(before.Keys.Where(p => !pages.Contains(p)).Order(StringComparer.Ordinal));
+            var replaced = staging.CommitChanges(before.Keys.Where(p => !pages.Contains(p)).Order(StringComparer.Ordinal));
             Lap("publish");
-            memory!.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
+            memory!.Retire(replaced);
+            memory.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
             memory.LastKind = "incremental";
             return Result();
         }

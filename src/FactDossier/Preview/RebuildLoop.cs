@@ -76,5 +76,7 @@ public sealed class RebuildLoop : IDisposable
         {
             watcher.Dispose();
         }
+
+        _memory.FinishRetiring();
     }
 }

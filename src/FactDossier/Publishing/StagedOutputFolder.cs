@@ -80,16 +80,17 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     }
 
     /// <summary>
-    /// Moves each staged file over its place in <c>output/</c> (a rename: a reader never gets half a page), then
-    /// deletes the pages no longer in the site, and the folders they leave empty.
+    /// Puts each staged file in its place in <c>output/</c> (an atomic swap: a reader never gets half a page), then
+    /// deletes the pages no longer in the site, and the folders they leave empty. Returns the folder that now holds the
+    /// replaced files, for the caller to delete when no one is waiting (freeing disk space can be slow).
     /// </summary>
-    public void CommitChanges(IEnumerable<string> removed)
+    public string CommitChanges(IEnumerable<string> removed)
     {
         foreach (var (relativePath, staged) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var full = Inside(relativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Move(staged, full, overwrite: true);
+            FileExchange.Swap(staged, full);
         }
 
         foreach (var relativePath in removed)
@@ -104,7 +105,9 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         }
 
         _committed = true;
-        Directory.Delete(StagingPath, recursive: true);
+        var retired = StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal);
+        Directory.Move(StagingPath, retired);
+        return retired;
     }
 
     private string Inside(string relativePath)

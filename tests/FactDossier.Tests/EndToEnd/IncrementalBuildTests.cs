@@ -32,6 +32,8 @@ public sealed class IncrementalBuildTests
 
         Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
         Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        preview.Memory.FinishRetiring();
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // replaced files deleted
         using var reference = TestProject.RealDossier();
         Copy(project, reference, "input");
         Assert.True(reference.Build().Succeeded);
