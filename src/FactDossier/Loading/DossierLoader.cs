@@ -18,6 +18,7 @@ public static class DossierLoader
     {
         files ??= IFileEnumerator.Sorted;
         var diagnostics = new DiagnosticBag();
+        var reading = new Reading(cache, cache?.TakeChanges(), files);
         if (!Directory.Exists(layout.Input))
         {
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layout.Input)),
@@ -25,7 +26,7 @@ public static class DossierLoader
             return new LoadResult(null, diagnostics.ToSortedList());
         }
 
-        var site = ReadSite(layout, diagnostics, cache);
+        var site = ReadSite(layout, diagnostics, reading);
         if (site is null && !diagnostics.HasErrors)
         {
             // Only TODOs kept the settings from loading: without them there is no site to build.
@@ -33,12 +34,12 @@ public static class DossierLoader
                 "fill in the TODOs of input/site.yml");
         }
 
-        var articles = ReadAll(layout, files, "articles", "*.yml", diagnostics, ArticleLoader.Read, cache)
-            .Select(a => ReadSeed(a, layout, diagnostics, cache)).OfType<Article>();
-        var people = ReadAll(layout, files, "people", "*.yml", diagnostics, PersonLoader.Read, cache);
-        var sources = ReadAll(layout, files, "sources", "*.yml", diagnostics, SourceLoader.Read, cache);
-        var claims = ReadAll(layout, files, "claims", "*.yml", diagnostics, ClaimLoader.Read, cache);
-        var pages = ReadPages(layout, files, diagnostics, cache);
+        var articles = ReadAll(layout, reading, "articles", "*.yml", diagnostics, ArticleLoader.Read)
+            .Select(a => ReadSeed(a, layout, diagnostics, reading)).OfType<Article>();
+        var people = ReadAll(layout, reading, "people", "*.yml", diagnostics, PersonLoader.Read);
+        var sources = ReadAll(layout, reading, "sources", "*.yml", diagnostics, SourceLoader.Read);
+        var claims = ReadAll(layout, reading, "claims", "*.yml", diagnostics, ClaimLoader.Read);
+        var pages = ReadPages(layout, reading, diagnostics);
 
         var dossier = site is null
             ? null
@@ -51,7 +52,23 @@ public static class DossierLoader
         return new LoadResult(dossier, diagnostics.ToSortedList());
     }
 
-    private static SiteSettings? ReadSite(InputLayout layout, DiagnosticBag diagnostics, LoadCache? cache)
+    /// <summary>How this load reads: through the preview's cache (trusting the watcher's changes, when given) or straight from disk.</summary>
+    private sealed record Reading(LoadCache? Cache, FileChanges? Changes, IFileEnumerator Files)
+    {
+        public T? Cached<T>(string fullPath, object? key, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
+            where T : class =>
+            Cache is null ? read(diagnostics) : Cache.GetOrRead(fullPath, key, diagnostics, read, Changes);
+
+        /// <summary>What an earlier load made of a file the watcher says is unchanged.</summary>
+        public (T? Value, IReadOnlyList<Diagnostic> Diagnostics)? Known<T>(string fullPath)
+            where T : class =>
+            Cache is not null && Changes is not null ? Cache.Known<T>(fullPath, null, Changes) : null;
+
+        public string[] List(string directory, string pattern) =>
+            Cache is null ? [.. Files.Enumerate(directory, pattern)] : Cache.List(directory, pattern, Changes, () => Files.Enumerate(directory, pattern));
+    }
+
+    private static SiteSettings? ReadSite(InputLayout layout, DiagnosticBag diagnostics, Reading reading)
     {
         var path = layout.Display(layout.SiteFile);
         if (!File.Exists(layout.SiteFile))
@@ -61,15 +78,11 @@ public static class DossierLoader
             return null;
         }
 
-        return Cached(cache, layout.SiteFile, null, diagnostics, bag =>
+        return reading.Cached(layout.SiteFile, null, diagnostics, bag =>
             TextFileReader.Read(layout.SiteFile, path, bag) is { } text ? ReadYaml(text, path, bag, SiteLoader.Read) : null);
     }
 
-    private static T? Cached<T>(LoadCache? cache, string fullPath, object? key, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
-        where T : class =>
-        cache is null ? read(diagnostics) : cache.GetOrRead(fullPath, key, diagnostics, read);
-
-    private static Article? ReadSeed(ArticleMetadata metadata, InputLayout layout, DiagnosticBag diagnostics, LoadCache? cache)
+    private static Article? ReadSeed(ArticleMetadata metadata, InputLayout layout, DiagnosticBag diagnostics, Reading reading)
     {
         var fullPath = layout.FromRoot(metadata.Seed.Value);
         if (!File.Exists(fullPath))
@@ -80,7 +93,7 @@ public static class DossierLoader
         }
 
         // The article is its metadata and its seed text: cached on both.
-        return Cached(cache, fullPath, metadata, diagnostics, bag =>
+        return reading.Cached(fullPath, metadata, diagnostics, bag =>
             TextFileReader.Read(fullPath, layout.Display(fullPath), bag) is { } text ? metadata.WithText(ArticleTextParser.Parse(text, metadata.Intertitles)) : null);
     }
 
@@ -88,8 +101,8 @@ public static class DossierLoader
     /// Reads every file of a folder, in parallel: each file gets its own diagnostics, merged afterwards, so the result
     /// does not depend on which thread finished first.
     /// </summary>
-    private static List<T> ReadAll<T>(InputLayout layout, IFileEnumerator files, string folder, string pattern, DiagnosticBag diagnostics,
-        Func<YamlValue?, string, DiagnosticBag, T?> read, LoadCache? cache)
+    private static List<T> ReadAll<T>(InputLayout layout, Reading reading, string folder, string pattern, DiagnosticBag diagnostics,
+        Func<YamlValue?, string, DiagnosticBag, T?> read)
         where T : class
     {
         var directory = Path.Combine(layout.Input, folder);
@@ -98,17 +111,26 @@ public static class DossierLoader
             return [];
         }
 
-        var paths = files.Enumerate(directory, pattern).ToArray();
-        var results = new (T? Item, DiagnosticBag Diagnostics)[paths.Length];
+        var paths = reading.List(directory, pattern);
+        var results = new (T? Item, IReadOnlyList<Diagnostic> Diagnostics)[paths.Length];
         Parallel.For(0, paths.Length, i =>
         {
+            if (reading.Known<T>(paths[i]) is { } known)
+            {
+                results[i] = known; // the preview's common case, by thousands: no look at the disk, nothing allocated
+                return;
+            }
+
             var bag = new DiagnosticBag();
             var path = layout.Display(paths[i]);
-            results[i] = (Cached(cache, paths[i], null, bag, b => TextFileReader.Read(paths[i], path, b) is { } text ? ReadYaml(text, path, b, read) : null), bag);
+            results[i] = (reading.Cached(paths[i], null, bag, b => TextFileReader.Read(paths[i], path, b) is { } text ? ReadYaml(text, path, b, read) : null), bag.ToSortedList());
         });
-        foreach (var (_, bag) in results)
+        foreach (var (_, found) in results)
         {
-            diagnostics.AddRange(bag.ToSortedList());
+            if (found.Count > 0)
+            {
+                diagnostics.AddRange(found);
+            }
         }
 
         return [.. results.Select(r => r.Item).OfType<T>()];
@@ -124,7 +146,7 @@ public static class DossierLoader
         return root is null && diagnostics.ErrorCount > errorsBefore ? null : read(root, path, diagnostics);
     }
 
-    private static IEnumerable<MarkdownPage> ReadPages(InputLayout layout, IFileEnumerator files, DiagnosticBag diagnostics, LoadCache? cache)
+    private static IEnumerable<MarkdownPage> ReadPages(InputLayout layout, Reading reading, DiagnosticBag diagnostics)
     {
         var directory = Path.Combine(layout.Input, "pages");
         if (!Directory.Exists(directory))
@@ -132,10 +154,10 @@ public static class DossierLoader
             yield break;
         }
 
-        foreach (var fullPath in files.Enumerate(directory, "*.md"))
+        foreach (var fullPath in reading.List(directory, "*.md"))
         {
             var path = layout.Display(fullPath);
-            if (Cached(cache, fullPath, null, diagnostics, bag => TextFileReader.Read(fullPath, path, bag) is { } text ? PageLoader.Read(text, path, bag) : null) is { } page)
+            if (reading.Cached(fullPath, null, diagnostics, bag => TextFileReader.Read(fullPath, path, bag) is { } text ? PageLoader.Read(text, path, bag) : null) is { } page)
             {
                 yield return page;
             }

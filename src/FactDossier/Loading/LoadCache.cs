@@ -6,21 +6,55 @@ namespace FactDossier.Loading;
 /// <summary>
 /// What the preview remembers of each input file between builds: its size and modification time, and what reading it
 /// gave. An unchanged file is not read again, and yields the very same object, which later stages use to know that
-/// nothing about it changed.
+/// nothing about it changed. With the watcher's word for what changed (<see cref="Expect"/>), the files it did not
+/// name are not even looked at on disk, and folders where nothing came or went are not listed again.
 /// </summary>
 public sealed class LoadCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Directory, string Pattern), string[]> _listings = new();
+    private FileChanges? _changes;
 
     private sealed record Entry(long Length, DateTime Modified, object? Key, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
 
+    /// <summary>The watcher's account of the changes since the last load, for the next load only; without one, every file is checked.</summary>
+    public void Expect(FileChanges? changes) => _changes = changes;
+
+    /// <summary>Starts a load: the changes it may trust, which no later load will.</summary>
+    internal FileChanges? TakeChanges() => Interlocked.Exchange(ref _changes, null);
+
+    /// <summary>The files of a folder: the last listing when the watcher saw nothing come or go there.</summary>
+    internal string[] List(string directory, string pattern, FileChanges? changes, Func<IEnumerable<string>> list)
+    {
+        var key = (directory, pattern);
+        if (changes is not null && !changes.MovedUnder(directory) && _listings.TryGetValue(key, out var listed))
+        {
+            return listed;
+        }
+
+        return _listings[key] = [.. list()];
+    }
+
+    /// <summary>What reading a file gave last time, when the watcher's <paramref name="changes"/> do not name it.</summary>
+    internal (T? Value, IReadOnlyList<Diagnostic> Diagnostics)? Known<T>(string fullPath, object? key, FileChanges changes)
+        where T : class =>
+        !changes.Touched(fullPath) && _entries.TryGetValue(fullPath, out var entry) && ReferenceEquals(entry.Key, key)
+            ? ((T?)entry.Value, entry.Diagnostics)
+            : null;
+
     /// <summary>
     /// The cached result for <paramref name="fullPath"/> when the file (and <paramref name="key"/>, what else the result
-    /// was made from) has not changed; otherwise reads it with <paramref name="read"/> and remembers that.
+    /// was made from) has not changed; otherwise reads it with <paramref name="readFile"/> and remembers that.
     /// </summary>
-    public T? GetOrRead<T>(string fullPath, object? key, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
+    public T? GetOrRead<T>(string fullPath, object? key, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> readFile, FileChanges? changes = null)
         where T : class
     {
+        if (changes is not null && Known<T>(fullPath, key, changes) is var (value, found))
+        {
+            diagnostics.AddRange(found);
+            return value;
+        }
+
         var file = new FileInfo(fullPath); // stamped before reading: a write during the read is seen next time
         if (_entries.TryGetValue(fullPath, out var entry) && file.Exists && entry.Length == file.Length
             && entry.Modified == file.LastWriteTimeUtc && ReferenceEquals(entry.Key, key))
@@ -30,10 +64,10 @@ public sealed class LoadCache
         }
 
         var bag = new DiagnosticBag();
-        var value = read(bag);
-        var found = bag.ToSortedList();
-        diagnostics.AddRange(found);
-        _entries[fullPath] = new Entry(file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default, key, value, found);
-        return value;
+        var read = readFile(bag);
+        var reported = bag.ToSortedList();
+        diagnostics.AddRange(reported);
+        _entries[fullPath] = new Entry(file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default, key, read, reported);
+        return read;
     }
 }

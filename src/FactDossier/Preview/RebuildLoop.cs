@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FactDossier.Building;
+using FactDossier.Loading;
 
 namespace FactDossier.Preview;
 
@@ -17,6 +18,10 @@ public sealed class RebuildLoop : IDisposable
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly BuildMemory _memory = new();
+    private readonly Lock _seen = new();
+    private HashSet<string> _written = new(StringComparer.Ordinal);
+    private HashSet<string> _moved = new(StringComparer.Ordinal);
+    private bool _missedSome;
     private int _version;
 
     public RebuildLoop(BuildOptions options, Action<BuildStatus> onBuilt)
@@ -31,10 +36,23 @@ public sealed class RebuildLoop : IDisposable
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             };
-            watcher.Changed += (_, _) => Signal();
-            watcher.Created += (_, _) => Signal();
-            watcher.Deleted += (_, _) => Signal();
-            watcher.Renamed += (_, _) => Signal();
+            watcher.Changed += (_, e) => Saw(e.FullPath, moved: false);
+            watcher.Created += (_, e) => Saw(e.FullPath, moved: true);
+            watcher.Deleted += (_, e) => Saw(e.FullPath, moved: true);
+            watcher.Renamed += (_, e) =>
+            {
+                Saw(e.OldFullPath, moved: true);
+                Saw(e.FullPath, moved: true);
+            };
+            watcher.Error += (_, _) => // the kernel's queue overflowed: changes went unseen, check every file
+            {
+                lock (_seen)
+                {
+                    _missedSome = true;
+                }
+
+                Signal();
+            };
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
@@ -42,12 +60,29 @@ public sealed class RebuildLoop : IDisposable
 
     public BuildStatus BuildNow()
     {
+        // What the watchers saw up to now is what this build reads again; what they see from now on is for the next one.
+        lock (_seen)
+        {
+            _memory.Files.Expect(_missedSome ? null : new FileChanges(_written, _moved));
+            (_written, _moved, _missedSome) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), false);
+        }
+
         var status = new BuildStatus(Interlocked.Increment(ref _version), SiteBuilder.Build(_options, _memory));
         _onBuilt(status);
         return status;
     }
 
     public void Signal() => _changes.Writer.TryWrite(true);
+
+    private void Saw(string path, bool moved)
+    {
+        lock (_seen)
+        {
+            (moved ? _moved : _written).Add(path);
+        }
+
+        Signal();
+    }
 
     public async Task RunAsync(CancellationToken stopping)
     {

@@ -195,7 +195,11 @@ public sealed class IncrementalBuildTests
 
         public BuildResult Build() => SiteBuilder.Build(new BuildOptions(Project.Layout), Memory);
 
-        public void Dispose() => Project.Dispose();
+        public void Dispose()
+        {
+            Memory.FinishRetiring(); // as the preview does when it stops: replaced files are deleted in the background
+            Project.Dispose();
+        }
     }
 
     private static void Copy(TestProject from, TestProject to, string folder)

@@ -64,6 +64,66 @@ public sealed class PreviewTests
         Assert.Equal(0, process.ExitCode);
     }
 
+    /// <summary>
+    /// The preview reads again only the files its watcher saw change: an editor's save by rename, a file moved into a new
+    /// folder and then edited there, a new page and a deleted one must all reach the site.
+    /// </summary>
+    [Fact]
+    public async Task Preview_sees_saves_by_rename_new_folders_and_files_that_come_and_go()
+    {
+        using var project = TestProject.Minimal();
+        var (process, baseUrl) = await FactDossierProcess.StartPreviewAsync(Patience, "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = process;
+        try
+        {
+            using var http = new HttpClient { Timeout = Patience };
+            await using var events = await BuildEvents.OpenAsync(http, baseUrl + "__factdossier/events");
+            await events.NextAsync();
+            var claim = project.PathOf("input/claims/reduce.yml");
+
+            // As many editors save: a new file written beside, then renamed over the old one.
+            File.WriteAllText(claim + ".tmp", File.ReadAllText(claim).Replace("Not what happened.", "Saved by rename.", StringComparison.Ordinal));
+            File.Move(claim + ".tmp", claim, overwrite: true);
+            await AssertServedAsync(http, events, baseUrl + "claims/reduce/", "Saved by rename.");
+
+            var moved = project.PathOf("input/claims/2022/reduce.yml");
+            Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+            File.Move(claim, moved);
+            await events.NextAsync(e => e.GetProperty("ok").GetBoolean());
+            File.WriteAllText(moved, File.ReadAllText(moved).Replace("Saved by rename.", "Edited in a new folder.", StringComparison.Ordinal));
+            await AssertServedAsync(http, events, baseUrl + "claims/reduce/", "Edited in a new folder.");
+
+            project.Write("input/pages/method.md", "---\ntitle: Method\norder: 2\n---\nHow we check.\n");
+            await AssertServedAsync(http, events, baseUrl + "method/", "How we check.");
+
+            File.Delete(project.PathOf("input/pages/method.md"));
+            var deadline = Stopwatch.StartNew();
+            while ((await http.GetAsync(baseUrl + "method/")).StatusCode != HttpStatusCode.NotFound)
+            {
+                Assert.True(deadline.Elapsed < Patience, "the deleted page is still served");
+                await events.NextAsync();
+            }
+        }
+        finally
+        {
+            FactDossierProcess.Terminate(process);
+        }
+
+        Assert.True(process.WaitForExit(Patience), "preview did not stop after SIGTERM");
+    }
+
+    /// <summary>Waits for builds until the page is there and shows the text (one save can reach the watcher as several changes).</summary>
+    private static async Task AssertServedAsync(HttpClient http, BuildEvents events, string url, string text)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await http.GetAsync(url) is var response && !(response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(deadline.Elapsed < Patience, $"{url} never showed '{text}'");
+            var built = await events.NextAsync();
+            Assert.True(built.GetProperty("ok").GetBoolean(), built.ToString());
+        }
+    }
+
     /// <summary>Reads the preview's Server-Sent Events stream, one <c>build</c> event at a time.</summary>
     private sealed class BuildEvents : IAsyncDisposable
     {
