@@ -69,6 +69,12 @@ internal static class Edits
             var clock = Stopwatch.StartNew();
             var dossier = DossierLoader.Load(layout, cache: cache).Dossier!;
             Add("load", clock.ElapsedMilliseconds); clock.Restart();
+            foreach (var rule in FactDossier.Validation.DossierValidator.Rules)
+            {
+                _ = rule.Check(dossier).Count();
+                Add(rule.GetType().Name, clock.ElapsedMilliseconds); clock.Restart();
+            }
+
             FactDossier.Validation.DossierValidator.Validate(dossier);
             Add("validate", clock.ElapsedMilliseconds); clock.Restart();
             (anchored, _) = QuoteAnchorer.Anchor(dossier, anchored);

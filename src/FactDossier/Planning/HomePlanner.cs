@@ -18,6 +18,6 @@ public sealed class HomePlanner : IPagePlanner
         var articles = context.Dossier.Articles.Select(context.ArticleRef).ToList();
 
         yield return PagePlans.Create(context, "home", context.Page(context.Dossier.Site.Title, context.Urls.Home, "home", context.Dossier.Site.Summary),
-            ("articles", articles), ("claims", context.ClaimsInReadingOrder), ("ratings", ratings), ("speakers", speakers), ("tags", tags));
+            ("articles", articles), ("claims", context.ClaimsInReadingOrder), ("claim_count", context.ClaimsInReadingOrder.Count), ("ratings", ratings), ("speakers", speakers), ("tags", tags));
     }
 }

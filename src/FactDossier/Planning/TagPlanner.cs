@@ -18,7 +18,7 @@ public sealed class TagPlanner : IPagePlanner
         foreach (var tag in tags)
         {
             var claims = claimsByTag[tag.Key].ToList();
-            yield return PagePlans.Create(context, "tag", context.Page($"{t["tag_title"]} {tag.Key}", tag.Url, "tag"), ("tag", tag), ("claims", claims))
+            yield return PagePlans.Create(context, "tag", context.Page($"{t["tag_title"]} {tag.Key}", tag.Url, "tag"), ("tag", tag), ("claims", claims), ("claim_count", claims.Count))
                 with { Shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) };
         }
     }

@@ -7,4 +7,8 @@ public sealed record PersonView(
     string? Organisation,
     string? WikidataUrl,
     string? Note,
-    IReadOnlyList<ListedQuoteView> Quotes);
+    IReadOnlyList<ListedQuoteView> Quotes)
+{
+    /// <summary>For the index: a list's <c>.size</c> in a template wraps every item first.</summary>
+    public int QuoteCount => Quotes.Count;
+}
