@@ -30,7 +30,7 @@ internal static class Edits
             for (var i = 1; i <= edits; i++)
             {
                 Edit(claim, original, i);
-                memory.Files.Expect(new FileChanges(new HashSet<string> { claim }, new HashSet<string>())); // what the preview's watcher tells it
+                memory.Files.Expect(new FileChanges(new HashSet<string> { claim }, new HashSet<string>(), [root])); // what the preview's watcher tells it
                 var clock = Stopwatch.StartNew(); // the wall time, waits included, not the sum of the stages
                 var result = Require(SiteBuilder.Build(options, memory));
                 totals.Add(clock.ElapsedMilliseconds);

@@ -63,7 +63,7 @@ public sealed class RebuildLoop : IDisposable
         // What the watchers saw up to now is what this build reads again; what they see from now on is for the next one.
         lock (_seen)
         {
-            _memory.Files.Expect(_missedSome ? null : new FileChanges(_written, _moved));
+            _memory.Files.Expect(_missedSome ? null : new FileChanges(_written, _moved, [.. _watchers.Select(w => w.Path)]));
             (_written, _moved, _missedSome) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), false);
         }
 
