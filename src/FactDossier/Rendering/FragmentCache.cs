@@ -11,9 +11,23 @@ namespace FactDossier.Rendering;
 public sealed class FragmentCache
 {
     private readonly ConcurrentDictionary<(string Partial, object Value), HtmlFragment> _fragments = new(KeyComparer.Instance);
+    private readonly ConcurrentDictionary<(string Partial, object Value), HtmlFragment>? _older;
+
+    public FragmentCache()
+    {
+    }
+
+    /// <summary>
+    /// The next build's cache: it takes from this one the fragments it uses. What neither build used is dropped with
+    /// this one (the views of edited claims, gone for good), so a long preview session does not grow; a fragment
+    /// dropped but needed later is only rendered again, to the same bytes.
+    /// </summary>
+    public FragmentCache Next() => new(_fragments);
+
+    private FragmentCache(ConcurrentDictionary<(string Partial, object Value), HtmlFragment> older) => _older = older;
 
     public HtmlFragment GetOrAdd(string partial, object value, Func<HtmlFragment> render) =>
-        _fragments.GetOrAdd((partial, value), static (_, render) => render(), render);
+        _fragments.GetOrAdd((partial, value), static (key, state) => state.Older?.GetValueOrDefault(key) ?? state.Render(), (Older: _older, Render: render));
 
     private sealed class KeyComparer : IEqualityComparer<(string Partial, object Value)>
     {

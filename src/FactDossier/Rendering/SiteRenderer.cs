@@ -23,7 +23,7 @@ public sealed class SiteRenderer
         _templates = templates;
         var errors = new ConcurrentBag<Diagnostic>();
         var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous.Cards : null;
-        Fragments = reusable is not null ? previous!.Fragments : new FragmentCache();
+        Fragments = reusable is not null ? previous!.Fragments.Next() : new FragmentCache();
         var cards = new HtmlFragment[plan.Claims.Count];
         Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {

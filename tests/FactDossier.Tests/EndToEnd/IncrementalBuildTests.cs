@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
 
     public static TheoryData<string> Edits() =>
     [
-        "headline", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "break and repair",
+        "headline", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
     ];
 
     [Theory]
@@ -168,6 +168,12 @@ public sealed class IncrementalBuildTests
                 project.Write(Claim, Edited(original, "  rating: accurate", "  rating: misleading"));
                 var other = Directory.EnumerateFiles(project.PathOf("input/claims")).Order(StringComparer.Ordinal).Last();
                 File.WriteAllText(other, Regex.Replace(File.ReadAllText(other), "(?m)^headline: .*$", "headline: A second edited claim"));
+                break;
+            case "one edit after another": // the second build reuses what the first kept, and renders again what it dropped
+                project.Write(Claim, Edited(original, "headline: Russian attacks", "headline: Attacks"));
+                Assert.True(preview.Build().Succeeded);
+                var next = project.PathOf("input/claims/cavusoglu-lavrov-kuleba-meeting.yml"); // other speakers, other pages
+                File.WriteAllText(next, Regex.Replace(File.ReadAllText(next), "(?m)^headline: .*$", "headline: Edited after another claim"));
                 break;
             case "break and repair": // a failed build in between publishes nothing, and the next one still lands right
                 project.Write(Claim, Edited(original, "  rating: accurate", "  rating: nonsense"));
