@@ -107,10 +107,8 @@ public static class SiteBuilder
             ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
             var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
             Lap("cards");
-            // The data files are final already: written while the pages render.
-            var writingFiles = Task.Run(() => WriteFiles(plan, layout, writer), cancellation);
-            var (pageLinks, renderDiagnostics) = RenderPages(plan.Pages, renderer, writer, cancellation);
-            var otherFiles = writingFiles.GetAwaiter().GetResult();
+            var ((pageLinks, renderDiagnostics), otherFiles) = RenderWhileWriting(
+                () => RenderPages(plan.Pages, renderer, writer, cancellation), () => WriteFiles(plan, layout, writer));
             stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
             Lap("render");
             if (Failed(renderer.Errors.Concat(renderDiagnostics)))
@@ -152,9 +150,11 @@ public static class SiteBuilder
             using var staging = new StagedOutputFolder(previous.Output, BuildId());
             var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
             var changedFiles = plan.Files.Where(f => !oldFiles.TryGetValue(f.OutputPath, out var old) || !f.HasSameTextAs(old)).ToList();
-            var writingFiles = Task.Run(() => changedFiles.ForEach(file => WriteText(staging, file)), cancellation);
-            var (pageLinks, renderDiagnostics) = RenderPages(affected, renderer, staging, cancellation);
-            writingFiles.GetAwaiter().GetResult();
+            var ((pageLinks, renderDiagnostics), _) = RenderWhileWriting(() => RenderPages(affected, renderer, staging, cancellation), () =>
+            {
+                changedFiles.ForEach(file => WriteText(staging, file));
+                return changedFiles.Count;
+            });
             var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
             var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
             var sameTargets = pages.SetEquals(before.Keys);
@@ -196,6 +196,28 @@ public static class SiteBuilder
         var changed = after.Claims.Where(c => !old.Remove(c.Id, out var was) || !ReferenceEquals(was, c)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         changed.UnionWith(old.Keys);
         return changed;
+    }
+
+    /// <summary>
+    /// Renders the pages while the data files (final since planning) are written, and returns once both are done: a
+    /// write still running must not outlive the staging folder. The rendering's failure, if any, is the one reported.
+    /// </summary>
+    private static (TRendered, TWritten) RenderWhileWriting<TRendered, TWritten>(Func<TRendered> render, Func<TWritten> write)
+    {
+        var writing = Task.Run(write);
+        TRendered rendered;
+        try
+        {
+            rendered = render();
+        }
+        catch
+        {
+            Task.WaitAny(writing); // waits without throwing
+            _ = writing.Exception; // observed: the rendering's exception is the one that goes on
+            throw;
+        }
+
+        return (rendered, writing.GetAwaiter().GetResult());
     }
 
     private static bool Shows(PagePlan page, HashSet<string> claims) => page.Shows is null || page.Shows.Overlaps(claims);

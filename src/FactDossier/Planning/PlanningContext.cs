@@ -8,6 +8,10 @@ namespace FactDossier.Planning;
 /// <summary>What every page planner shares: the anchored dossier, the URLs, the words, and the claims already shaped for display.</summary>
 public sealed class PlanningContext
 {
+    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
+    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
+    private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
+
     /// <param name="previous">
     /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
     /// its view (and so its rendered card) unless the count of one of its tags changed.
@@ -73,10 +77,6 @@ public sealed class PlanningContext
             .ToList();
         Site = BuildSite();
     }
-
-    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
-    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
-    private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
 
     private PlanningContext(PlanningContext context)
     {
