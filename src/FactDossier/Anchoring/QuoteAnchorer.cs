@@ -20,18 +20,13 @@ public static class QuoteAnchorer
     public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null)
     {
         var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var kept = new List<QuoteAnchor>();
-        var unchanged = new HashSet<Claim>(ReferenceEqualityComparer.Instance);
-        if (previous is not null && Enumerable.SequenceEqual(previous.Dossier.Articles, dossier.Articles, ReferenceEqualityComparer.Instance))
-        {
-            var before = previous.Dossier.Claims.ToHashSet(ReferenceEqualityComparer.Instance);
-            unchanged.UnionWith(dossier.Claims.Where(before.Contains));
-            var unchangedIds = unchanged.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            kept.AddRange(previous.Anchors.Where(a => unchangedIds.Contains(a.ClaimId)));
-        }
+        // With the same articles, only claims edited, added or removed since the last anchoring are looked up again.
+        var changed = previous is not null && Enumerable.SequenceEqual(previous.Dossier.Articles, dossier.Articles, ReferenceEqualityComparer.Instance)
+            ? ChangedClaims(previous.Dossier.Claims, dossier.Claims)
+            : null;
 
         var requests = dossier.Claims
-            .Where(claim => !unchanged.Contains(claim))
+            .Where(claim => changed is null || changed.Contains(claim.Id))
             .SelectMany(claim => claim.CounterStatements
                 .Where(c => c.Quote is not null)
                 .Select(c => new Request(claim.Id, c.Index, c.Relation, c.Quote!, c.Source?.Value ?? claim.Article.Value, c.Source is null))
@@ -64,10 +59,68 @@ public static class QuoteAnchorer
             results[i] = (found, problems);
         });
 
-        var anchors = results.SelectMany(r => r.Anchors).Concat(kept)
-            .OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex)
-            .ToImmutableArray();
-        return (new AnchoredDossier(dossier, anchors), DiagnosticOrder.Sort(results.SelectMany(r => r.Problems)));
+        var found = results.SelectMany(r => r.Anchors).OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex);
+        var problems = DiagnosticOrder.Sort(results.SelectMany(r => r.Problems));
+        if (changed is null)
+        {
+            return (new AnchoredDossier(dossier, [.. found]), problems);
+        }
+
+        // The last anchoring's anchors are in order already: the few new ones are merged in, not all of them sorted again.
+        var kept = previous!.Anchors.Where(a => !changed.Contains(a.ClaimId));
+        return (previous.With(dossier, [.. Merge(kept, found)], changed), problems);
+    }
+
+    /// <summary>
+    /// The ids of claims that are not the same objects as before (each side's id, so that a claim replaced by another
+    /// at its place counts both). Claims come sorted by id: after an edit the two lists line up.
+    /// </summary>
+    private static HashSet<string> ChangedClaims(ImmutableArray<Claim> before, ImmutableArray<Claim> after)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        if (before.Length == after.Length)
+        {
+            for (var i = 0; i < after.Length; i++)
+            {
+                if (!ReferenceEquals(before[i], after[i]))
+                {
+                    changed.Add(before[i].Id);
+                    changed.Add(after[i].Id);
+                }
+            }
+
+            return changed;
+        }
+
+        var then = before.ToHashSet(ReferenceEqualityComparer.Instance);
+        var now = after.ToHashSet(ReferenceEqualityComparer.Instance);
+        changed.UnionWith(after.Where(c => !then.Contains(c)).Select(c => c.Id));
+        changed.UnionWith(before.Where(c => !now.Contains(c)).Select(c => c.Id));
+        return changed;
+    }
+
+    /// <summary>Two sequences ordered by claim id then quote, as one.</summary>
+    private static IEnumerable<QuoteAnchor> Merge(IEnumerable<QuoteAnchor> first, IEnumerable<QuoteAnchor> second)
+    {
+        using var a = first.GetEnumerator();
+        using var b = second.GetEnumerator();
+        var (hasA, hasB) = (a.MoveNext(), b.MoveNext());
+        while (hasA || hasB)
+        {
+            if (hasA && (!hasB || Compare(a.Current, b.Current) <= 0))
+            {
+                yield return a.Current;
+                hasA = a.MoveNext();
+            }
+            else
+            {
+                yield return b.Current;
+                hasB = b.MoveNext();
+            }
+        }
+
+        static int Compare(QuoteAnchor x, QuoteAnchor y) =>
+            string.CompareOrdinal(x.ClaimId, y.ClaimId) is var byClaim and not 0 ? byClaim : x.CounterIndex.CompareTo(y.CounterIndex);
     }
 
     private sealed record Request(string ClaimId, int CounterIndex, Relation? Relation, QuoteSelector Quote, string ArticleId, bool FromDefaultArticle);

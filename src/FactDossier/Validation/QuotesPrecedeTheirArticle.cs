@@ -11,21 +11,25 @@ public sealed class QuotesPrecedeTheirArticle : IDossierRule
         var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var claim in dossier.Claims)
         {
-            var quoted = claim.CounterStatements
-                .Where(c => c.Quote is not null)
-                .Select(c => (c.SaidOn, c.Source))
-                .Prepend((claim.Statement.SaidOn, claim.Statement.Source));
-            foreach (var (saidOn, source) in quoted)
+            if (Check(claim.Statement.SaidOn, claim.Statement.Source, claim, articles) is { } early)
             {
-                if (saidOn is not null
-                    && articles.TryGetValue(source?.Value ?? claim.Article.Value, out var article)
-                    && saidOn.Value > article.Date)
+                yield return early;
+            }
+
+            foreach (var counter in claim.CounterStatements)
+            {
+                if (counter.Quote is not null && Check(counter.SaidOn, counter.Source, claim, articles) is { } late)
                 {
-                    yield return new Diagnostic(DiagnosticCode.ImpossibleChronology, saidOn.Span,
-                        $"said on {saidOn.Value:yyyy-MM-dd}, after article '{article.Id}' that quotes it was published ({article.Date:yyyy-MM-dd})",
-                        "check 'said_on'; if the words come from a later source, name it with 'source:'");
+                    yield return late;
                 }
             }
         }
     }
+
+    private static Diagnostic? Check(Located<DateOnly>? saidOn, Located<string>? source, Claim claim, Dictionary<string, Article> articles) =>
+        saidOn is not null && articles.TryGetValue(source?.Value ?? claim.Article.Value, out var article) && saidOn.Value > article.Date
+            ? new Diagnostic(DiagnosticCode.ImpossibleChronology, saidOn.Span,
+                $"said on {saidOn.Value:yyyy-MM-dd}, after article '{article.Id}' that quotes it was published ({article.Date:yyyy-MM-dd})",
+                "check 'said_on'; if the words come from a later source, name it with 'source:'")
+            : null;
 }

@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
 
     public static TheoryData<string> Edits() =>
     [
-        "headline", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
+        "headline", "quote", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
     ];
 
     [Theory]
@@ -139,6 +139,9 @@ public sealed class IncrementalBuildTests
         {
             case "headline":
                 project.Write(Claim, Edited(original, "headline: Russian attacks", "headline: Attacks"));
+                break;
+            case "quote": // the statement's highlight in the article gets shorter
+                project.Write(Claim, Edited(original, "  quote: Les attaques russes contre ces deux villes du nord de l'Ukraine se sont en effet poursuivies mercredi", "  quote: Les attaques russes contre ces deux villes"));
                 break;
             case "rating":
                 project.Write(Claim, Edited(original, "  rating: accurate", "  rating: misleading"));
