@@ -142,7 +142,8 @@ public static class SiteBuilder
         // link, if pages came, went or changed their ids), and replace just those files in output/, each one atomically.
         BuildResult RenderAndUpdate(LastBuild previous)
         {
-            var changed = ChangedClaims(previous.Plan, plan);
+            // The plan knows which claims changed: it reused the last plan's views of all the others.
+            var changed = plan.Context!.ChangedClaims!;
             var before = previous.Plan.Pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
             var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)).ToList();
             var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
@@ -189,15 +190,6 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Claims whose view is new (edited, added, or touched by a tag count) or that are gone.</summary>
-    private static HashSet<string> ChangedClaims(SitePlan before, SitePlan after)
-    {
-        var old = before.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var changed = after.Claims.Where(c => !old.Remove(c.Id, out var was) || !ReferenceEquals(was, c)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        changed.UnionWith(old.Keys);
-        return changed;
-    }
-
     /// <summary>
     /// Renders the pages while the data files (final since planning) are written, and returns once both are done: a
     /// write still running must not outlive the staging folder. The rendering's failure, if any, is the one reported.
@@ -220,7 +212,7 @@ public static class SiteBuilder
         return (rendered, writing.GetAwaiter().GetResult());
     }
 
-    private static bool Shows(PagePlan page, HashSet<string> claims) => page.Shows is null || page.Shows.Overlaps(claims);
+    private static bool Shows(PagePlan page, IReadOnlySet<string> claims) => page.Shows is null || page.Shows.Overlaps(claims);
 
     private static bool IsDiskProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException

@@ -9,26 +9,25 @@ namespace FactDossier.Planning;
 /// </summary>
 public sealed class ClaimGrouping<TItem>
 {
-    private readonly Dictionary<string, Member[]> _groups;
     private readonly IReadOnlySet<string>? _changed;
 
     internal ClaimGrouping(Dictionary<string, Member[]> groups, IReadOnlySet<string>? changed)
     {
-        _groups = groups;
+        Groups = groups;
         _changed = changed;
     }
 
     public readonly record struct Member(string ClaimId, TItem Item);
 
-    public IEnumerable<string> Keys => _groups.Keys;
+    public IEnumerable<string> Keys => Groups.Keys;
 
     /// <summary>The group under a key, in the claims' order (empty when no claim puts anything there).</summary>
-    public IReadOnlyList<Member> this[string key] => _groups.GetValueOrDefault(key) ?? [];
+    public IReadOnlyList<Member> this[string key] => Groups.GetValueOrDefault(key) ?? [];
 
     /// <summary>Whether the group may differ from the last plan's (always, without one).</summary>
     public bool IsChanged(string key) => _changed is null || _changed.Contains(key);
 
-    internal IReadOnlyDictionary<string, Member[]> Groups => _groups;
+    internal IReadOnlyDictionary<string, Member[]> Groups { get; }
 }
 
 /// <summary>Makes a <see cref="ClaimGrouping{TItem}"/>, from scratch or from the last plan's.</summary>
@@ -56,8 +55,7 @@ public static class ClaimGrouping
         // The changed claims' items, now; their keys then and now are the groups to gather again.
         var added = new Dictionary<string, List<ClaimGrouping<TItem>.Member>>(StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var now = claims.Where(c => before.ChangedClaims.Contains(c.Id));
-        foreach (var claim in now)
+        foreach (var claim in claims.Where(c => before.ChangedClaims.Contains(c.Id)))
         {
             foreach (var (key, item) in items(claim))
             {

@@ -83,6 +83,7 @@ public sealed class PlanningContext
         (Anchored, Strings, Urls, Markdown) = (context.Anchored, context.Strings, context.Urls, context.Markdown);
         (People, Articles, Sources, TagCounts) = (context.People, context.Articles, context.Sources, context.TagCounts);
         (Claims, ClaimsById, ClaimsInReadingOrder, Site, ViewsByClaim) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site, context.ViewsByClaim);
+        ChangedClaims = context.ChangedClaims;
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
     }
@@ -105,7 +106,10 @@ public sealed class PlanningContext
     /// <summary>Each source's citations: the source as the claim cites it, and the claim.</summary>
     public ClaimGrouping<(SourceView Source, ClaimView Claim)> CitationsBySource => _citationsBySource.Value;
 
-    /// <summary>With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed tag count.</summary>
+    /// <summary>
+    /// With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed
+    /// tag count (their views are new; every other claim kept its view).
+    /// </summary>
     public IReadOnlySet<string>? ChangedClaims { get; }
 
     public AnchoredDossier Anchored { get; }
@@ -152,9 +156,7 @@ public sealed class PlanningContext
         PreviousPlan?.Pages.FirstOrDefault(p => p.Template == template)?.Values.GetValueOrDefault(key) as T;
 
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
-    public bool IsUnchanged(string claimId) =>
-        PreviousPlan?.Context is { } before && before.ClaimsById.TryGetValue(claimId, out var old) && ClaimsById.TryGetValue(claimId, out var now)
-        && ReferenceEquals(old, now);
+    public bool IsUnchanged(string claimId) => ChangedClaims is { } changed && !changed.Contains(claimId);
 
     /// <summary>Whether everything but the claims is the same: the same loaded objects, words and URLs.</summary>
     public bool HasSameSettingsAs(PlanningContext other) =>

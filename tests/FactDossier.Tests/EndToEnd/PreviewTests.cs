@@ -14,9 +14,7 @@ public sealed class PreviewTests
     public async Task Preview_serves_rebuilds_on_change_reports_a_broken_file_and_stops_cleanly()
     {
         using var project = TestProject.Minimal();
-        var (process, baseUrl) = await FactDossierProcess.StartPreviewAsync(Patience, "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
-        using var _ = process;
-        try
+        var exitCode = await WithPreviewAsync(project, async baseUrl =>
         {
             Assert.EndsWith("/dossier/", baseUrl, StringComparison.Ordinal); // the base path of the site settings
             using var http = new HttpClient { Timeout = Patience };
@@ -54,14 +52,9 @@ public sealed class PreviewTests
             using var missing = await http.GetAsync(baseUrl + "no-such-page/");
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Contains("Page not found", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            FactDossierProcess.Terminate(process);
-        }
+        });
 
-        Assert.True(process.WaitForExit(Patience), "preview did not stop after SIGTERM");
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exitCode);
     }
 
     /// <summary>
@@ -72,9 +65,7 @@ public sealed class PreviewTests
     public async Task Preview_sees_saves_by_rename_new_folders_and_files_that_come_and_go()
     {
         using var project = TestProject.Minimal();
-        var (process, baseUrl) = await FactDossierProcess.StartPreviewAsync(Patience, "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
-        using var _ = process;
-        try
+        await WithPreviewAsync(project, async baseUrl =>
         {
             using var http = new HttpClient { Timeout = Patience };
             await using var events = await BuildEvents.OpenAsync(http, baseUrl + "__factdossier/events");
@@ -103,6 +94,17 @@ public sealed class PreviewTests
                 Assert.True(deadline.Elapsed < Patience, "the deleted page is still served");
                 await events.NextAsync();
             }
+        });
+    }
+
+    /// <summary>Runs `preview` on the project, hands its base URL to the test, then stops it with SIGTERM; its exit code.</summary>
+    private static async Task<int> WithPreviewAsync(TestProject project, Func<string, Task> test)
+    {
+        var (process, baseUrl) = await FactDossierProcess.StartPreviewAsync(Patience, "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = process;
+        try
+        {
+            await test(baseUrl);
         }
         finally
         {
@@ -110,6 +112,7 @@ public sealed class PreviewTests
         }
 
         Assert.True(process.WaitForExit(Patience), "preview did not stop after SIGTERM");
+        return process.ExitCode;
     }
 
     /// <summary>Waits for builds until the page is there and shows the text (one save can reach the watcher as several changes).</summary>
