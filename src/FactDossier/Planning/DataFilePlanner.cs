@@ -198,22 +198,30 @@ public static class DataFilePlanner
         }
     }
 
-    private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages)
-    {
-        var xml = Xml(w =>
-        {
-            const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            w.WriteStartElement("urlset", Ns);
-            foreach (var page in pages.Where(p => p.Page.Kind != "not-found" && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true })).OrderBy(p => p.Page.Url, StringComparer.Ordinal))
-            {
-                w.WriteStartElement("url", Ns);
-                w.WriteElementString("loc", Ns, page.Page.CanonicalUrl ?? page.Page.Url);
-                w.WriteEndElement();
-            }
+    private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
+        new("sitemap.xml", SitemapXml(pages
+            .Where(p => p.Page.Kind != "not-found" && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true }))
+            .Select(p => p.Page.CanonicalUrl ?? p.Page.Url)
+            .Order(StringComparer.Ordinal)));
 
-            w.WriteEndElement();
-        });
-        return new DataFile("sitemap.xml", xml);
+    /// <summary>
+    /// The sitemap as <see cref="XmlWriter"/> indents it, written by hand: the preview makes it again on every edit, and
+    /// the writer took a quarter of the planning time at 1,000 claims.
+    /// </summary>
+    internal static string SitemapXml(IEnumerable<string> locs)
+    {
+        const string Start = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+        var xml = new StringBuilder(Start);
+        var any = false;
+        foreach (var loc in locs)
+        {
+            xml.Append(any ? "" : ">\n").Append("  <url>\n    <loc>");
+            XmlText.Append(xml, loc);
+            xml.Append("</loc>\n  </url>\n");
+            any = true;
+        }
+
+        return xml.Append(any ? "</urlset>\n" : " />\n").ToString();
     }
 
     private static DataFile Robots(PlanningContext context)
