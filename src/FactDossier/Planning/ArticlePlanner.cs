@@ -33,8 +33,14 @@ public sealed class ArticlePlanner : IPagePlanner
         // A quote cut into several segments (where others overlap it) is styled once.
         var styles = new Dictionary<QuoteAnchor, MarkStyle>(ReferenceEqualityComparer.Instance);
         MarkStyle StyleOf(QuoteAnchor a) => styles.TryGetValue(a, out var style) ? style : styles[a] = Style(context, a);
+        var kept = KeptParagraphs(context, article, previous);
         var paragraphs = text.Paragraphs.Select(p =>
         {
+            if (kept?.GetValueOrDefault(p.Number) is { } same)
+            {
+                return same;
+            }
+
             var inside = touching[p.Number].ToList();
             var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, StyleOf);
             var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => Note(context, a)).ToList();
@@ -44,6 +50,35 @@ public sealed class ArticlePlanner : IPagePlanner
         var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
         return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
             ("article", view)) with { Shows = shows };
+    }
+
+    /// <summary>
+    /// After an edit to claims of this (unchanged) article: the last plan's paragraphs that no changed claim marks, now
+    /// or before. Their marks and notes are those of unchanged claims, whose views (headline, verdict, link) are the same.
+    /// </summary>
+    private static Dictionary<int, ParagraphView>? KeptParagraphs(PlanningContext context, Model.Article article, PagePlan? previous)
+    {
+        if (previous?.Values.GetValueOrDefault("article") is not ArticleView last || context.ChangedClaims is not { } changed
+            || context.PreviousPlan?.Context is not { } before || !ReferenceEquals(before.Articles.GetValueOrDefault(article.Id), article))
+        {
+            return null;
+        }
+
+        var text = article.Text;
+        var touched = new HashSet<int>();
+        foreach (var anchor in context.Anchored.AnchorsIn(article.Id).Concat(before.Anchored.AnchorsIn(article.Id)))
+        {
+            if (changed.Contains(anchor.ClaimId))
+            {
+                var end = text.ParagraphAt(Math.Max(anchor.Start, anchor.End - 1)).Number;
+                for (var number = text.ParagraphAt(anchor.Start).Number; number <= end; number++)
+                {
+                    touched.Add(number);
+                }
+            }
+        }
+
+        return last.Paragraphs.Where(p => !touched.Contains(p.Number)).ToDictionary(p => p.Number);
     }
 
     private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)

@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
 
     public static TheoryData<string> Edits() =>
     [
-        "headline", "quote", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
+        "headline", "quote", "quote moves", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
     ];
 
     [Theory]
@@ -142,6 +142,9 @@ public sealed class IncrementalBuildTests
                 break;
             case "quote": // the statement's highlight in the article gets shorter
                 project.Write(Claim, Edited(original, "  quote: Les attaques russes contre ces deux villes du nord de l'Ukraine se sont en effet poursuivies mercredi", "  quote: Les attaques russes contre ces deux villes"));
+                break;
+            case "quote moves": // to another paragraph of the same article: the one it leaves loses its highlight
+                project.Write(Claim, Edited(original, "  quote: Les attaques russes contre ces deux villes du nord de l'Ukraine se sont en effet poursuivies mercredi", "  quote: Même son de cloche mercredi soir pour Volodymyr Zelensky"));
                 break;
             case "rating":
                 project.Write(Claim, Edited(original, "  rating: accurate", "  rating: misleading"));
