@@ -24,4 +24,8 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 
 /// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>
 /// <param name="JitMilliseconds">Time the runtime spent compiling code during the stage (part of the processor time).</param>
-public sealed record StageTime(string Stage, long Milliseconds, long CpuMilliseconds, long JitMilliseconds);
+/// <param name="Wall">The stage's wall time (the bench reads it to a tenth of a millisecond).</param>
+public sealed record StageTime(string Stage, TimeSpan Wall, long CpuMilliseconds, long JitMilliseconds)
+{
+    public long Milliseconds => (long)Wall.TotalMilliseconds;
+}

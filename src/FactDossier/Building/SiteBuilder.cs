@@ -43,7 +43,7 @@ public static class SiteBuilder
         void Lap(string stage)
         {
             var (cpuNow, jitNow) = (Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompilationTime());
-            stages.Add(new StageTime(stage, clock.ElapsedMilliseconds, (long)(cpuNow - cpu).TotalMilliseconds, (long)(jitNow - jit).TotalMilliseconds));
+            stages.Add(new StageTime(stage, clock.Elapsed, (long)(cpuNow - cpu).TotalMilliseconds, (long)(jitNow - jit).TotalMilliseconds));
             clock.Restart();
             (cpu, jit) = (cpuNow, jitNow);
         }
