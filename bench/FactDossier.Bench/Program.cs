@@ -30,5 +30,11 @@ if (args is ["edits", var editRoot, var editTheme, .. var more])
     return 0;
 }
 
-Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds] | edits <root> <theme> [edits]");
+// bench served <site url> <claim file> [edits]: with preview running, each edit's time until its page is served, sorted.
+if (args is ["served", var url, var claimFile, .. var times])
+{
+    return await Served.RunAsync(new Uri(url), claimFile, times is [var t] ? int.Parse(t, CultureInfo.InvariantCulture) : 10);
+}
+
+Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds] | edits <root> <theme> [edits] | served <site url> <claim file> [edits]");
 return 2;
