@@ -20,6 +20,9 @@ public sealed class LoadCache
     /// <summary>The watcher's account of the changes since the last load, for the next load only; without one, every file is checked.</summary>
     public void Expect(FileChanges? changes) => _changes = changes;
 
+    /// <summary>Forgets what reading a file gave: the next load reads it again, into new objects, as after a save.</summary>
+    internal void Forget(string fullPath) => _entries.TryRemove(fullPath, out _);
+
     /// <summary>Starts a load: the changes it may trust, which no later load will.</summary>
     internal FileChanges? TakeChanges() => Interlocked.Exchange(ref _changes, null);
 
