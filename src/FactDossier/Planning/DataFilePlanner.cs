@@ -201,8 +201,8 @@ public static class DataFilePlanner
     private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         new("sitemap.xml", SitemapXml(pages
             .Where(p => p.Page.Kind != "not-found" && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true }))
-            .Select(p => p.Page.CanonicalUrl ?? p.Page.Url)
-            .Order(StringComparer.Ordinal)));
+            .OrderBy(p => p.Page.Url, StringComparer.Ordinal)
+            .Select(p => p.Page.CanonicalUrl ?? p.Page.Url)));
 
     /// <summary>
     /// The sitemap as <see cref="XmlWriter"/> indents it, written by hand: the preview makes it again on every edit, and

@@ -18,9 +18,6 @@ public sealed class RebuildLoop : IDisposable
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly BuildMemory _memory = new();
-
-    /// <summary>What the builds carry from one to the next (tests read how the last one was made).</summary>
-    internal BuildMemory Memory => _memory;
     private readonly Lock _seen = new();
     private HashSet<string> _written = new(StringComparer.Ordinal);
     private HashSet<string> _moved = new(StringComparer.Ordinal);
@@ -60,6 +57,9 @@ public sealed class RebuildLoop : IDisposable
             _watchers.Add(watcher);
         }
     }
+
+    /// <summary>What the builds carry from one to the next (tests read how the last one was made).</summary>
+    internal BuildMemory Memory => _memory;
 
     public BuildStatus BuildNow()
     {
