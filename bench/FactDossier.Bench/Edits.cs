@@ -29,14 +29,16 @@ internal static class Edits
             var totals = new List<double>();
             var (gen2, gen0, paused) = (GC.CollectionCount(2), GC.CollectionCount(0), GC.GetTotalPauseDuration());
             var compiled = new List<long>();
+            var allocated = new List<long>();
             for (var i = 1; i <= edits; i++)
             {
                 Edit(claim, original, i);
                 memory.Files.Expect(new FileChanges(new HashSet<string> { claim }, new HashSet<string>(), [root])); // what the preview's watcher tells it
                 var clock = Stopwatch.StartNew(); // the wall time, waits included, not the sum of the stages
-                var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+                var (methods, bytes) = (System.Runtime.JitInfo.GetCompiledMethodCount(), GC.GetTotalAllocatedBytes(precise: true));
                 var result = Require(SiteBuilder.Build(options, memory));
                 compiled.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - methods);
+                allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - bytes);
                 totals.Add(clock.Elapsed.TotalMilliseconds);
                 foreach (var stage in result.Stats.Stages)
                 {
@@ -46,7 +48,7 @@ internal static class Edits
             }
 
             Console.WriteLine($"{edits} edits, {memory.LastKind} builds: median {Median(totals):0.0} ms, fastest quarter {Quartile(totals):0.0} ms ({string.Join(", ", stages.Select(s => $"{s.Key} {Median(s.Value):0.0} (CPU {cpu[s.Key].Average():0.0})"))})");
-            Console.WriteLine($"  {GC.CollectionCount(0) - gen0} gen-0 and {GC.CollectionCount(2) - gen2} gen-2 collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / edits:0.0} ms per edit; methods compiled per edit, median of the last half {Median(compiled.Skip(edits / 2).ToList())}; heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MiB");
+            Console.WriteLine($"  {GC.CollectionCount(0) - gen0} gen-0 and {GC.CollectionCount(2) - gen2} gen-2 collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / edits:0.0} ms per edit; methods compiled per edit, median of the last half {Median(compiled.Skip(edits / 2).ToList())}; {Median(allocated) / 1e6:0.0} MB allocated per edit; heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MiB");
             Pages(memory, options, claim, original, root);
             Planners(root, theme, claim, original, edits);
         }
