@@ -173,7 +173,9 @@ public static class SiteBuilder
             }
 
             // The other pages' links were all good in the last build; with the same pages and ids they still are.
-            var linkDiagnostics = new LinkChecker(urls).Check(links, sameTargets ? pageLinks : [.. links.Values], previous.OtherFiles);
+            var linkDiagnostics = sameTargets
+                ? new LinkChecker(urls).Check(links, pageLinks, previous.OtherFiles, checkedBefore: previous.Links)
+                : new LinkChecker(urls).Check(links, [.. links.Values], previous.OtherFiles);
             Lap("check links");
             if (Failed(linkDiagnostics))
             {

@@ -16,7 +16,14 @@ namespace FactDossier.Publishing;
 public sealed class LinkChecker(SiteUrls urls)
 {
     /// <summary>What one page offers (ids) and asks for (links), recorded as it is rendered.</summary>
-    public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds);
+    public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds)
+    {
+        /// <summary>The fragments the page includes (a page rendered with fragments), in order.</summary>
+        public IReadOnlyList<HtmlFragment> Fragments { get; init; } = [];
+
+        /// <summary>For each link, the index in <see cref="Fragments"/> of the fragment it comes from; -1 for the page's own text.</summary>
+        public IReadOnlyList<int> LinkSources { get; init; } = [];
+    }
 
     public readonly record struct Link(string Url, int Line, int Column);
 
@@ -26,19 +33,29 @@ public sealed class LinkChecker(SiteUrls urls)
     /// A page rendered with fragments: its shell is read here, each fragment was read once on its own, and their
     /// positions are shifted to where they sit in the page, so the result is the same as reading the whole page.
     /// </summary>
-    public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null) => Collect(outputPath, Read(page, strings).Items);
+    public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null)
+    {
+        var sources = new List<int>();
+        var links = Collect(outputPath, Read(page, strings, sources).Items, sources);
+        return links with { Fragments = [.. page.Fragments.Select(f => f.Fragment)] };
+    }
 
     /// <summary>
     /// Every id and internal link of a page (or a fragment) rendered with fragments, as if read from its whole text:
     /// the shell is read here, each fragment's own anchors were read once, and are moved to where it sits.
     /// </summary>
-    public static HtmlAnchors Read(PageWriter page, StringPool? strings = null)
+    public static HtmlAnchors Read(PageWriter page, StringPool? strings = null) => Read(page, strings, sources: null);
+
+    /// <param name="sources">Filled with, for each item, the index of the fragment it comes from (-1: the shell).</param>
+    private static HtmlAnchors Read(PageWriter page, StringPool? strings, List<int>? sources)
     {
         var shell = page.Shell();
         var fragments = page.Fragments;
         if (fragments.Count == 0)
         {
-            return Read(shell, strings);
+            var read = Read(shell, strings);
+            sources?.AddRange(Enumerable.Repeat(-1, read.Items.Count));
+            return read;
         }
 
         var positions = new PagePositions(shell, fragments);
@@ -61,6 +78,7 @@ public sealed class LinkChecker(SiteUrls urls)
 
             var (line, column) = positions.Of(item.Index, item.Line, fragmentsBefore: next);
             items.Add(item with { Index = item.Index + inserted, Line = line, Column = column });
+            sources?.Add(-1);
         }
 
         for (; next < fragments.Count; next++)
@@ -78,6 +96,7 @@ public sealed class LinkChecker(SiteUrls urls)
             foreach (var item in fragment.Anchors.Items)
             {
                 items.Add(item with { Index = start + item.Index, Line = line + item.Line - 1, Column = item.Line == 1 ? column + item.Column - 1 : item.Column });
+                sources?.Add(index);
             }
 
             inserted += fragment.Length;
@@ -123,16 +142,22 @@ public sealed class LinkChecker(SiteUrls urls)
         return new HtmlAnchors(items);
     }
 
-    private static PageLinks Collect(string outputPath, IReadOnlyList<HtmlAnchor> items)
+    private static PageLinks Collect(string outputPath, IReadOnlyList<HtmlAnchor> items, List<int>? sources = null)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<Diagnostic>();
         var links = new List<Link>(items.Count);
-        foreach (var item in items)
+        var linkSources = new List<int>(sources is null ? 0 : items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             if (!item.IsId)
             {
                 links.Add(new Link(item.Value, item.Line, item.Column));
+                if (sources is not null)
+                {
+                    linkSources.Add(sources[i]);
+                }
             }
             else if (!ids.Add(item.Value))
             {
@@ -141,24 +166,30 @@ public sealed class LinkChecker(SiteUrls urls)
             }
         }
 
-        return new PageLinks(outputPath, ids, links, duplicates);
+        return new PageLinks(outputPath, ids, links, duplicates) { LinkSources = linkSources };
     }
 
     public IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> otherFiles) =>
         Check(pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal), pages, otherFiles);
 
     /// <summary>The links of <paramref name="pages"/>, to the site's <paramref name="byPath"/> and <paramref name="otherFiles"/>.</summary>
-    public IReadOnlyList<Diagnostic> Check(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
+    /// <param name="checkedBefore">
+    /// The last build's pages, when every page and id of the site is the same as then: a link from a fragment that was
+    /// on the same page then was good then, and still is (the home page's 10,000 cards after one claim's edit).
+    /// </param>
+    public IReadOnlyList<Diagnostic> Check(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles,
+        IReadOnlyDictionary<string, PageLinks>? checkedBefore = null)
     {
         // Pages are checked in a few batches side by side; the diagnostics are sorted in the end.
         var all = pages as IReadOnlyList<PageLinks> ?? [.. pages];
         var batches = Math.Min(Environment.ProcessorCount, Math.Max(1, all.Count / 256));
         var found = new List<Diagnostic>[batches];
-        Parallel.For(0, batches, b => found[b] = CheckBatch(byPath, all.Take((b * all.Count / batches)..((b + 1) * all.Count / batches)), otherFiles));
+        Parallel.For(0, batches, b => found[b] = CheckBatch(byPath, all.Take((b * all.Count / batches)..((b + 1) * all.Count / batches)), otherFiles, checkedBefore));
         return DiagnosticOrder.Sort(found.SelectMany(d => d));
     }
 
-    private List<Diagnostic> CheckBatch(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles)
+    private List<Diagnostic> CheckBatch(IReadOnlyDictionary<string, PageLinks> byPath, IEnumerable<PageLinks> pages, IReadOnlySet<string> otherFiles,
+        IReadOnlyDictionary<string, PageLinks>? checkedBefore)
     {
         var diagnostics = new List<Diagnostic>();
         // Most links are site-rooted and point to a few thousand pages, each from many: each path is resolved once.
@@ -167,8 +198,17 @@ public sealed class LinkChecker(SiteUrls urls)
         {
             diagnostics.AddRange(page.DuplicateIds);
             var pageUrl = "/" + page.OutputPath;
-            foreach (var link in page.Links)
+            var kept = checkedBefore?.GetValueOrDefault(page.OutputPath) is { Fragments.Count: > 0 } before && page.LinkSources.Count == page.Links.Count
+                ? before.Fragments.ToHashSet(ReferenceEqualityComparer.Instance)
+                : null;
+            for (var i = 0; i < page.Links.Count; i++)
             {
+                if (kept is not null && page.LinkSources[i] is var source and >= 0 && kept.Contains(page.Fragments[source]))
+                {
+                    continue;
+                }
+
+                var link = page.Links[i];
                 var problem = Resolve(link.Url, pageUrl, byPath, otherFiles, page, rooted);
                 if (problem is not null)
                 {

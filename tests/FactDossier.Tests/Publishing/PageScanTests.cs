@@ -39,6 +39,36 @@ public sealed class PageScanTests
         }
     }
 
+    [Fact]
+    public void A_link_from_a_fragment_the_page_had_last_time_is_not_checked_again_and_every_other_link_is()
+    {
+        var kept = new HtmlFragment("<li><a href=\"/gone-since/\">kept card</a></li>\n");
+        var added = new HtmlFragment("<li><a href=\"/never-there/\">new card</a></li>\n");
+        var before = Page(kept);
+        var after = Page(kept, added);
+        var site = new Dictionary<string, LinkChecker.PageLinks>(StringComparer.Ordinal) { ["index.html"] = after };
+        var checker = new LinkChecker(new FactDossier.Planning.SiteUrls("/"));
+
+        var incremental = checker.Check(site, [after], new HashSet<string>(), checkedBefore: new Dictionary<string, LinkChecker.PageLinks> { ["index.html"] = before });
+        var full = checker.Check(site, [after], new HashSet<string>());
+
+        Assert.Equal(["/never-there/", "/shell-link/"], incremental.Select(d => d.Message.Split('\'')[1]).Order(StringComparer.Ordinal));
+        Assert.Equal(3, full.Count);
+
+        static LinkChecker.PageLinks Page(params HtmlFragment[] cards)
+        {
+            using var page = new PageWriter();
+            page.Write("<ul>\n");
+            foreach (var card in cards)
+            {
+                page.WriteFragment(card);
+            }
+
+            page.Write("</ul><a href=\"/shell-link/\">the page's own</a>\n");
+            return LinkChecker.Scan("index.html", page);
+        }
+    }
+
     private static void AssertSameScan(PageWriter page)
     {
         var whole = LinkChecker.Scan("p.html", page.ToString());
