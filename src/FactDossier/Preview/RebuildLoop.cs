@@ -66,7 +66,7 @@ public sealed class RebuildLoop : IDisposable
         // What the watchers saw up to now is what this build reads again; what they see from now on is for the next one.
         lock (_seen)
         {
-            _memory.Files.Expect(_missedSome ? null : new FileChanges(_written, _moved, [.. _watchers.Select(w => w.Path)]));
+            _memory.Files.Expect(_missedSome ? null : Changes(_written, _moved));
             (_written, _moved, _missedSome) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), false);
         }
 
@@ -101,9 +101,11 @@ public sealed class RebuildLoop : IDisposable
         // see meanwhile stays theirs: the next build reads it again.
         var saved = _options.Layout.FromRoot(claim.Path);
         _memory.Files.Forget(saved);
-        _memory.Files.Expect(new FileChanges(new HashSet<string>(StringComparer.Ordinal) { saved }, new HashSet<string>(StringComparer.Ordinal), [.. _watchers.Select(w => w.Path)]));
+        _memory.Files.Expect(Changes(new HashSet<string>(StringComparer.Ordinal) { saved }, new HashSet<string>(StringComparer.Ordinal)));
         SiteBuilder.Build(_options, _memory);
     }
+
+    private FileChanges Changes(HashSet<string> written, HashSet<string> moved) => new(written, moved, [.. _watchers.Select(w => w.Path)]);
 
     private void Saw(string path, bool moved)
     {

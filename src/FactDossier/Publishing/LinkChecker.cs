@@ -18,11 +18,8 @@ public sealed class LinkChecker(SiteUrls urls)
     /// <summary>What one page offers (ids) and asks for (links), recorded as it is rendered.</summary>
     public sealed record PageLinks(string OutputPath, IReadOnlySet<string> Ids, IReadOnlyList<Link> Links, IReadOnlyList<Diagnostic> DuplicateIds)
     {
-        /// <summary>The fragments the page includes (a page rendered with fragments), in order.</summary>
-        public IReadOnlyList<HtmlFragment> Fragments { get; init; } = [];
-
-        /// <summary>For each link, the index in <see cref="Fragments"/> of the fragment it comes from; -1 for the page's own text.</summary>
-        public IReadOnlyList<int> LinkSources { get; init; } = [];
+        /// <summary>For each link of a page rendered with fragments, the fragment it comes from; null for the page's own text.</summary>
+        public IReadOnlyList<HtmlFragment?> LinkSources { get; init; } = [];
     }
 
     public readonly record struct Link(string Url, int Line, int Column);
@@ -35,9 +32,8 @@ public sealed class LinkChecker(SiteUrls urls)
     /// </summary>
     public static PageLinks Scan(string outputPath, PageWriter page, StringPool? strings = null)
     {
-        var sources = new List<int>();
-        var links = Collect(outputPath, Read(page, strings, sources).Items, sources);
-        return links with { Fragments = [.. page.Fragments.Select(f => f.Fragment)] };
+        var sources = new List<HtmlFragment?>();
+        return Collect(outputPath, Read(page, strings, sources).Items, sources);
     }
 
     /// <summary>
@@ -46,15 +42,15 @@ public sealed class LinkChecker(SiteUrls urls)
     /// </summary>
     public static HtmlAnchors Read(PageWriter page, StringPool? strings = null) => Read(page, strings, sources: null);
 
-    /// <param name="sources">Filled with, for each item, the index of the fragment it comes from (-1: the shell).</param>
-    private static HtmlAnchors Read(PageWriter page, StringPool? strings, List<int>? sources)
+    /// <param name="sources">Filled with, for each item, the fragment it comes from (null: the shell).</param>
+    private static HtmlAnchors Read(PageWriter page, StringPool? strings, List<HtmlFragment?>? sources)
     {
         var shell = page.Shell();
         var fragments = page.Fragments;
         if (fragments.Count == 0)
         {
             var read = Read(shell, strings);
-            sources?.AddRange(Enumerable.Repeat(-1, read.Items.Count));
+            sources?.AddRange(Enumerable.Repeat<HtmlFragment?>(null, read.Items.Count));
             return read;
         }
 
@@ -78,7 +74,7 @@ public sealed class LinkChecker(SiteUrls urls)
 
             var (line, column) = positions.Of(item.Index, item.Line, fragmentsBefore: next);
             items.Add(item with { Index = item.Index + inserted, Line = line, Column = column });
-            sources?.Add(-1);
+            sources?.Add(null);
         }
 
         for (; next < fragments.Count; next++)
@@ -96,7 +92,7 @@ public sealed class LinkChecker(SiteUrls urls)
             foreach (var item in fragment.Anchors.Items)
             {
                 items.Add(item with { Index = start + item.Index, Line = line + item.Line - 1, Column = item.Line == 1 ? column + item.Column - 1 : item.Column });
-                sources?.Add(index);
+                sources?.Add(fragment);
             }
 
             inserted += fragment.Length;
@@ -142,12 +138,12 @@ public sealed class LinkChecker(SiteUrls urls)
         return new HtmlAnchors(items);
     }
 
-    private static PageLinks Collect(string outputPath, IReadOnlyList<HtmlAnchor> items, List<int>? sources = null)
+    private static PageLinks Collect(string outputPath, IReadOnlyList<HtmlAnchor> items, List<HtmlFragment?>? sources = null)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<Diagnostic>();
         var links = new List<Link>(items.Count);
-        var linkSources = new List<int>(sources is null ? 0 : items.Count);
+        var linkSources = new List<HtmlFragment?>(sources is null ? 0 : items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -198,12 +194,12 @@ public sealed class LinkChecker(SiteUrls urls)
         {
             diagnostics.AddRange(page.DuplicateIds);
             var pageUrl = "/" + page.OutputPath;
-            var kept = checkedBefore?.GetValueOrDefault(page.OutputPath) is { Fragments.Count: > 0 } before && page.LinkSources.Count == page.Links.Count
-                ? before.Fragments.ToHashSet(ReferenceEqualityComparer.Instance)
+            var kept = checkedBefore?.GetValueOrDefault(page.OutputPath) is { } before && page.LinkSources.Count == page.Links.Count
+                ? FragmentsWithLinks(before)
                 : null;
             for (var i = 0; i < page.Links.Count; i++)
             {
-                if (kept is not null && page.LinkSources[i] is var source and >= 0 && kept.Contains(page.Fragments[source]))
+                if (kept is not null && page.LinkSources[i] is { } source && kept.Contains(source))
                 {
                     continue;
                 }
@@ -219,6 +215,24 @@ public sealed class LinkChecker(SiteUrls urls)
         }
 
         return diagnostics;
+    }
+
+    /// <summary>The fragments that gave a page links (one without links has none to check).</summary>
+    private static HashSet<object> FragmentsWithLinks(PageLinks page)
+    {
+        var fragments = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        HtmlFragment? last = null;
+        foreach (var source in page.LinkSources)
+        {
+            // A fragment's links come one after another: each fragment is hashed once, not once per link.
+            if (source is not null && !ReferenceEquals(source, last))
+            {
+                fragments.Add(source);
+                last = source;
+            }
+        }
+
+        return fragments;
     }
 
     private string? Resolve(string url, string pageUrl, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles, PageLinks page,
