@@ -9,32 +9,27 @@ namespace FactDossier.BrowserTests;
 [Collection(ServedSiteGroup.Name)]
 public sealed class HtmlValidityTests(ServedSite site)
 {
-    private static string VnuJar()
-    {
-        var candidates = new[]
-        {
-            Environment.GetEnvironmentVariable("VNU_JAR"),
-            Path.Combine(RepositoryPaths.Root, ".cache", "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
-        };
-        return candidates.FirstOrDefault(c => c is { Length: > 0 } && File.Exists(c))
-            ?? throw new InvalidOperationException(
-                "The Nu HTML Checker is not installed: run `npm install --prefix .cache/vnu vnu-jar` at the repository root " +
-                "(needs Java 17: `sudo apt-get install -y default-jre-headless`), or set VNU_JAR to a vnu.jar.");
-    }
-
     [Fact]
     public async Task Every_generated_page_is_valid_html()
     {
-        var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-jar", VnuJar(), "--errors-only", "--format", "json", "--skip-non-html", site.RootOutput })
+        var (checker, missing) = await NuChecker.FindAsync();
+        if (checker is null)
+        {
+            MissingTool.Announce(missing!);
+            MissingTool.Stop(missing!);
+        }
+
+        var start = new ProcessStartInfo(checker.Java) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-jar", checker.Jar, "--errors-only", "--format", "json", "--skip-non-html", site.RootOutput })
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var java = Process.Start(start) ?? throw new InvalidOperationException("java is not installed: `sudo apt-get install -y default-jre-headless`");
-        var stdout = java.StandardOutput.ReadToEndAsync();
-        var stderr = await java.StandardError.ReadToEndAsync(); // vnu writes its JSON report to stderr
-        await java.WaitForExitAsync();
+        var cancel = TestContext.Current.CancellationToken;
+        using var java = Process.Start(start)!;
+        var stdout = java.StandardOutput.ReadToEndAsync(cancel);
+        var stderr = await java.StandardError.ReadToEndAsync(cancel); // vnu writes its JSON report to stderr
+        await java.WaitForExitAsync(cancel);
         var report = stderr.Length > 0 ? stderr : await stdout;
 
         using var json = JsonDocument.Parse(report);

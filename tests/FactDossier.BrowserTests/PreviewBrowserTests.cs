@@ -10,13 +10,14 @@ public sealed class PreviewBrowserTests(ServedSite site)
     [Fact]
     public async Task An_open_tab_reloads_after_an_edit_and_shows_the_problems_of_a_broken_build()
     {
+        var browser = site.Browser;
         using var project = TestProject.Minimal();
         var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(20),
             "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
         using var _ = preview;
         try
         {
-            await using var tab = await RecordedPage.OpenAsync(site.Browser);
+            await using var tab = await RecordedPage.OpenAsync(browser);
             await tab.GoAsync(url + "claims/reduce/");
             await tab.Page.WaitForTimeoutAsync(500); // the event stream connects
 
@@ -37,7 +38,7 @@ public sealed class PreviewBrowserTests(ServedSite site)
         finally
         {
             FactDossierProcess.Terminate(preview);
-            await preview.WaitForExitAsync();
+            await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
     }
 }

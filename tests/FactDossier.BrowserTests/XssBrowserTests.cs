@@ -10,8 +10,9 @@ public sealed class XssBrowserTests(ServedSite site)
     [Fact]
     public async Task No_payload_runs_in_a_real_browser()
     {
+        var browser = site.Browser;
         var server = await site.ServeAsync(XssDossier.Create(), "/");
-        await using var tab = await RecordedPage.OpenAsync(site.Browser);
+        await using var tab = await RecordedPage.OpenAsync(browser);
         await tab.Page.AddInitScriptAsync("window.__scripts = 0; new MutationObserver(r => r.forEach(m => m.addedNodes.forEach(n => { if (n.tagName === 'SCRIPT') window.__scripts++; }))).observe(document, { childList: true, subtree: true });");
 
         var pages = 0;

@@ -6,6 +6,7 @@ namespace FactDossier.BrowserTests.Support;
 /// <summary>
 /// The real dossier, built at the root and under /sub/, each served on 127.0.0.1, and one Chromium for the tests of
 /// the collection. Every page the tests open records its console errors and every request it makes.
+/// The sites are built even without a browser, for the tests that need none (the Nu HTML Checker).
 /// </summary>
 public sealed class ServedSite : IAsyncLifetime
 {
@@ -15,7 +16,22 @@ public sealed class ServedSite : IAsyncLifetime
 
     public IPlaywright Playwright { get; private set; } = null!;
 
-    public IBrowser Browser { get; private set; } = null!;
+    private IBrowser? _browser;
+    private string? _browserMissing;
+
+    /// <summary>The collection's Chromium; a test that asks for it is skipped (failed under CI) on a machine without one.</summary>
+    public IBrowser Browser
+    {
+        get
+        {
+            if (_browser is null)
+            {
+                MissingTool.Stop(_browserMissing ?? "the browser is not started");
+            }
+
+            return _browser;
+        }
+    }
 
     public StaticSiteServer Root { get; private set; } = null!;
 
@@ -25,12 +41,21 @@ public sealed class ServedSite : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Root = await ServeAsync(TestProject.RealDossier(), "/");
         SubFolder = await ServeAsync(TestProject.RealDossier(), "/sub/");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(Playwright);
+        var chromium = Chromium.Find(Playwright);
+        _browserMissing = chromium.Missing;
+        if (_browserMissing is null)
+        {
+            _browser = await chromium.LaunchAsync(Playwright);
+        }
+        else
+        {
+            MissingTool.Announce(_browserMissing);
+        }
     }
 
     public async Task<StaticSiteServer> ServeAsync(TestProject project, string basePath)
@@ -58,11 +83,11 @@ public sealed class ServedSite : IAsyncLifetime
             .Select(f => f == "index.html" ? "" : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
             .Order(StringComparer.Ordinal)];
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
 
         Playwright?.Dispose();
