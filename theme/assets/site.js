@@ -2,45 +2,188 @@
 (function () {
   "use strict";
 
-  function initFilter() {
-    var form = document.querySelector(".claim-filter");
-    var list = document.getElementById("claim-list");
-    if (!form || !list) return;
-    var cards = Array.prototype.slice.call(list.querySelectorAll(".claim-card"));
-    var text = document.getElementById("filter-text");
-    var rating = document.getElementById("filter-rating");
-    var speaker = document.getElementById("filter-speaker");
-    var tag = document.getElementById("filter-tag");
-    var status = form.querySelector(".filter-status");
+  var PAGE = 25;
 
-    function apply() {
-      var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      cards.forEach(function (card) {
-        var search = card.getAttribute("data-search") || "";
-        var tags = (card.getAttribute("data-tags") || "").split(" ");
-        var visible =
-          words.every(function (w) { return search.indexOf(w) !== -1; }) &&
-          (!rating.value || card.getAttribute("data-rating") === rating.value) &&
-          (!speaker.value || card.getAttribute("data-speaker") === speaker.value) &&
-          (!tag.value || tags.indexOf(tag.value) !== -1);
-        card.hidden = !visible;
-        if (visible) shown++;
-      });
-      status.textContent = shown === 0
-        ? status.getAttribute("data-none")
-        : shown + " / " + cards.length + " " + status.getAttribute("data-template");
+  // A reader's words cut as SearchTerms.cs cuts the claims' texts at build time.
+  function words(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+      .split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
+  }
+
+  // Claim numbers are stored as gaps: the first number, then each one's distance from the one before.
+  function ungap(gaps) {
+    var docs = new Array(gaps.length), n = 0;
+    for (var i = 0; i < gaps.length; i++) { n += gaps[i]; docs[i] = n; }
+    return docs;
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  function initSearch() {
+    var form = document.querySelector(".claim-search");
+    if (!form || !window.fetch) return;
+    var base = form.getAttribute("data-index");
+    var input = document.getElementById("search-text");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+    var status = form.querySelector(".search-status");
+    var results = document.querySelector(".search-results");
+    var list = document.getElementById("search-results");
+    var more = results.querySelector(".search-more");
+    var pages = document.querySelector(".claim-pages");
+    var cache = {};
+    var meta = null;
+    var found = [];
+    var shown = 0;
+    var run = 0;
+
+    function get(path) {
+      if (!cache[path]) {
+        cache[path] = fetch(base + path).then(function (r) {
+          if (!r.ok) throw new Error(r.status + " " + path);
+          return r.json();
+        });
+      }
+      return cache[path];
     }
 
-    form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+    // The shards that can hold terms of this word: those whose prefix begins the word, and, for a word of three
+    // letters or more (matched as a prefix), those whose prefix the word begins.
+    function shardsFor(word) {
+      var out = [];
+      meta.shards.forEach(function (prefix, i) {
+        if (word.indexOf(prefix) === 0 || (word.length >= 3 && prefix.indexOf(word) === 0)) out.push(i);
+      });
+      return out;
+    }
+
+    // Claims holding the word: as a whole term, or as the start of one when it has three letters or more.
+    function docsFor(word) {
+      return Promise.all(shardsFor(word).map(function (i) { return get("terms/" + i + ".json"); })).then(function (shards) {
+        var seen = {}, docs = [];
+        shards.forEach(function (shard) {
+          Object.keys(shard).forEach(function (term) {
+            if (term === word || (word.length >= 3 && term.indexOf(word) === 0)) {
+              ungap(shard[term]).forEach(function (d) { if (!seen[d]) { seen[d] = true; docs.push(d); } });
+            }
+          });
+        });
+        return docs.sort(function (a, b) { return a - b; });
+      });
+    }
+
+    function fill() {
+      selects.forEach(function (select) {
+        (meta.facets[select.getAttribute("data-facet")] || []).forEach(function (v) {
+          var option = document.createElement("option");
+          option.value = v[0];
+          option.textContent = v[1] + " (" + v[2] + ")";
+          select.appendChild(option);
+        });
+      });
+    }
+
+    function render(upTo) {
+      var wanted = found.slice(shown, upTo);
+      var files = {};
+      wanted.forEach(function (d) { files[Math.floor(d / meta.docsPerFile)] = true; });
+      var mine = run;
+      return Promise.all(Object.keys(files).map(function (f) {
+        return get("docs/" + f + ".json").then(function (docs) { return [Number(f), docs]; });
+      })).then(function (loaded) {
+        if (mine !== run) return;
+        var byFile = {};
+        loaded.forEach(function (l) { byFile[l[0]] = l[1]; });
+        wanted.forEach(function (d) {
+          var doc = byFile[Math.floor(d / meta.docsPerFile)][d % meta.docsPerFile];
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = doc[0];
+          link.textContent = doc[1];
+          var heading = document.createElement("h4");
+          heading.appendChild(link);
+          var verdict = document.createElement("span");
+          verdict.className = "verdict verdict-" + doc[3];
+          verdict.textContent = doc[4];
+          var summary = document.createElement("p");
+          summary.textContent = (doc[2] ? doc[2] + " — " : "") + doc[5];
+          item.appendChild(heading);
+          item.appendChild(verdict);
+          item.appendChild(summary);
+          list.appendChild(item);
+        });
+        shown = upTo;
+        more.hidden = shown >= found.length;
+      });
+    }
+
+    function say(text) { status.textContent = text; }
+
+    function search() {
+      var mine = ++run;
+      var query = words(input.value);
+      var filters = selects.filter(function (s) { return s.value; });
+      if (query.length === 0 && filters.length === 0) {
+        results.hidden = true;
+        pages.hidden = false;
+        say("");
+        return Promise.resolve();
+      }
+      var usable = query.filter(function (w) { return w.length >= meta.minLength; });
+      if (usable.length === 0 && filters.length === 0) {
+        say(status.getAttribute("data-short"));
+        return Promise.resolve();
+      }
+      var lists = usable.map(docsFor).concat(filters.map(function (s) {
+        return get("facets/" + s.getAttribute("data-facet") + "/" + s.value + ".json").then(ungap);
+      }));
+      return Promise.all(lists).then(function (sets) {
+        if (mine !== run) return;
+        found = sets.reduce(intersect);
+        shown = 0;
+        list.textContent = "";
+        pages.hidden = true;
+        results.hidden = false;
+        say(found.length === 0 ? status.getAttribute("data-none") : found.length + " " + status.getAttribute("data-found"));
+        return render(Math.min(PAGE, found.length));
+      }).catch(function () {
+        if (mine === run) say(status.getAttribute("data-failed"));
+      });
+    }
+
+    var timer = 0;
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
+    }
+
+    get("meta.json").then(function (m) {
+      meta = m;
+      fill();
+      form.hidden = false;
+      input.addEventListener("input", later);
+      selects.forEach(function (s) { s.addEventListener("change", search); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
+      more.addEventListener("click", function () {
+        var first = shown;
+        render(Math.min(shown + PAGE, found.length)).then(function () {
+          var next = list.children[first];
+          if (next) next.querySelector("a").focus();
+        });
+      });
+      var q = new URLSearchParams(location.search).get("q");
+      if (q) { input.value = q; search(); }
+    }).catch(function () { /* no index: the lists and topic, person and verdict pages still reach every claim */ });
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initFilter);
+    document.addEventListener("DOMContentLoaded", initSearch);
   } else {
-    initFilter();
+    initSearch();
   }
 })();

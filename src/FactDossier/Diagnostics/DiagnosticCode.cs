@@ -35,6 +35,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static readonly DiagnosticCode ImpossibleChronology = new("FD0109", Severity.Error, "Date is impossible for the article");
     public static readonly DiagnosticCode ParagraphOutOfRange = new("FD0110", Severity.Error, "Paragraph number out of range");
     public static readonly DiagnosticCode TodoMarker = new("FD0111", Severity.Warning, "TODO left to fill in");
+    public static readonly DiagnosticCode ReservedId = new("FD0112", Severity.Error, "Id is reserved");
 
     // Anchoring: quotes located in their article.
     public static readonly DiagnosticCode QuoteNotFound = new("FD0201", Severity.Error, "Quote not found in the article");
@@ -54,7 +55,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
         NotUtf8, YamlSyntax, WrongType, MissingField, UnknownField, DuplicateKey, InvalidDate, InvalidUrl, EmptyValue,
         InvalidId, InvalidChoice, MissingFile, InvalidNumber, TooLong, InvalidLanguage,
         DuplicateId, UnknownPerson, UnknownArticle, UnknownSource, UnknownRating, IdDoesNotMatchFileName, QuoteOrText,
-        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker,
+        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId,
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange,
         TemplateError,
         BrokenLink, DuplicateHtmlId, OutputNotWritable,

@@ -7,7 +7,8 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination"];
+    public static readonly string[] PaginationFields = ["claims", "quotes", "sources"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
     public static readonly string[] RatingFields = ["key", "label", "value", "description"];
@@ -30,10 +31,11 @@ public static class SiteLoader
         var basePath = f.TextValue("base_path");
         var repository = ReadRepository(f, diagnostics);
         var scale = ReadRatingScale(f, diagnostics);
+        var pagination = ReadPagination(f, diagnostics);
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span);
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
@@ -57,6 +59,30 @@ public static class SiteLoader
         var url = f?.Url("url", required: true);
         var branch = f?.TextValue("branch") ?? "main";
         return url is null ? null : new Repository(url, branch);
+    }
+
+    private static Pagination ReadPagination(FieldReader site, DiagnosticBag diagnostics)
+    {
+        var f = FieldReader.ForValue(site.Value("pagination"), "'pagination'", PaginationFields, diagnostics);
+        int Size(string name, int fallback)
+        {
+            if (f?.LocatedNumber(name) is not { } size)
+            {
+                return fallback;
+            }
+
+            if (size.Value >= 1)
+            {
+                return size.Value;
+            }
+
+            diagnostics.Add(DiagnosticCode.InvalidNumber, size.Span, $"'pagination.{name}' must be at least 1, not {size.Value}",
+                $"give the number of items a page shows, e.g. '{name}: {fallback}'");
+            return fallback;
+        }
+
+        var defaults = Pagination.Default;
+        return new Pagination(Size("claims", defaults.Claims), Size("quotes", defaults.Quotes), Size("sources", defaults.Sources));
     }
 
     private static RatingScale? ReadRatingScale(FieldReader site, DiagnosticBag diagnostics)

@@ -12,7 +12,19 @@ public sealed record SiteSettings(
     string? BasePath,
     Repository? Repository,
     RatingScale RatingScale,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    public Pagination Pagination { get; init; } = Pagination.Default;
+}
+
+/// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>
+/// <param name="Claims">Claim cards: home, claims index, topic and verdict pages.</param>
+/// <param name="Quotes">Statements and counter-statements: person pages and the timeline's months.</param>
+/// <param name="Sources">Entries of the sources page; also the corrections log.</param>
+public sealed record Pagination(int Claims, int Quotes, int Sources)
+{
+    public static Pagination Default { get; } = new(25, 150, 100);
+}
 
 public sealed record Publisher(string Name, Uri? Url);
 

@@ -1,5 +1,6 @@
 using FactDossier.Anchoring;
 using FactDossier.Model;
+using FactDossier.Planning.Search;
 using FactDossier.Planning.Views;
 using FactDossier.Rendering;
 
@@ -33,16 +34,14 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         var tags = claim.Tags.Select(tag => new TagView(tag, urls.Tag(tag), context.TagCounts[tag])).ToList();
         var corrections = claim.Corrections.Select(c => new CorrectionView(t.FormatDate(c.Date), UiStrings.Iso(c.Date), c.What)).ToList();
         var url = urls.Claim(claim.Id);
-        var searchText = string.Join(' ', new[] { claim.Headline, statement.Quote, statement.Translation, statement.Speaker?.Name }
-            .Concat(counters.SelectMany(c => new[] { c.Quote, c.Text, c.Speaker?.Name }))
-            .Concat(claim.Tags)
-            .OfType<string>()).ToLowerInvariant();
-
         var verdict = context.Verdict(claim.Verdict);
+        var searchTerms = SearchTerms.Of(new[] { claim.Headline, statement.Quote, statement.Translation, statement.Speaker?.Name, verdict.Summary }
+            .Concat(counters.SelectMany(c => new[] { c.Quote, c.Translation, c.Text, c.Speaker?.Name }))
+            .Concat(claim.Tags));
         var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
             verdict, sources.All, tags, corrections,
-            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchText, claim.IsDraft) { Listed = listed };
+            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchTerms, claim.IsDraft) { Listed = listed };
     }
 
     private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, string? quote, string? text,

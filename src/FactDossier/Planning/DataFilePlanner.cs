@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using FactDossier.Planning.Search;
 using FactDossier.Planning.Views;
 using FactDossier.Rendering;
 
@@ -15,12 +16,13 @@ public static class DataFilePlanner
     public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         [.. FromClaims(context), .. FromPages(context, pages)];
 
-    /// <summary>The files made from the claims alone (claims.json, the feed): they can be made while pages are planned.</summary>
+    /// <summary>The files made from the claims alone (claims.json, the feed, the search index): they can be made while pages are planned.</summary>
     public static IReadOnlyList<DataFile> FromClaims(PlanningContext context)
     {
         DataFile? json = null, feed = null;
-        Parallel.Invoke(() => json = ClaimsJson(context), () => feed = AtomFeed(context));
-        return [json!, feed!];
+        IReadOnlyList<DataFile> search = [];
+        Parallel.Invoke(() => json = ClaimsJson(context), () => feed = AtomFeed(context), () => search = SearchIndex.Files(context));
+        return [json!, feed!, .. search];
     }
 
     /// <summary>The files that list pages (the sitemap), and robots.txt.</summary>
@@ -200,7 +202,7 @@ public static class DataFilePlanner
 
     private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         new("sitemap.xml", SitemapXml(pages
-            .Where(p => p.Page.Kind != "not-found" && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true }))
+            .Where(p => p.Page.Kind is not ("not-found" or "redirect") && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true }))
             .OrderBy(p => p.Page.Url, StringComparer.Ordinal)
             .Select(p => p.Page.CanonicalUrl ?? p.Page.Url)));
 

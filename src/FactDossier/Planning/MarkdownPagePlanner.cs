@@ -3,17 +3,15 @@ namespace FactDossier.Planning;
 /// <summary>The prose pages of <c>input/pages/</c> (methodology, about…), and the 404 page.</summary>
 public sealed class MarkdownPagePlanner : IPagePlanner
 {
-    private static readonly IReadOnlySet<string> ShowsNoClaim = new HashSet<string>();
-
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         foreach (var page in context.Dossier.Pages)
         {
             yield return PagePlans.Create(context, "page", context.Page(page.Title, context.Urls.Page(page.Slug), "page"),
-                ("body_html", context.Markdown.ToHtml(page.Markdown))) with { Shows = ShowsNoClaim };
+                ("body_html", context.Markdown.ToHtml(page.Markdown))) with { Shows = PagePlans.NoClaim };
         }
 
         var notFound = context.Page(context.Strings["not_found_title"], context.Urls.File("404.html"), "not-found");
-        yield return PagePlans.Create(context, "404", notFound) with { Shows = ShowsNoClaim };
+        yield return PagePlans.Create(context, "404", notFound) with { Shows = PagePlans.NoClaim };
     }
 }

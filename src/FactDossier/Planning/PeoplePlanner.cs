@@ -2,16 +2,25 @@ using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
 
-/// <summary>Everyone quoted: an index, and one page per person with every statement and counter-statement they made.</summary>
+/// <summary>
+/// Everyone quoted: an index, and per person every statement and counter-statement they made, a page of them at a time.
+/// </summary>
 public sealed class PeoplePlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var t = context.Strings;
         var quotes = context.QuotesBySpeaker;
-        // A person none of whose quotes changed keeps the last plan's page (and so its rendering).
-        var before = context.PreviousPages<PersonView>("person").ToDictionary(k => k.View.Person.Id, StringComparer.Ordinal);
-        var pages = context.Dossier.People.Select(person =>
+        var pageSize = context.Dossier.Site.Pagination.Quotes;
+        // A person none of whose quotes changed keeps the last plan's pages (and so their rendering): every page under
+        // the person's URL, the pages that send readers to the first included.
+        var views = context.PreviousPages<PersonView>("person").DistinctBy(k => k.View.Person.Id).ToDictionary(k => k.View.Person.Id, k => k.View, StringComparer.Ordinal);
+        var before = (context.PreviousPlan?.Pages ?? [])
+            .Where(p => p.Page.Url.StartsWith(context.Urls.People, StringComparison.Ordinal) && p.Page.Url.Length > context.Urls.People.Length)
+            .GroupBy(p => p.Page.Url[context.Urls.People.Length..].Split('/')[0], StringComparer.Ordinal)
+            .Where(g => views.ContainsKey(g.Key))
+            .ToDictionary(g => g.Key, g => (View: views[g.Key], Pages: g.ToList()), StringComparer.Ordinal);
+        var people = context.Dossier.People.Select(person =>
         {
             if (!quotes.IsChanged(person.Id) && before.TryGetValue(person.Id, out var kept))
             {
@@ -25,14 +34,15 @@ public sealed class PeoplePlanner : IPagePlanner
                     .OrderBy(q => q.Quote.SaidOnIso ?? "9999", StringComparer.Ordinal)
                     .ThenBy(q => q.ClaimUrl, StringComparer.Ordinal)
                     .ToList());
-            var page = PagePlans.Create(context, "person", context.Page(view.Person.Name, view.Person.Url, "person", view.Person.Role),
-                ("person", view)) with { Shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal) };
-            return (View: view, Page: page);
+            var shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
+            var pages = PagePlans.Paged(context, "person", view.Person.Name, view.Person.Url, "person", view.Person.Role, view.Quotes, pageSize,
+                slice => [("person", view), ("quotes", slice)], shows).ToList();
+            return (View: view, Pages: pages);
         }).ToList();
 
-        var sorted = pages.Select(p => p.View).OrderBy(v => v.Person.Name, StringComparer.Ordinal).ToList();
+        var sorted = people.Select(p => p.View).OrderBy(v => v.Person.Name, StringComparer.Ordinal).ToList();
         yield return PagePlans.Create(context, "people", context.Page(t["people_title"], context.Urls.People, "people"), ("people", sorted));
-        foreach (var (_, page) in pages)
+        foreach (var page in people.SelectMany(p => p.Pages))
         {
             yield return page;
         }

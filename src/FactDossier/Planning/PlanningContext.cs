@@ -155,6 +155,10 @@ public sealed class PlanningContext
         where T : class =>
         PreviousPlan?.Pages.FirstOrDefault(p => p.Template == template)?.Values.GetValueOrDefault(key) as T;
 
+    /// <summary>The items of a list the previous plan cut into pages of one template: each page's value of that name, joined.</summary>
+    public IEnumerable<T> PreviousItems<T>(string template, string key) =>
+        (PreviousPlan?.Pages ?? []).Where(p => p.Template == template).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
+
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) => ChangedClaims is { } changed && !changed.Contains(claimId);
 

@@ -9,12 +9,16 @@ public static class SitePlanner
     public static IReadOnlyList<IPagePlanner> Planners { get; } =
     [
         new HomePlanner(),
+        new ClaimIndexPlanner(),
         new ClaimPlanner(),
+        new ArticleIndexPlanner(),
         new ArticlePlanner(),
+        new VerdictPlanner(),
         new PeoplePlanner(),
         new TagPlanner(),
         new SourcesPlanner(),
         new TimelinePlanner(),
+        new CorrectionsLogPlanner(),
         new MarkdownPagePlanner(),
     ];
 

@@ -31,7 +31,25 @@ public sealed class SiteUrls
 
     public string Sources => $"{BasePath}sources/";
 
+    public string Source(string id) => $"{BasePath}sources/{id}/";
+
     public string Timeline => $"{BasePath}timeline/";
+
+    /// <summary>A month of the timeline, <c>yyyy-MM</c>.</summary>
+    public string TimelineMonth(string month) => $"{BasePath}timeline/{month}/";
+
+    public string Claims => $"{BasePath}claims/";
+
+    public string Articles => $"{BasePath}articles/";
+
+    public string Verdicts => $"{BasePath}verdicts/";
+
+    public string Verdict(string key) => $"{BasePath}verdicts/{key}/";
+
+    public string CorrectionsLog => $"{BasePath}corrections-log/";
+
+    /// <summary>The folder of the search index's files.</summary>
+    public string Search => $"{BasePath}search/";
 
     public string Page(string slug) => $"{BasePath}{slug}/";
 

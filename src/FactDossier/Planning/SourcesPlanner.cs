@@ -2,34 +2,58 @@ using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
 
-/// <summary>Every source cited anywhere, with the claims citing it.</summary>
+/// <summary>
+/// Every source cited anywhere, with the claims citing it, a page of entries at a time. A source cited by more claims
+/// than a page of claims holds gets a page of its own (<c>/sources/&lt;id&gt;/</c>) listing them, and its entry names the first.
+/// </summary>
 public sealed class SourcesPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
+        var pageSize = context.Dossier.Site.Pagination;
         // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its rendering).
-        var before = (context.PreviousValue<IReadOnlyList<SourceEntryView>>("sources", "sources") ?? []).ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
+        var before = context.PreviousItems<SourceEntryView>("sources", "sources").ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
         var citations = context.CitationsBySource;
-        var entries = citations.Keys
+        var sources = citations.Keys
             .Select(id =>
             {
                 var old = before.GetValueOrDefault(id);
+                var cited = citations[id];
+                var claims = cited.Select(m => m.Item.Claim).DistinctBy(c => c.Id).ToList();
                 if (!citations.IsChanged(id) && old is not null)
                 {
-                    return old;
+                    return (Entry: old, Claims: claims);
                 }
 
-                var cited = citations[id];
-                var entry = new SourceEntryView(cited[0].Item.Source with { Number = 0 }, $"source-{id}",
-                    cited.Select(m => new LinkView(m.Item.Claim.Headline, m.Item.Claim.Url)).DistinctBy(l => l.Url).ToList());
-                return old is not null && old.Source == entry.Source && old.Claims.SequenceEqual(entry.Claims) ? old : entry;
+                var source = cited[0].Item.Source with { Number = 0 };
+                var ownPage = claims.Count > pageSize.Claims ? context.Urls.Source(id) : null;
+                var entry = new SourceEntryView(source, $"source-{id}",
+                    claims.Take(pageSize.Claims).Select(c => new LinkView(c.Headline, c.Url)).ToList(), claims.Count, ownPage);
+                return (Entry: old is not null && old.Source == entry.Source && old.ClaimCount == entry.ClaimCount
+                    && old.AllClaimsUrl == entry.AllClaimsUrl && old.Claims.SequenceEqual(entry.Claims) ? old : entry, Claims: claims);
             })
-            .OrderBy(e => e.Source.IsArticle ? 0 : 1)
-            .ThenBy(e => e.Source.Publisher, StringComparer.Ordinal)
-            .ThenBy(e => e.Source.DateIso ?? "", StringComparer.Ordinal)
-            .ThenBy(e => e.Source.Id, StringComparer.Ordinal)
+            .OrderBy(e => e.Entry.Source.IsArticle ? 0 : 1)
+            .ThenBy(e => e.Entry.Source.Publisher, StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.Source.DateIso ?? "", StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.Source.Id, StringComparer.Ordinal)
             .ToList();
-        yield return PagePlans.Create(context, "sources", context.Page(context.Strings["sources_title"], context.Urls.Sources, "sources"),
-            ("sources", entries));
+        var entries = sources.Select(s => s.Entry).ToList();
+        var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
+            pageSize.Sources, slice => [("sources", slice)], shows: null);
+        foreach (var page in pages)
+        {
+            yield return page;
+        }
+
+        foreach (var (entry, claims) in sources.Where(s => s.Entry.AllClaimsUrl is not null))
+        {
+            var shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var sourcePages = PagePlans.Paged(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
+                claims, pageSize.Claims, slice => [("entry", entry), ("claims", slice), ("claim_count", claims.Count)], shows);
+            foreach (var page in sourcePages)
+            {
+                yield return page;
+            }
+        }
     }
 }

@@ -1,15 +1,12 @@
-using FactDossier.Planning.Views;
-
 namespace FactDossier.Planning;
 
-/// <summary>Claims by topic: an index of tags and one page per tag.</summary>
+/// <summary>Claims by topic: an index of tags and, per tag, its claims a page at a time.</summary>
 public sealed class TagPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var t = context.Strings;
-        var tags = context.TagCounts.OrderBy(tag => tag.Key, StringComparer.Ordinal)
-            .Select(tag => new TagView(tag.Key, context.Urls.Tag(tag.Key), tag.Value)).ToList();
+        var tags = Facets.Tags(context);
         yield return PagePlans.Create(context, "tags", context.Page(t["tags_title"], context.Urls.Tags, "tags"), ("tags", tags));
 
         var claimsByTag = context.ClaimsInReadingOrder
@@ -18,8 +15,14 @@ public sealed class TagPlanner : IPagePlanner
         foreach (var tag in tags)
         {
             var claims = claimsByTag[tag.Key].ToList();
-            yield return PagePlans.Create(context, "tag", context.Page($"{t["tag_title"]} {tag.Key}", tag.Url, "tag"), ("tag", tag), ("claims", claims), ("claim_count", claims.Count))
-                with { Shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) };
+            // Every page of the tag counts its claims: each depends on all of them.
+            var shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var pages = PagePlans.Paged(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims, context.Dossier.Site.Pagination.Claims,
+                slice => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)], shows);
+            foreach (var page in pages)
+            {
+                yield return page;
+            }
         }
     }
 }

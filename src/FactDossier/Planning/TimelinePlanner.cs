@@ -1,14 +1,18 @@
+using System.Globalization;
 using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
 
-/// <summary>Every dated statement and counter-statement, day by day.</summary>
+/// <summary>
+/// Every dated statement and counter-statement, day by day: one page while they fit on one, else an index of months
+/// and each month a page of them at a time (<c>/timeline/2022-03/</c>, <c>/timeline/2022-03/page/2/</c>).
+/// </summary>
 public sealed class TimelinePlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         // A day none of whose quotes changed keeps its view (and so its rendered fragment).
-        var before = (context.PreviousValue<IReadOnlyList<TimelineDayView>>("timeline", "days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
+        var before = (context.PreviousValue<IReadOnlyList<TimelineDayView>>("timeline", "all_days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
         var quotes = context.QuotesByDay;
         var days = quotes.Keys
             .Order(StringComparer.Ordinal)
@@ -23,7 +27,45 @@ public sealed class TimelinePlanner : IPagePlanner
                 return new TimelineDayView(entries[0].Quote.SaidOn!, day, entries);
             })
             .ToList();
-        yield return PagePlans.Create(context, "timeline", context.Page(context.Strings["timeline_title"], context.Urls.Timeline, "timeline"),
-            ("days", days));
+
+        var t = context.Strings;
+        var pageSize = context.Dossier.Site.Pagination.Quotes;
+        var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline");
+        if (days.Sum(d => d.Entries.Count) <= pageSize)
+        {
+            yield return PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days));
+            yield break;
+        }
+
+        var months = days.GroupBy(d => d.DateIso[..7], StringComparer.Ordinal).ToList();
+        var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
+            m.Sum(d => d.Entries.Count), m.Count())).ToList();
+        yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days));
+        foreach (var (month, view) in months.Zip(monthViews))
+        {
+            var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
+            var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
+                slice => [("month", view), ("months", monthViews), ("days", Days(slice))], shows: null);
+            foreach (var page in pages)
+            {
+                yield return page;
+            }
+        }
+    }
+
+    /// <summary>A page's entries as days: a day whole on the page is its day's view (rendered once), a day cut by the page break a part of it.</summary>
+    private static List<TimelineDayView> Days(IReadOnlyList<(TimelineDayView Day, ListedQuoteView Entry)> slice) =>
+        slice.GroupBy(x => x.Day, ReferenceEqualityComparer.Instance)
+            .Select(g =>
+            {
+                var day = (TimelineDayView)g.Key!;
+                return g.Count() == day.Entries.Count ? day : day with { Entries = g.Select(x => x.Entry).ToList() };
+            })
+            .ToList();
+
+    private static string MonthLabel(PlanningContext context, string yearMonth)
+    {
+        var date = DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return context.Strings.FormatMonth(date.Year, date.Month);
     }
 }

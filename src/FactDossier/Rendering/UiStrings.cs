@@ -62,5 +62,11 @@ public sealed class UiStrings
             .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    /// <summary>"March 2022" / "mars 2022", from <c>month_format</c> and <c>month_1</c>…<c>month_12</c>.</summary>
+    public string FormatMonth(int year, int month) =>
+        this["month_format"]
+            .Replace("{month}", this[$"month_{month}"], StringComparison.Ordinal)
+            .Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,7 @@ public static class DossierValidator
     public static IReadOnlyList<IDossierRule> Rules { get; } =
     [
         new IdsAreUnique(),
+        new IdsAreNotReserved(),
         new ArticlesExist(),
         new SpeakersExist(),
         new SourcesExist(),

@@ -16,7 +16,7 @@ public sealed class SitePagesTests(MinimalSite site) : IClassFixture<MinimalSite
         Assert.Equal("Talks article", home.QuerySelector(".article-list a")!.TextContent);
         Assert.Equal(["Accurate", "Misleading", "Inaccurate"], home.QuerySelectorAll(".rating-scale .verdict").Select(e => e.TextContent));
         var card = Assert.Single(home.QuerySelectorAll(".claim-card"));
-        Assert.Equal("misleading", card.GetAttribute("data-rating"));
+        Assert.Equal("misleading", card.QuerySelector(".verdict")!.GetAttribute("data-rating"));
         Assert.Equal("Misleading", card.QuerySelector(".verdict")!.TextContent);
         Assert.Equal("réduire \"radicalement\" son activité", card.QuerySelector(".card-statement blockquote")!.TextContent);
         Assert.Equal("pas de retrait massif", card.QuerySelector(".card-counter blockquote")!.TextContent);

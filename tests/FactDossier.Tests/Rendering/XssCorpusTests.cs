@@ -32,10 +32,17 @@ public sealed class XssCorpusTests(XssSite site) : IClassFixture<XssSite>
             var page = site.Page(file);
             Assert.All(page.QuerySelectorAll("script"), s =>
                 Assert.True(s.GetAttribute("type") == "application/ld+json" || s.GetAttribute("src") == "/assets/site.js", $"{file}: {s.OuterHtml}"));
-            // The theme's own filter form on the home page is the one form a page may have.
-            Assert.DoesNotContain(page.QuerySelectorAll(string.Join(", ", ForbiddenElements)), e => e.Closest("form.claim-filter") is null);
+            // The theme's own search form and its results on the home page are the one form and button a page may have.
+            Assert.DoesNotContain(page.QuerySelectorAll(string.Join(", ", ForbiddenElements)), e => e.Closest("form.claim-search, .search-results") is null);
             Assert.Equal(1, page.QuerySelectorAll("meta[charset]").Length);
-            Assert.Empty(page.QuerySelectorAll("meta[http-equiv], [style], [autofocus]"));
+            Assert.Empty(page.QuerySelectorAll("[style], [autofocus]"));
+            // The one refresh a page may have: a list's page/ folder sending the reader to the list.
+            Assert.All(page.QuerySelectorAll("meta[http-equiv]"), m =>
+            {
+                Assert.Equal("refresh", m.GetAttribute("http-equiv"));
+                Assert.Matches("^0; url=/([a-z0-9-]+/)*$", m.GetAttribute("content"));
+                Assert.Matches("^([a-z0-9-]+/)*page/(1/)?index\\.html$", file);
+            });
             foreach (var element in page.All)
             {
                 Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

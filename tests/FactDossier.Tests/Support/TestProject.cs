@@ -24,6 +24,37 @@ public sealed class TestProject : IDisposable
     /// <summary>The repository's own dossier.</summary>
     public static TestProject RealDossier() => FromFolders(RepositoryPaths.Root, "input", "seeds");
 
+    /// <summary>
+    /// The repository's own dossier with lists cut into pages of a few items (see <c>pagination</c> in site.yml), so
+    /// that every list of it has several pages.
+    /// </summary>
+    public static TestProject PaginatedDossier(int claims = 5, int quotes = 10, int sources = 10)
+    {
+        var project = RealDossier();
+        project.Write("input/site.yml", project.Read("input/site.yml") + $"pagination:\n  claims: {claims}\n  quotes: {quotes}\n  sources: {sources}\n");
+        return project;
+    }
+
+    /// <summary>
+    /// The repository's own dossier with each claim copied until it holds <paramref name="claimCount"/> claims (a copy
+    /// is the same claim under another id), as a dossier at scale.
+    /// </summary>
+    public static TestProject ClonedDossier(int claimCount)
+    {
+        var project = RealDossier();
+        var claims = Directory.GetFiles(project.PathOf("input/claims"), "*.yml").Order(StringComparer.Ordinal).ToList();
+        for (var n = claims.Count; n < claimCount; n++)
+        {
+            var original = claims[n % claims.Count];
+            var id = Path.GetFileNameWithoutExtension(original);
+            var copy = $"{id}-copy-{n / claims.Count}";
+            var text = File.ReadAllText(original).Replace($"\nid: {id}\n", $"\nid: {copy}\n", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(original)!, copy + ".yml"), text);
+        }
+
+        return project;
+    }
+
     private static TestProject FromFolders(string from, params string[] folders)
     {
         var root = Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N"));

@@ -40,6 +40,7 @@ public sealed class InvalidFixtureTests
     [InlineData("claims/unknown-rating.yml", "FD0105", 14, 11, "no rating has the id 'false'")]
     [InlineData("claims/said-after-article.yml", "FD0109", 12, 14, "after article 'talks'")]
     [InlineData("claims/paragraph-out-of-range.yml", "FD0110", 15, 16, "article 'talks' has 3")]
+    [InlineData("claims/page.yml", "FD0112", 1, 1, "may not be called 'page'")]
     [InlineData("claims/quote-not-found.yml", "FD0201", 5, 10, "closest passage (1 edit away)")]
     [InlineData("claims/prefix-mismatch.yml", "FD0201", 9, 12, "never with this prefix/suffix")]
     [InlineData("claims/quote-ambiguous.yml", "FD0202", 9, 12, "appears 2 times")]
@@ -65,6 +66,7 @@ public sealed class InvalidFixtureTests
     [Theory]
     [InlineData("site/duplicate-rating-value.yml", "FD0108", 18, 10, "same value 2")]
     [InlineData("site/bad-language.yml", "FD0011", 2, 11, "'de' is not a valid language")]
+    [InlineData("site/zero-page-size.yml", "FD0013", 23, 11, "'pagination.claims' must be at least 1")]
     public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();

@@ -125,6 +125,7 @@ public sealed class SchemaAgreementTests
     [InlineData("site", "publisher")]
     [InlineData("site", "repository")]
     [InlineData("site", "rating_scale")]
+    [InlineData("site", "pagination")]
     [InlineData("page", "")]
     public void Schema_and_loader_know_the_same_fields(string kind, string block)
     {
@@ -142,6 +143,7 @@ public sealed class SchemaAgreementTests
             ("site", "publisher") => SiteLoader.PublisherFields,
             ("site", "repository") => SiteLoader.RepositoryFields,
             ("site", "rating_scale") => SiteLoader.RatingFields,
+            ("site", "pagination") => SiteLoader.PaginationFields,
             ("page", _) => PageLoader.Fields,
             _ => throw new ArgumentException(kind),
         };

@@ -14,7 +14,7 @@ public sealed record ClaimView(
     IReadOnlyList<CorrectionView> Corrections,
     string? EditUrl,
     string? PermalinkUrl,
-    string SearchText,
+    IReadOnlyList<string> SearchTerms,
     bool IsDraft)
 {
     /// <summary>The statement, then each counter-statement, as the timeline and the speakers' pages list them.</summary>
@@ -24,3 +24,6 @@ public sealed record ClaimView(
 public sealed record TagView(string Key, string Url, int Count);
 
 public sealed record CorrectionView(string Date, string DateIso, string What);
+
+/// <summary>A correction in the corrections log, with the claim it corrected.</summary>
+public sealed record CorrectionEntryView(CorrectionView Correction, LinkView Claim);

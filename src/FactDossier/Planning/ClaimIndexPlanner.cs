@@ -1,0 +1,12 @@
+namespace FactDossier.Planning;
+
+/// <summary><c>/claims/</c>: every claim, in reading order, a page at a time, so that the folder of the claims' pages is a page too.</summary>
+public sealed class ClaimIndexPlanner : IPagePlanner
+{
+    public IEnumerable<PagePlan> Plan(PlanningContext context)
+    {
+        var claims = context.ClaimsInReadingOrder;
+        return PagePlans.Paged(context, "claims", context.Strings["claims_index_title"], context.Urls.Claims, "claims", null, claims,
+            context.Dossier.Site.Pagination.Claims, slice => [("claims", slice), ("claim_count", claims.Count)], shows: null);
+    }
+}

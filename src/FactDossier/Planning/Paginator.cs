@@ -1,0 +1,54 @@
+using FactDossier.Planning.Views;
+
+namespace FactDossier.Planning;
+
+/// <summary>
+/// Cuts a list into pages as Hugo does: page 1 at the list's own URL, page n at <c>&lt;list&gt;page/n/</c>.
+/// </summary>
+public static class Paginator
+{
+    /// <summary>Pages shown on each side of the current one; the first and the last are always shown.</summary>
+    private const int Neighbours = 2;
+
+    public static string UrlOf(string listUrl, int number) => number == 1 ? listUrl : $"{listUrl}page/{number}/";
+
+    /// <summary>The list's pages, each with its items; an empty list still has its one (empty) page.</summary>
+    public static IReadOnlyList<(IReadOnlyList<T> Items, PagerView Pager)> Paginate<T>(IReadOnlyList<T> items, int pageSize, string listUrl)
+    {
+        var count = Math.Max(1, (items.Count + pageSize - 1) / pageSize);
+        var pages = new (IReadOnlyList<T>, PagerView)[count];
+        for (var number = 1; number <= count; number++)
+        {
+            var start = (number - 1) * pageSize;
+            var slice = count == 1 ? items : items.Skip(start).Take(pageSize).ToList();
+            pages[number - 1] = (slice, Pager(number, count, listUrl));
+        }
+
+        return pages;
+    }
+
+    public static PagerView Pager(int number, int count, string listUrl)
+    {
+        var links = new List<PagerLink>();
+        var shown = new SortedSet<int> { 1, count };
+        for (var n = Math.Max(1, number - Neighbours); n <= Math.Min(count, number + Neighbours); n++)
+        {
+            shown.Add(n);
+        }
+
+        foreach (var n in shown)
+        {
+            if (links.Count > 0 && links[^1].Number != n - 1)
+            {
+                links.Add(new PagerLink(null, null, false));
+            }
+
+            links.Add(new PagerLink(n, UrlOf(listUrl, n), n == number));
+        }
+
+        return new PagerView(number, count, listUrl,
+            number > 1 ? UrlOf(listUrl, number - 1) : null,
+            number < count ? UrlOf(listUrl, number + 1) : null,
+            links);
+    }
+}

@@ -1,0 +1,24 @@
+namespace FactDossier.Planning;
+
+/// <summary>Claims by verdict: <c>/verdicts/</c>, the scale with its counts, and a page of claims per rating.</summary>
+public sealed class VerdictPlanner : IPagePlanner
+{
+    public IEnumerable<PagePlan> Plan(PlanningContext context)
+    {
+        var t = context.Strings;
+        var ratings = Facets.Ratings(context);
+        yield return PagePlans.Create(context, "verdicts", context.Page(t["verdicts_title"], context.Urls.Verdicts, "verdicts"), ("ratings", ratings));
+
+        var claimsByRating = context.ClaimsInReadingOrder.ToLookup(c => c.Verdict.Rating, StringComparer.Ordinal);
+        foreach (var rating in ratings)
+        {
+            var claims = claimsByRating[rating.Key].ToList();
+            var pages = PagePlans.Paged(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
+                context.Dossier.Site.Pagination.Claims, slice => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)], shows: null);
+            foreach (var page in pages)
+            {
+                yield return page;
+            }
+        }
+    }
+}
