@@ -5,7 +5,7 @@ using FactDossier.Tests.Support;
 
 namespace FactDossier.BrowserTests;
 
-/// <summary>The W3C Nu HTML Checker over every generated page, in one JVM start.</summary>
+/// <summary>The W3C Nu HTML Checker over every generated page of the seed and of its paginated build, in one JVM start.</summary>
 [Collection(ServedSiteGroup.Name)]
 public sealed class HtmlValidityTests(ServedSite site)
 {
@@ -20,7 +20,7 @@ public sealed class HtmlValidityTests(ServedSite site)
         }
 
         var start = new ProcessStartInfo(checker.Java) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-jar", checker.Jar, "--errors-only", "--format", "json", "--skip-non-html", site.RootOutput })
+        foreach (var arg in new[] { "-jar", checker.Jar, "--errors-only", "--format", "json", "--skip-non-html", site.RootOutput, site.OutputOf(site.Paginated) })
         {
             start.ArgumentList.Add(arg);
         }
@@ -34,10 +34,11 @@ public sealed class HtmlValidityTests(ServedSite site)
 
         using var json = JsonDocument.Parse(report);
         var errors = json.RootElement.GetProperty("messages").EnumerateArray()
-            .Select(m => $"{new Uri(m.GetProperty("url").GetString()!).LocalPath[site.RootOutput.Length..]}:" +
+            .Select(m => $"{(m.TryGetProperty("url", out var url) ? url.GetString() : "")}:" +
                 $"{(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
             .ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(ServedSite.Pages(site.RootOutput).Count > 50);
+        Assert.True(ServedSite.Pages(site.OutputOf(site.Paginated)).Count > 100);
     }
 }

@@ -46,27 +46,39 @@ public sealed class ReaderTests(ServedSite site)
     }
 
     [Fact]
-    public async Task The_filter_narrows_the_claims_and_works_from_the_keyboard()
+    public async Task Search_finds_a_claim_on_a_later_page_by_a_word_of_its_verdict_summary_and_filters_by_verdict_from_the_keyboard()
     {
+        var (word, claimUrl) = SearchIndexReader.WordOfOneVerdictSummaryOnly(site.OutputOf(site.Paginated), onHomePageAfter: 1);
         await using var tab = await RecordedPage.OpenAsync(site.Browser);
-        await tab.GoAsync(site.Root.BaseUrl);
-        var total = await VisibleCards(tab.Page);
+        await tab.GoAsync(site.Paginated.BaseUrl);
+        Assert.Equal(0, await tab.Page.Locator($".claim-list a[href='{claimUrl}']").CountAsync());
 
-        await TabToAsync(tab.Page, "filter-text");
-        await tab.Page.Keyboard.TypeAsync("zelensky");
-        var expected = await tab.Page.EvaluateAsync<int>("() => [...document.querySelectorAll('.claim-card')].filter(c => c.dataset.search.includes('zelensky')).length");
-        Assert.InRange(expected, 1, total - 1);
-        Assert.Equal(expected, await VisibleCards(tab.Page));
-        Assert.StartsWith($"{expected} / {total}", await tab.Page.Locator(".filter-status").InnerTextAsync(), StringComparison.Ordinal);
+        await TabToAsync(tab.Page, "search-text");
+        await tab.Page.Keyboard.TypeAsync(word);
+        var results = tab.Page.Locator("#search-results > li");
+        await Assertions.Expect(results).ToHaveCountAsync(1);
+        Assert.Equal(claimUrl, await results.Locator("a").GetAttributeAsync("href"));
+        await Assertions.Expect(tab.Page.Locator(".search-status")).ToHaveTextAsync(new Regex("^1 "));
+        Assert.False(await tab.Page.Locator(".claim-pages").IsVisibleAsync());
 
         await tab.Page.Keyboard.PressAsync("Control+A");
         await tab.Page.Keyboard.PressAsync("Backspace");
-        await TabToAsync(tab.Page, "filter-rating");
+        await Assertions.Expect(tab.Page.Locator(".claim-pages")).ToBeVisibleAsync();
+        await TabToAsync(tab.Page, "filter-verdict");
         await tab.Page.Keyboard.PressAsync("ArrowDown");
-        var rating = await tab.Page.EvalOnSelectorAsync<string>("#filter-rating", "s => s.value");
+        var rating = await tab.Page.EvalOnSelectorAsync<string>("#filter-verdict", "s => s.value");
         Assert.NotEqual("", rating);
-        var withRating = await tab.Page.EvaluateAsync<int>($"() => document.querySelectorAll('.claim-card[data-rating=\"{rating}\"]').length");
-        Assert.Equal(withRating, await VisibleCards(tab.Page));
+        var expected = ServedSite.Pages(site.OutputOf(site.Paginated)).Count(p => p.StartsWith("claims/", StringComparison.Ordinal) && !p.StartsWith("claims/page/", StringComparison.Ordinal)
+            && p != "claims/" && SearchIndexReader.RatingOf(site.OutputOf(site.Paginated), p) == rating);
+        Assert.True(expected > 1);
+        await Assertions.Expect(results).ToHaveCountAsync(expected);
+        Assert.All(await results.Locator(".verdict").AllAsync(), async v => Assert.Equal($"verdict verdict-{rating}", await v.GetAttributeAsync("class")));
+
+        await TabToAsync(tab.Page, "search-text");
+        await tab.Page.Keyboard.TypeAsync(word);
+        await Assertions.Expect(results).ToHaveCountAsync(SearchIndexReader.RatingOf(site.OutputOf(site.Paginated), claimUrl.TrimStart('/')) == rating ? 1 : 0);
+        Assert.Empty(tab.ConsoleErrors);
+        Assert.All(tab.Requests, url => Assert.Equal("127.0.0.1", new Uri(url).Host));
     }
 
     private static async Task TabToAsync(IPage page, string id)
@@ -102,11 +114,14 @@ public sealed class ReaderTests(ServedSite site)
         Assert.All(tab.Requests, url => Assert.Equal("127.0.0.1", new Uri(url).Host));
     }
 
-    [Fact]
-    public async Task Without_javascript_every_page_is_complete_and_reachable_by_links_from_home()
+    [Theory]
+    [InlineData("sub-folder")]
+    [InlineData("paginated")]
+    public async Task Without_javascript_every_page_is_complete_and_reachable_by_links_from_home(string which)
     {
+        var server = which == "paginated" ? site.Paginated : site.SubFolder;
         await using var tab = await RecordedPage.OpenAsync(site.Browser, javaScript: false);
-        var start = site.SubFolder.BaseUrl;
+        var start = server.BaseUrl;
         var toVisit = new Queue<string>([start]);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         while (toVisit.TryDequeue(out var url))
@@ -126,12 +141,15 @@ public sealed class ReaderTests(ServedSite site)
             }
         }
 
-        var expected = ServedSite.Pages(site.RootOutput).Select(p => start + p).ToHashSet(StringComparer.Ordinal);
+        var expected = ServedSite.Pages(site.OutputOf(server)).Select(p => start + p).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(expected.Except(visited));
 
         await tab.GoAsync(start);
-        Assert.False(await tab.Page.Locator("form.claim-filter").IsVisibleAsync());
-        Assert.Equal(ClaimCount(), await VisibleCards(tab.Page));
+        Assert.False(await tab.Page.Locator("form.claim-search").IsVisibleAsync());
+        if (which != "paginated")
+        {
+            Assert.Equal(ClaimCount(), await VisibleCards(tab.Page));
+        }
     }
 
     [Fact]
@@ -157,9 +175,11 @@ public sealed class ReaderTests(ServedSite site)
 
             if (width == 375)
             {
-                foreach (var path in ServedSite.Pages(site.RootOutput))
+                foreach (var url in ServedSite.Pages(site.RootOutput).Select(p => site.Root.BaseUrl + p)
+                    .Concat(ServedSite.Pages(site.OutputOf(site.Paginated)).Where(p => p.Contains("page/", StringComparison.Ordinal)).Select(p => site.Paginated.BaseUrl + p)))
                 {
-                    await tab.GoAsync(site.Root.BaseUrl + path);
+                    await tab.GoAsync(url);
+                    var path = url;
                     var sizes = await tab.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
                     var (document, viewport) = (sizes[0], sizes[1]);
                     Assert.True(document <= viewport, $"{path}: {document} px wide in a {viewport} px viewport");

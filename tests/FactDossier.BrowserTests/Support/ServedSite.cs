@@ -37,6 +37,9 @@ public sealed class ServedSite : IAsyncLifetime
 
     public StaticSiteServer SubFolder { get; private set; } = null!;
 
+    /// <summary>The real dossier with lists of a few items a page, so that every list has several pages.</summary>
+    public StaticSiteServer Paginated { get; private set; } = null!;
+
     public string RootOutput => _projects[0].Output;
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -45,6 +48,7 @@ public sealed class ServedSite : IAsyncLifetime
     {
         Root = await ServeAsync(TestProject.RealDossier(), "/");
         SubFolder = await ServeAsync(TestProject.RealDossier(), "/sub/");
+        Paginated = await ServeAsync(TestProject.PaginatedDossier(), "/");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var chromium = Chromium.Find(Playwright);
         _browserMissing = chromium.Missing;
@@ -75,13 +79,19 @@ public sealed class ServedSite : IAsyncLifetime
 
     public string OutputOf(StaticSiteServer server) => _outputs[server];
 
-    /// <summary>Every page of a built site, as paths under its base path (404.html left out).</summary>
+    /// <summary>
+    /// Every page of a built site, as paths under its base path (404.html left out, and the pages of a list's page/
+    /// folder that only send the reader to its first page).
+    /// </summary>
     public static IReadOnlyList<string> Pages(string output) =>
         [.. Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
-            .Where(f => f != "404.html")
+            .Where(f => f != "404.html" && !IsRedirect(f))
             .Select(f => f == "index.html" ? "" : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
             .Order(StringComparer.Ordinal)];
+
+    private static bool IsRedirect(string file) =>
+        file == "page/index.html" || file == "page/1/index.html" || file.EndsWith("/page/index.html", StringComparison.Ordinal) || file.EndsWith("/page/1/index.html", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {
