@@ -12,16 +12,29 @@ public sealed class IncrementalBuildTests
 {
     private const string Claim = "input/claims/article-attacks-continued.yml";
 
-    public static TheoryData<string> Edits() =>
+    private static readonly string[] EditKinds =
     [
         "headline", "quote", "quote moves", "rating", "tags", "speaker", "date", "sources", "explanation", "add", "delete", "two claims", "one edit after another", "break and repair",
     ];
 
+    /// <summary>Each edit, on the seed dossier and on the same with every list cut into several pages.</summary>
+    public static TheoryData<string, bool> Edits()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var edit in EditKinds)
+        {
+            data.Add(edit, false);
+            data.Add(edit, true);
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Edits))]
-    public void An_incremental_rebuild_writes_what_a_full_build_writes(string edit)
+    public void An_incremental_rebuild_writes_what_a_full_build_writes(string edit, bool paginated)
     {
-        using var preview = new Preview();
+        using var preview = new Preview(paginated);
         var project = preview.Project;
         Assert.True(preview.Build().Succeeded);
         Assert.Equal("full", preview.Memory.LastKind);
@@ -199,9 +212,9 @@ public sealed class IncrementalBuildTests
     }
 
     /// <summary>The seed dossier built as the preview builds it: one memory carried from build to build.</summary>
-    private sealed class Preview : IDisposable
+    private sealed class Preview(bool paginated = false) : IDisposable
     {
-        public TestProject Project { get; } = TestProject.RealDossier();
+        public TestProject Project { get; } = paginated ? TestProject.PaginatedDossier() : TestProject.RealDossier();
 
         public BuildMemory Memory { get; } = new();
 
