@@ -212,7 +212,8 @@ public static class SearchIndex
         return text.Append(']').ToString();
     }
 
-    private static string Quoted(string term) => Json(w => w.WriteStringValue(term));
+    /// <summary>A term as a JSON string: letters and digits only (<see cref="SearchTerms"/>), so nothing to escape.</summary>
+    private static string Quoted(string term) => $"\"{term}\"";
 
     private static string Json(Action<Utf8JsonWriter> write)
     {

@@ -15,8 +15,10 @@ public static class SearchTerms
     /// <summary>The distinct terms of the texts, sorted (ordinal).</summary>
     public static string[] Of(IEnumerable<string?> texts)
     {
-        var terms = new SortedSet<string>(StringComparer.Ordinal);
-        var word = new StringBuilder();
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        // A word met again is looked up as the characters it is, without making a string of it.
+        var known = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = new char[64];
         foreach (var text in texts)
         {
             if (string.IsNullOrEmpty(text))
@@ -24,34 +26,48 @@ public static class SearchTerms
                 continue;
             }
 
-            foreach (var c in text.ToLowerInvariant().Normalize(NormalizationForm.FormD))
+            // Most texts have no accent to take off: decomposing them is skipped.
+            var folded = text.ToLowerInvariant();
+            if (!folded.IsNormalized(NormalizationForm.FormD))
+            {
+                folded = folded.Normalize(NormalizationForm.FormD);
+            }
+
+            var length = 0;
+            foreach (var c in folded)
             {
                 if (char.IsLetterOrDigit(c))
                 {
-                    word.Append(c);
+                    if (length == word.Length)
+                    {
+                        Array.Resize(ref word, 2 * word.Length);
+                    }
+
+                    word[length++] = c;
                 }
-                else if (!IsMark(c))
+                else if (c < 0x300 || !IsMark(c))
                 {
-                    Flush(word, terms);
+                    Add(known, word.AsSpan(0, length));
+                    length = 0;
                 }
             }
 
-            Flush(word, terms);
+            Add(known, word.AsSpan(0, length));
         }
 
-        return [.. terms];
+        var sorted = terms.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+
+    private static void Add(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known, ReadOnlySpan<char> word)
+    {
+        if (word.Length >= MinLength)
+        {
+            known.Add(word);
+        }
     }
 
     private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static void Flush(StringBuilder word, SortedSet<string> terms)
-    {
-        if (word.Length >= MinLength)
-        {
-            terms.Add(word.ToString());
-        }
-
-        word.Clear();
-    }
 }
