@@ -8,7 +8,7 @@ namespace FactDossier.Loading;
 public static class SiteLoader
 {
     public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination"];
-    public static readonly string[] PaginationFields = ["claims", "quotes", "sources"];
+    public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
     public static readonly string[] RatingFields = ["key", "label", "value", "description"];
@@ -82,7 +82,7 @@ public static class SiteLoader
         }
 
         var defaults = Pagination.Default;
-        return new Pagination(Size("claims", defaults.Claims), Size("quotes", defaults.Quotes), Size("sources", defaults.Sources));
+        return new Pagination(Size("claims", defaults.Claims), Size("quotes", defaults.Quotes), Size("entries", defaults.Entries));
     }
 
     private static RatingScale? ReadRatingScale(FieldReader site, DiagnosticBag diagnostics)

@@ -20,8 +20,8 @@ public sealed record SiteSettings(
 /// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>
 /// <param name="Claims">Claim cards: home, claims index, topic and verdict pages.</param>
 /// <param name="Quotes">Statements and counter-statements: person pages and the timeline's months.</param>
-/// <param name="Sources">Entries of the sources page; also the corrections log.</param>
-public sealed record Pagination(int Claims, int Quotes, int Sources)
+/// <param name="Entries">Entries of the sources page, the articles index and the corrections log.</param>
+public sealed record Pagination(int Claims, int Quotes, int Entries)
 {
     public static Pagination Default { get; } = new(25, 150, 100);
 }

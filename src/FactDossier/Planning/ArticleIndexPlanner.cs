@@ -2,7 +2,7 @@ using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
 
-/// <summary><c>/articles/</c>: each article under review, with its claims counted by verdict.</summary>
+/// <summary><c>/articles/</c>: each article under review, newest first, with its claims counted by verdict, a page at a time.</summary>
 public sealed class ArticleIndexPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
@@ -20,7 +20,7 @@ public sealed class ArticleIndexPlanner : IPagePlanner
                 return new ArticleEntryView(context.ArticleRef(article), claims.Count, counts);
             })
             .ToList();
-        yield return PagePlans.Create(context, "articles", context.Page(context.Strings["articles_title"], context.Urls.Articles, "articles"),
-            ("articles", entries));
+        return PagePlans.Paged(context, "articles", context.Strings["articles_title"], context.Urls.Articles, "articles", null, entries,
+            context.Dossier.Site.Pagination.Entries, slice => [("articles", slice)], shows: null);
     }
 }

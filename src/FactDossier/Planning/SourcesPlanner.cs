@@ -39,7 +39,7 @@ public sealed class SourcesPlanner : IPagePlanner
             .ToList();
         var entries = sources.Select(s => s.Entry).ToList();
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
-            pageSize.Sources, slice => [("sources", slice)], shows: null);
+            pageSize.Entries, slice => [("sources", slice)], shows: null);
         foreach (var page in pages)
         {
             yield return page;

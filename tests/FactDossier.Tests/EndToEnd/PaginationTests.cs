@@ -4,8 +4,8 @@ using FactDossier.Tests.Support;
 
 namespace FactDossier.Tests.EndToEnd;
 
-/// <summary>The repository's dossier with lists of 5 claims, 10 quotes and 10 sources a page: every list has several.</summary>
-public sealed class PaginatedSite() : BuiltSite(TestProject.PaginatedDossier(claims: 5, quotes: 10, sources: 10));
+/// <summary>The repository's dossier with lists of 5 claims, 10 quotes and 10 entries a page: every list has several.</summary>
+public sealed class PaginatedSite() : BuiltSite(TestProject.PaginatedDossier(claims: 5, quotes: 10, entries: 10));
 
 /// <summary>Paginated lists read from the built HTML: every item once, in order, pages linked both ways.</summary>
 public sealed class PaginationTests(PaginatedSite site, RealDossierSite seed) : IClassFixture<PaginatedSite>, IClassFixture<RealDossierSite>

@@ -28,10 +28,10 @@ public sealed class TestProject : IDisposable
     /// The repository's own dossier with lists cut into pages of a few items (see <c>pagination</c> in site.yml), so
     /// that every list of it has several pages.
     /// </summary>
-    public static TestProject PaginatedDossier(int claims = 5, int quotes = 10, int sources = 10)
+    public static TestProject PaginatedDossier(int claims = 5, int quotes = 10, int entries = 10)
     {
         var project = RealDossier();
-        project.Write("input/site.yml", project.Read("input/site.yml") + $"pagination:\n  claims: {claims}\n  quotes: {quotes}\n  sources: {sources}\n");
+        project.Write("input/site.yml", project.Read("input/site.yml") + $"pagination:\n  claims: {claims}\n  quotes: {quotes}\n  entries: {entries}\n");
         return project;
     }
 
