@@ -10,10 +10,19 @@
       .split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
 
-  // Claim numbers are stored as gaps: the first number, then each one's distance from the one before.
-  function ungap(gaps) {
-    var docs = new Array(gaps.length), n = 0;
-    for (var i = 0; i < gaps.length; i++) { n += gaps[i]; docs[i] = n; }
+  // A list of claim numbers: gaps (the first number, then each one's distance from the one before), or a bitmap
+  // (base64, claim n in bit n % 8 of byte n / 8), as SearchIndex.cs writes them.
+  function ungap(list) {
+    var docs = [], n = 0, i;
+    if (typeof list === "string") {
+      var bytes = atob(list);
+      for (i = 0; i < bytes.length; i++) {
+        var b = bytes.charCodeAt(i);
+        for (var bit = 0; bit < 8; bit++) if (b & (1 << bit)) docs.push(i * 8 + bit);
+      }
+      return docs;
+    }
+    for (i = 0; i < list.length; i++) { n += list[i]; docs.push(n); }
     return docs;
   }
 

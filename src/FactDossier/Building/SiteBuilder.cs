@@ -145,7 +145,8 @@ public static class SiteBuilder
             // The plan knows which claims changed: it reused the last plan's views of all the others.
             var changed = plan.Context!.ChangedClaims!;
             var before = previous.Plan.Pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
-            var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)).ToList();
+            var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)
+                || !string.Equals(p.Signature, old.Signature, StringComparison.Ordinal)).ToList();
             var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
             // Staged beside output/ and moved into it only once every link is checked: a failed build changes nothing.
             using var staging = new StagedOutputFolder(previous.Output, BuildId());

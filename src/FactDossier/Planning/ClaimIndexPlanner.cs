@@ -6,7 +6,7 @@ public sealed class ClaimIndexPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var claims = context.ClaimsInReadingOrder;
-        return PagePlans.Paged(context, "claims", context.Strings["claims_index_title"], context.Urls.Claims, "claims", null, claims,
-            context.Dossier.Site.Pagination.Claims, slice => [("claims", slice), ("claim_count", claims.Count)], shows: null);
+        return PagePlans.PagedClaims(context, "claims", context.Strings["claims_index_title"], context.Urls.Claims, "claims", null, claims,
+            slice => [("claims", slice), ("claim_count", claims.Count)]);
     }
 }

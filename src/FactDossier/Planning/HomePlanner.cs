@@ -8,16 +8,21 @@ namespace FactDossier.Planning;
 /// </summary>
 public sealed class HomePlanner : IPagePlanner
 {
+    private const int MaxArticles = 10;
+
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var ratings = Facets.Ratings(context);
         var speakers = Facets.Speakers(context);
         var tags = Facets.Tags(context);
-        var articles = context.Dossier.Articles.Select(context.ArticleRef).ToList();
+        // Beyond a few articles the home page names the newest, and the articles index has them all.
+        var all = context.Dossier.Articles;
+        var articles = (all.Length <= MaxArticles ? all.AsEnumerable() : all.OrderByDescending(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal).Take(MaxArticles))
+            .Select(context.ArticleRef).ToList();
         var claims = context.ClaimsInReadingOrder;
         var site = context.Dossier.Site;
-        return PagePlans.Paged(context, "home", site.Title, context.Urls.Home, "home", site.Summary, claims, site.Pagination.Claims,
-            slice => [("articles", articles), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("speakers", speakers), ("tags", tags)],
-            shows: null, listTitle: context.Strings["claims_heading"]);
+        return PagePlans.PagedClaims(context, "home", site.Title, context.Urls.Home, "home", site.Summary, claims,
+            slice => [("articles", articles), ("article_count", all.Length), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("speakers", speakers), ("tags", tags)],
+            listTitle: context.Strings["claims_heading"], firstShowsAll: true);
     }
 }

@@ -27,19 +27,54 @@ internal static class PagePlans
     /// <c>page/</c> and <c>page/1/</c> that send the reader to the first, so that no folder URL of the site is a 404.
     /// </summary>
     /// <param name="values">The template's values for the items of one page.</param>
+    /// <param name="tracking">
+    /// For one page: the claims it shows (null: it depends on all of them) and its <see cref="PagePlan.Signature"/>, which
+    /// together tell the preview when to render it again.
+    /// </param>
     /// <param name="listTitle">What the later pages are titled with their number, when not <paramref name="title"/>.</param>
     public static IEnumerable<PagePlan> Paged<T>(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
-        IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, (string Key, object? Value)[]> values, IReadOnlySet<string>? shows, string? listTitle = null)
+        IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, (string Key, object? Value)[]> values,
+        Func<IReadOnlyList<T>, PagerView, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null)
     {
         var pages = Paginator.Paginate(items, pageSize, listUrl);
         foreach (var (slice, pager) in pages)
         {
-            var pageTitle = pager.Number == 1 ? title : $"{listTitle ?? title} ({PageOf(context, pager)})";
-            var page = context.Page(pageTitle, Paginator.UrlOf(listUrl, pager.Number), kind, description) with { Pager = pager };
-            yield return Create(context, template, page, values(slice)) with { Shows = shows };
+            var (shows, signature) = tracking(slice, pager);
+            yield return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice))
+                with { Shows = shows, Signature = signature };
         }
 
-        if (pages.Count > 1)
+        foreach (var redirect in Redirects(context, title, listUrl, pages.Count))
+        {
+            yield return redirect;
+        }
+    }
+
+    /// <summary>Every page of the list depends on all claims: the preview renders each again after any edit.</summary>
+    public static (IReadOnlySet<string>?, string?) DependsOnAll<T>(IReadOnlyList<T> slice, PagerView pager) => (null, null);
+
+    /// <summary>
+    /// For a page of a list whose items each show some claims: it shows those claims, and its signature is the list's
+    /// length, its page count, this page's items (by key) and <paramref name="context"/> (anything else it shows).
+    /// </summary>
+    public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PagerView pager, int itemCount, Func<T, string> keyOf,
+        Func<T, IEnumerable<string>> claimsOf, string context = "") =>
+        (slice.SelectMany(claimsOf).ToHashSet(StringComparer.Ordinal), $"{context}|{itemCount}/{pager.Count}:{string.Join(' ', slice.Select(keyOf))}");
+
+    /// <summary>
+    /// As <see cref="Paged{T}"/> for a list of claims whose pages show nothing else that depends on other claims: each
+    /// page shows its own claims, and is rendered again when one of them changed or when the list moved them.
+    /// </summary>
+    /// <param name="firstShowsAll">The first page also shows counts over every claim (the home page's scale and topics).</param>
+    public static IEnumerable<PagePlan> PagedClaims(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
+        IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, (string Key, object? Value)[]> values, string? listTitle = null, bool firstShowsAll = false) =>
+        Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
+            (slice, pager) => firstShowsAll && pager.Number == 1 ? DependsOnAll(slice, pager) : Showing(slice, pager, claims.Count, c => c.Id, c => [c.Id]),
+            listTitle);
+
+    private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)
+    {
+        if (pageCount > 1)
         {
             foreach (var url in new[] { $"{listUrl}page/", $"{listUrl}page/1/" })
             {
@@ -47,6 +82,10 @@ internal static class PagePlans
             }
         }
     }
+
+    private static PageView ListPage(PlanningContext context, string title, string? listTitle, string listUrl, string kind, string? description, PagerView pager) =>
+        context.Page(pager.Number == 1 ? title : $"{listTitle ?? title} ({PageOf(context, pager)})", Paginator.UrlOf(listUrl, pager.Number), kind, description)
+            with { Pager = pager };
 
     public static string PageOf(PlanningContext context, PagerView pager) =>
         context.Strings["page_of"]

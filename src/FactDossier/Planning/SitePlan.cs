@@ -20,6 +20,13 @@ public sealed record PagePlan(string OutputPath, string Template, PageView Page,
     /// an edit to some claims, the preview re-renders only the pages that showed or now show one of them.
     /// </summary>
     public IReadOnlySet<string>? Shows { get; init; }
+
+    /// <summary>
+    /// For a page of a list: what it shows besides the content of the claims in <see cref="Shows"/> (which items, in
+    /// what order, how many in all, how many pages). The preview renders it again when this changed, even when none of
+    /// its claims did: an item added to page 1 moves the others along.
+    /// </summary>
+    public string? Signature { get; init; }
 }
 
 /// <summary>

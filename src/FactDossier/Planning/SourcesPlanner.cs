@@ -38,8 +38,10 @@ public sealed class SourcesPlanner : IPagePlanner
             .ThenBy(e => e.Entry.Source.Id, StringComparer.Ordinal)
             .ToList();
         var entries = sources.Select(s => s.Entry).ToList();
+        var citing = sources.ToDictionary(s => s.Entry.Source.Id, s => s.Claims.Select(c => c.Id), StringComparer.Ordinal);
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
-            pageSize.Entries, slice => [("sources", slice)], shows: null);
+            pageSize.Entries, slice => [("sources", slice)],
+            (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => e.Source.Id, e => citing[e.Source.Id]));
         foreach (var page in pages)
         {
             yield return page;
@@ -47,9 +49,8 @@ public sealed class SourcesPlanner : IPagePlanner
 
         foreach (var (entry, claims) in sources.Where(s => s.Entry.AllClaimsUrl is not null))
         {
-            var shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            var sourcePages = PagePlans.Paged(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
-                claims, pageSize.Claims, slice => [("entry", entry), ("claims", slice), ("claim_count", claims.Count)], shows);
+            var sourcePages = PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
+                claims, slice => [("entry", entry), ("claims", slice), ("claim_count", claims.Count)]);
             foreach (var page in sourcePages)
             {
                 yield return page;

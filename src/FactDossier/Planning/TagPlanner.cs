@@ -15,10 +15,8 @@ public sealed class TagPlanner : IPagePlanner
         foreach (var tag in tags)
         {
             var claims = claimsByTag[tag.Key].ToList();
-            // Every page of the tag counts its claims: each depends on all of them.
-            var shows = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            var pages = PagePlans.Paged(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims, context.Dossier.Site.Pagination.Claims,
-                slice => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)], shows);
+            var pages = PagePlans.PagedClaims(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims,
+                slice => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)]);
             foreach (var page in pages)
             {
                 yield return page;

@@ -41,11 +41,16 @@ public sealed class TimelinePlanner : IPagePlanner
         var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
             m.Sum(d => d.Entries.Count), m.Count())).ToList();
         yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days));
+        // A month's page shows its entries' claims, and every month's count (the months' list).
+        var claimAt = context.Claims.ToDictionary(c => c.Url, c => c.Id, StringComparer.Ordinal);
+        var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
         foreach (var (month, view) in months.Zip(monthViews))
         {
             var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
             var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
-                slice => [("month", view), ("months", monthViews), ("days", Days(slice))], shows: null);
+                slice => [("month", view), ("months", monthViews), ("days", Days(slice))],
+                (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => $"{e.Day.DateIso}/{e.Entry.ClaimUrl}",
+                    e => [claimAt[e.Entry.ClaimUrl[..e.Entry.ClaimUrl.IndexOf('#', StringComparison.Ordinal)]]], counts));
             foreach (var page in pages)
             {
                 yield return page;

@@ -13,8 +13,8 @@ public sealed class VerdictPlanner : IPagePlanner
         foreach (var rating in ratings)
         {
             var claims = claimsByRating[rating.Key].ToList();
-            var pages = PagePlans.Paged(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
-                context.Dossier.Site.Pagination.Claims, slice => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)], shows: null);
+            var pages = PagePlans.PagedClaims(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
+                slice => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)]);
             foreach (var page in pages)
             {
                 yield return page;

@@ -17,7 +17,7 @@ public static class SearchIndexReader
     {
         var terms = Directory.EnumerateFiles(Path.Combine(output, "search", "terms"), "*.json")
             .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
-            .ToDictionary(t => t.Key, t => Ungap(t.Value!.AsArray()), StringComparer.Ordinal);
+            .ToDictionary(t => t.Key, t => Ungap(t.Value!), StringComparer.Ordinal);
         var docs = Directory.EnumerateFiles(Path.Combine(output, "search", "docs"), "*.json")
             .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f), System.Globalization.CultureInfo.InvariantCulture))
             .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsArray().Select(d => d![0]!.GetValue<string>()))
@@ -46,9 +46,16 @@ public static class SearchIndexReader
 
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string file) => Parser.ParseDocument(File.ReadAllText(file));
 
-    private static List<int> Ungap(JsonArray gaps)
+    /// <summary>A list of claims as the index writes it: gaps (an array) or a bitmap (a base64 string).</summary>
+    private static List<int> Ungap(JsonNode list)
     {
-        var n = 0;
-        return gaps.Select(g => n += g!.GetValue<int>()).ToList();
+        if (list is JsonValue bitmap)
+        {
+            var bytes = Convert.FromBase64String(bitmap.GetValue<string>());
+            return Enumerable.Range(0, bytes.Length * 8).Where(n => (bytes[n / 8] & (1 << (n % 8))) != 0).ToList();
+        }
+
+        var doc = 0;
+        return list.AsArray().Select(g => doc += g!.GetValue<int>()).ToList();
     }
 }

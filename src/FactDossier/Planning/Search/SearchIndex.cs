@@ -16,8 +16,9 @@ namespace FactDossier.Planning.Search;
 /// <item><c>search/facets/&lt;filter&gt;/&lt;value&gt;.json</c>: the claims of one verdict, speaker, topic or article.</item>
 /// <item><c>search/docs/&lt;n&gt;.json</c>: what a result shows, <see cref="DocsPerFile"/> claims a file.</item>
 /// </list>
-/// Claims are numbered in reading order; a list of claims is written as gaps (the first number, then each one's
-/// distance from the one before), which keeps long lists short.
+/// Claims are numbered in reading order. A list of claims is written as gaps (a JSON array: the first number, then
+/// each one's distance from the one before), or, where that would be longer, as a bitmap (a JSON string: base64 of
+/// one bit per claim, claim n in bit n % 8 of byte n / 8): a word most claims hold costs one bit a claim.
 /// </summary>
 public static class SearchIndex
 {
@@ -47,7 +48,7 @@ public static class SearchIndex
             }
         }
 
-        var terms = postings.Keys.Order(StringComparer.Ordinal).Select(t => (Term: t, Json: $"{Quoted(t)}:{Gaps(postings[t])}")).ToList();
+        var terms = postings.Keys.Order(StringComparer.Ordinal).Select(t => (Term: t, Json: $"{Quoted(t)}:{DocList(postings[t], claims.Count)}")).ToList();
         var shards = new List<(string Prefix, List<(string Term, string Json)> Terms)>();
         Shard(terms, 1, shards);
 
@@ -62,7 +63,7 @@ public static class SearchIndex
         {
             foreach (var value in values)
             {
-                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", Gaps(value.Docs)));
+                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
             }
         }
 
@@ -198,6 +199,31 @@ public static class SearchIndex
 
         w.WriteEndArray();
     });
+
+    /// <summary>The claims as gaps or as a bitmap, whichever is shorter.</summary>
+    private static string DocList(List<int> docs, int count)
+    {
+        var bitmapLength = 2 + (((count + 7) / 8) + 2) / 3 * 4;
+        // A gap takes at least two characters (a digit and a comma).
+        if (2 * docs.Count < bitmapLength)
+        {
+            return Gaps(docs);
+        }
+
+        var gaps = Gaps(docs);
+        return gaps.Length <= bitmapLength ? gaps : Bitmap(docs, count);
+    }
+
+    private static string Bitmap(List<int> docs, int count)
+    {
+        var bits = new byte[(count + 7) / 8];
+        foreach (var doc in docs)
+        {
+            bits[doc >> 3] |= (byte)(1 << (doc & 7));
+        }
+
+        return $"\"{Convert.ToBase64String(bits)}\"";
+    }
 
     private static string Gaps(List<int> docs)
     {
