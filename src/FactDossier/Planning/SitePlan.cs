@@ -51,4 +51,7 @@ public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
 
     /// <summary>Each claim's piece, for the preview's next plan to reuse those of unchanged claims.</summary>
     public IReadOnlyDictionary<ClaimView, string>? ClaimPieces { get; init; }
+
+    /// <summary>For the search index's meta.json: the index as built, for the preview's next plan to update.</summary>
+    public Search.SearchIndex.State? Search { get; init; }
 }

@@ -31,9 +31,94 @@ public static class SearchIndex
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// What the next plan of the preview starts from: the claims as numbered, each term's claims and its JSON, each
+    /// claim's result document. An edit that keeps every claim in its place changes only the terms of the claims edited.
+    /// </summary>
+    public sealed record State(
+        IReadOnlyList<ClaimView> Claims,
+        IReadOnlyDictionary<string, List<int>> Postings,
+        IReadOnlyDictionary<string, string> TermJson,
+        string[] SortedTerms,
+        IReadOnlyDictionary<ClaimView, string> DocJson);
+
     public static IReadOnlyList<DataFile> Files(PlanningContext context)
     {
         var claims = context.ClaimsInReadingOrder;
+        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == MetaFile)?.Search;
+        var (postings, termJson, sortedTerms) = before is not null && SameOrder(before.Claims, claims)
+            ? Update(before, claims)
+            : Build(claims);
+
+        var terms = sortedTerms.Select(t => (Term: t, Json: termJson[t])).ToList();
+        var shards = new List<(string Prefix, List<(string Term, string Json)> Terms)>();
+        Shard(terms, 1, shards);
+
+        var files = new List<DataFile>();
+        for (var i = 0; i < shards.Count; i++)
+        {
+            // Pieces: a term unchanged since the last plan is the same string, compared at once.
+            var pieces = new List<string>(2 * shards[i].Terms.Count + 1) { "{" };
+            foreach (var (_, json) in shards[i].Terms)
+            {
+                pieces.Add(json);
+                pieces.Add(",");
+            }
+
+            pieces[^1] = pieces.Count == 1 ? "{}" : "}";
+            files.Add(new DataFile($"search/terms/{i}.json", pieces));
+        }
+
+        var facets = Facets(context, claims);
+        foreach (var (facet, values) in facets)
+        {
+            foreach (var value in values)
+            {
+                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
+            }
+        }
+
+        var docJson = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
+        foreach (var claim in claims)
+        {
+            docJson[claim] = before?.DocJson.GetValueOrDefault(claim) ?? Doc(claim);
+        }
+
+        for (var first = 0; first < claims.Count; first += DocsPerFile)
+        {
+            var chunk = claims.Skip(first).Take(DocsPerFile).Select(c => docJson[c]);
+            files.Add(new DataFile($"search/docs/{first / DocsPerFile}.json", ["[", .. chunk.SelectMany((json, i) => i == 0 ? [json] : new[] { ",", json }), "]"]));
+        }
+
+        files.Add(new DataFile(MetaFile, Meta(claims.Count, shards.Select(s => s.Prefix), facets))
+        {
+            Search = new State([.. claims], postings, termJson, sortedTerms, docJson),
+        });
+        return files;
+    }
+
+    private const string MetaFile = "search/meta.json";
+
+    private static bool SameOrder(IReadOnlyList<ClaimView> before, IReadOnlyList<ClaimView> now)
+    {
+        if (before.Count != now.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (!string.Equals(before[i].Id, now[i].Id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[]) Build(IReadOnlyList<ClaimView> claims)
+    {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var doc = 0; doc < claims.Count; doc++)
         {
@@ -48,33 +133,80 @@ public static class SearchIndex
             }
         }
 
-        var terms = postings.Keys.Order(StringComparer.Ordinal).Select(t => (Term: t, Json: $"{Quoted(t)}:{DocList(postings[t], claims.Count)}")).ToList();
-        var shards = new List<(string Prefix, List<(string Term, string Json)> Terms)>();
-        Shard(terms, 1, shards);
+        var termJson = postings.ToDictionary(p => p.Key, p => TermJson(p.Key, p.Value, claims.Count), StringComparer.Ordinal);
+        var sorted = postings.Keys.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return (postings, termJson, sorted);
+    }
 
-        var files = new List<DataFile>();
-        for (var i = 0; i < shards.Count; i++)
+    /// <summary>
+    /// The last plan's index with the edited claims' terms moved: a term gains or loses those claims only. The last
+    /// plan's lists are never changed (a failed build keeps it as it was): a term that changes gets a new list.
+    /// </summary>
+    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[]) Update(State before, IReadOnlyList<ClaimView> claims)
+    {
+        var postings = new Dictionary<string, List<int>>(before.Postings, StringComparer.Ordinal);
+        var changedTerms = new HashSet<string>(StringComparer.Ordinal);
+        for (var doc = 0; doc < claims.Count; doc++)
         {
-            files.Add(new DataFile($"search/terms/{i}.json", "{" + string.Join(",", shards[i].Terms.Select(t => t.Json)) + "}"));
-        }
-
-        var facets = Facets(context, claims);
-        foreach (var (facet, values) in facets)
-        {
-            foreach (var value in values)
+            if (ReferenceEquals(before.Claims[doc], claims[doc]))
             {
-                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
+                continue;
+            }
+
+            var old = before.Claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
+            var now = claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
+            foreach (var term in old.Except(now))
+            {
+                var docs = postings[term].Where(d => d != doc).ToList();
+                postings[term] = docs;
+                changedTerms.Add(term);
+            }
+
+            foreach (var term in now.Except(old))
+            {
+                var docs = postings.TryGetValue(term, out var list) ? new List<int>(list) : [];
+                var at = docs.BinarySearch(doc);
+                docs.Insert(at < 0 ? ~at : at, doc);
+                postings[term] = docs;
+                changedTerms.Add(term);
             }
         }
 
-        for (var first = 0; first < claims.Count; first += DocsPerFile)
+        if (changedTerms.Count == 0)
         {
-            files.Add(new DataFile($"search/docs/{first / DocsPerFile}.json", Docs(claims, first, Math.Min(claims.Count, first + DocsPerFile))));
+            return (postings, new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal), before.SortedTerms);
         }
 
-        files.Add(new DataFile("search/meta.json", Meta(claims.Count, shards.Select(s => s.Prefix), facets)));
-        return files;
+        var termJson = new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal);
+        var added = false;
+        var removed = false;
+        foreach (var term in changedTerms)
+        {
+            if (postings[term].Count == 0)
+            {
+                postings.Remove(term);
+                termJson.Remove(term);
+                removed = true;
+            }
+            else
+            {
+                added |= !termJson.ContainsKey(term);
+                termJson[term] = TermJson(term, postings[term], claims.Count);
+            }
+        }
+
+        var sorted = before.SortedTerms;
+        if (added || removed)
+        {
+            sorted = postings.Keys.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+        }
+
+        return (postings, termJson, sorted);
     }
+
+    private static string TermJson(string term, List<int> docs, int count) => $"{Quoted(term)}:{DocList(docs, count)}";
 
     /// <summary>Terms grouped by their first <paramref name="length"/> characters, a group too big split again one character further.</summary>
     private static void Shard(IReadOnlyList<(string Term, string Json)> terms, int length, List<(string, List<(string, string)>)> shards)
@@ -180,23 +312,16 @@ public static class SearchIndex
         w.WriteEndObject();
     });
 
-    /// <summary>Each result as a list: URL, headline, speaker, verdict key, verdict label, verdict summary.</summary>
-    private static string Docs(IReadOnlyList<ClaimView> claims, int from, int to) => Json(w =>
+    /// <summary>A result as a list: URL, headline, speaker, verdict key, verdict label, verdict summary.</summary>
+    private static string Doc(ClaimView claim) => Json(w =>
     {
         w.WriteStartArray();
-        for (var doc = from; doc < to; doc++)
-        {
-            var claim = claims[doc];
-            w.WriteStartArray();
-            w.WriteStringValue(claim.Url);
-            w.WriteStringValue(claim.Headline);
-            w.WriteStringValue(claim.Statement.Speaker?.Name ?? "");
-            w.WriteStringValue(claim.Verdict.Rating);
-            w.WriteStringValue(claim.Verdict.Label);
-            w.WriteStringValue(claim.Verdict.Summary);
-            w.WriteEndArray();
-        }
-
+        w.WriteStringValue(claim.Url);
+        w.WriteStringValue(claim.Headline);
+        w.WriteStringValue(claim.Statement.Speaker?.Name ?? "");
+        w.WriteStringValue(claim.Verdict.Rating);
+        w.WriteStringValue(claim.Verdict.Label);
+        w.WriteStringValue(claim.Verdict.Summary);
         w.WriteEndArray();
     });
 
