@@ -50,22 +50,31 @@ public static class SearchIndex
             ? Update(before, claims)
             : Build(claims);
 
-        var terms = sortedTerms.Select(t => (Term: t, Json: termJson[t])).ToList();
-        var shards = new List<(string Prefix, List<(string Term, string Json)> Terms)>();
-        Shard(terms, 1, shards);
+        var json = new string[sortedTerms.Length];
+        var sizes = new int[sortedTerms.Length];
+        for (var i = 0; i < json.Length; i++)
+        {
+            json[i] = termJson[sortedTerms[i]];
+            sizes[i] = json[i].Length + 1;
+        }
+
+        var shards = new List<TermRange>();
+        Shard(sortedTerms, sizes, 0, sortedTerms.Length, 1, shards);
 
         var files = new List<DataFile>();
         for (var i = 0; i < shards.Count; i++)
         {
             // Pieces: a term unchanged since the last plan is the same string, compared at once.
-            var pieces = new List<string>(2 * shards[i].Terms.Count + 1) { "{" };
-            foreach (var (_, json) in shards[i].Terms)
+            var (start, end) = (shards[i].Start, shards[i].End);
+            var pieces = new string[2 * (end - start) + 1];
+            pieces[0] = "{";
+            for (var t = start; t < end; t++)
             {
-                pieces.Add(json);
-                pieces.Add(",");
+                pieces[(2 * (t - start)) + 1] = json[t];
+                pieces[(2 * (t - start)) + 2] = ",";
             }
 
-            pieces[^1] = pieces.Count == 1 ? "{}" : "}";
+            pieces[^1] = "}";
             files.Add(new DataFile($"search/terms/{i}.json", pieces));
         }
 
@@ -208,29 +217,48 @@ public static class SearchIndex
 
     private static string TermJson(string term, List<int> docs, int count) => $"{Quoted(term)}:{DocList(docs, count)}";
 
-    /// <summary>Terms grouped by their first <paramref name="length"/> characters, a group too big split again one character further.</summary>
-    private static void Shard(IReadOnlyList<(string Term, string Json)> terms, int length, List<(string, List<(string, string)>)> shards)
+    /// <summary>
+    /// The sorted terms from <paramref name="start"/> to <paramref name="end"/> grouped by their first
+    /// <paramref name="length"/> characters, a group too big split again one character further. Sorted terms that
+    /// share a prefix stand together, so a group is a range: nothing is copied.
+    /// </summary>
+    private static void Shard(string[] terms, int[] sizes, int start, int end, int length, List<TermRange> shards)
     {
-        foreach (var group in terms.GroupBy(t => t.Term[..Math.Min(length, t.Term.Length)], StringComparer.Ordinal))
+        var first = start;
+        while (first < end)
         {
-            var members = group.ToList();
-            if (length < MaxPrefixLength && members.Count > 1 && members.Sum(t => t.Json.Length + 1) > MaxShardLength)
+            var prefix = terms[first].AsSpan(0, Math.Min(length, terms[first].Length));
+            var last = first + 1;
+            var size = sizes[first];
+            while (last < end && terms[last].AsSpan().StartsWith(prefix, StringComparison.Ordinal) && terms[last].Length >= prefix.Length
+                && (prefix.Length == length || terms[last].Length == prefix.Length))
             {
-                // Terms no longer than the prefix stay together under it; the rest are split further.
-                var whole = members.Where(t => t.Term.Length <= length).ToList();
-                if (whole.Count > 0)
+                size += sizes[last++];
+            }
+
+            if (length < MaxPrefixLength && last - first > 1 && size > MaxShardLength)
+            {
+                // The term no longer than the prefix (the prefix itself, first when sorted) stays under it; the rest are split further.
+                var rest = first;
+                if (terms[first].Length <= length)
                 {
-                    shards.Add((group.Key, whole));
+                    shards.Add(new TermRange(prefix.ToString(), first, first + 1));
+                    rest++;
                 }
 
-                Shard(members.Where(t => t.Term.Length > length).ToList(), length + 1, shards);
+                Shard(terms, sizes, rest, last, length + 1, shards);
             }
             else
             {
-                shards.Add((group.Key, members));
+                shards.Add(new TermRange(prefix.ToString(), first, last));
             }
+
+            first = last;
         }
     }
+
+    /// <summary>A shard: its prefix and its terms, a range of the sorted terms.</summary>
+    private sealed record TermRange(string Prefix, int Start, int End);
 
     private sealed record FacetValue(string Value, string Label, List<int> Docs);
 
