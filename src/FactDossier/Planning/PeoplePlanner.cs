@@ -15,11 +15,9 @@ public sealed class PeoplePlanner : IPagePlanner
         // A person none of whose quotes changed keeps the last plan's pages (and so their rendering): every page under
         // the person's URL, the pages that send readers to the first included.
         var views = context.PreviousPages<PersonView>("person").DistinctBy(k => k.View.Person.Id).ToDictionary(k => k.View.Person.Id, k => k.View, StringComparer.Ordinal);
-        var before = (context.PreviousPlan?.Pages ?? [])
-            .Where(p => p.Page.Url.StartsWith(context.Urls.People, StringComparison.Ordinal) && p.Page.Url.Length > context.Urls.People.Length)
-            .GroupBy(p => p.Page.Url[context.Urls.People.Length..].Split('/')[0], StringComparer.Ordinal)
+        var before = context.PreviousPagesUnder(context.Urls.People)
             .Where(g => views.ContainsKey(g.Key))
-            .ToDictionary(g => g.Key, g => (View: views[g.Key], Pages: g.ToList()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (View: views[g.Key], Pages: g.Value), StringComparer.Ordinal);
         var people = context.Dossier.People.Select(person =>
         {
             if (!quotes.IsChanged(person.Id) && before.TryGetValue(person.Id, out var kept))

@@ -155,6 +155,17 @@ public sealed class PlanningContext
         where T : class =>
         PreviousPlan?.Pages.FirstOrDefault(p => p.Template == template)?.Values.GetValueOrDefault(key) as T;
 
+    /// <summary>
+    /// The previous plan's pages below a folder (<c>/people/</c>), by their first segment under it (a person's id):
+    /// each person's pages, the pages of its <c>page/</c> folder included. The folder's own <c>page/</c> is left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<PagePlan>> PreviousPagesUnder(string folderUrl) =>
+        (PreviousPlan?.Pages ?? [])
+            .Where(p => p.Page.Url.Length > folderUrl.Length && p.Page.Url.StartsWith(folderUrl, StringComparison.Ordinal))
+            .GroupBy(p => p.Page.Url[folderUrl.Length..p.Page.Url.IndexOf('/', folderUrl.Length)], StringComparer.Ordinal)
+            .Where(g => g.Key != "page")
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
     /// <summary>The items of a list the previous plan cut into pages of one template: each page's value of that name, joined.</summary>
     public IEnumerable<T> PreviousItems<T>(string template, string key) =>
         (PreviousPlan?.Pages ?? []).Where(p => p.Template == template).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);

@@ -11,20 +11,22 @@ public sealed class SourcesPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var pageSize = context.Dossier.Site.Pagination;
-        // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its rendering).
+        // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its
+        // rendering), and a source whose citations did not change keeps the pages of its citing claims.
         var before = context.PreviousItems<SourceEntryView>("sources", "sources").ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
+        var ownPagesBefore = context.PreviousPagesUnder(context.Urls.Sources);
         var citations = context.CitationsBySource;
         var sources = citations.Keys
             .Select(id =>
             {
                 var old = before.GetValueOrDefault(id);
-                var cited = citations[id];
-                var claims = cited.Select(m => m.Item.Claim).DistinctBy(c => c.Id).ToList();
                 if (!citations.IsChanged(id) && old is not null)
                 {
-                    return (Entry: old, Claims: claims);
+                    return (Entry: old, Claims: (List<ClaimView>?)null);
                 }
 
+                var cited = citations[id];
+                var claims = cited.Select(m => m.Item.Claim).DistinctBy(c => c.Id).ToList();
                 var source = cited[0].Item.Source with { Number = 0 };
                 var ownPage = claims.Count > pageSize.Claims ? context.Urls.Source(id) : null;
                 var entry = new SourceEntryView(source, $"source-{id}",
@@ -38,10 +40,9 @@ public sealed class SourcesPlanner : IPagePlanner
             .ThenBy(e => e.Entry.Source.Id, StringComparer.Ordinal)
             .ToList();
         var entries = sources.Select(s => s.Entry).ToList();
-        var citing = sources.ToDictionary(s => s.Entry.Source.Id, s => s.Claims.Select(c => c.Id), StringComparer.Ordinal);
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
             pageSize.Entries, slice => [("sources", slice)],
-            (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => e.Source.Id, e => citing[e.Source.Id]));
+            (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => e.Source.Id, e => citations[e.Source.Id].Select(m => m.ClaimId)));
         foreach (var page in pages)
         {
             yield return page;
@@ -49,8 +50,11 @@ public sealed class SourcesPlanner : IPagePlanner
 
         foreach (var (entry, claims) in sources.Where(s => s.Entry.AllClaimsUrl is not null))
         {
-            var sourcePages = PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
-                claims, slice => [("entry", entry), ("claims", slice), ("claim_count", claims.Count)]);
+            var sourcePages = claims is null && ownPagesBefore.TryGetValue(entry.Source.Id, out var kept)
+                ? kept
+                : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
+                    claims ?? [.. citations[entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],
+                    slice => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)]);
             foreach (var page in sourcePages)
             {
                 yield return page;

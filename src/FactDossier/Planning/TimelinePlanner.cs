@@ -44,8 +44,21 @@ public sealed class TimelinePlanner : IPagePlanner
         // A month's page shows its entries' claims, and every month's count (the months' list).
         var claimAt = context.Claims.ToDictionary(c => c.Url, c => c.Id, StringComparer.Ordinal);
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
+        // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.
+        var monthsBefore = context.PreviousValue<IReadOnlyList<TimelineMonthView>>("timeline", "months");
+        var pagesBefore = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews) ? context.PreviousPagesUnder(context.Urls.Timeline) : null;
         foreach (var (month, view) in months.Zip(monthViews))
         {
+            if (pagesBefore?.GetValueOrDefault(month.Key) is { } kept && month.All(d => before.GetValueOrDefault(d.DateIso) == d))
+            {
+                foreach (var page in kept)
+                {
+                    yield return page;
+                }
+
+                continue;
+            }
+
             var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
             var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
                 slice => [("month", view), ("months", monthViews), ("days", Days(slice))],
