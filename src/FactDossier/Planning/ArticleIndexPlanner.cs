@@ -21,6 +21,6 @@ public sealed class ArticleIndexPlanner : IPagePlanner
             })
             .ToList();
         return PagePlans.Paged(context, "articles", context.Strings["articles_title"], context.Urls.Articles, "articles", null, entries,
-            context.Dossier.Site.Pagination.Entries, slice => [("articles", slice)], PagePlans.DependsOnAll);
+            context.Dossier.Site.Pagination.Entries, (slice, _) => [("articles", slice)], PagePlans.DependsOnAll);
     }
 }

@@ -13,6 +13,6 @@ public sealed class CorrectionsLogPlanner : IPagePlanner
             .ThenBy(e => e.Claim.Url, StringComparer.Ordinal)
             .ToList();
         return PagePlans.Paged(context, "corrections-log", context.Strings["corrections_log_title"], context.Urls.CorrectionsLog, "corrections-log", null,
-            entries, context.Dossier.Site.Pagination.Entries, slice => [("corrections", slice), ("correction_count", entries.Count)], PagePlans.DependsOnAll);
+            entries, context.Dossier.Site.Pagination.Entries, (slice, _) => [("corrections", slice), ("correction_count", entries.Count)], PagePlans.DependsOnAll);
     }
 }

@@ -22,7 +22,9 @@ public sealed class HomePlanner : IPagePlanner
         var claims = context.ClaimsInReadingOrder;
         var site = context.Dossier.Site;
         return PagePlans.PagedClaims(context, "home", site.Title, context.Urls.Home, "home", site.Summary, claims,
-            slice => [("articles", articles), ("article_count", all.Length), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("speakers", speakers), ("tags", tags)],
+            (slice, pager) => pager.Number == 1
+                ? [("articles", articles), ("article_count", all.Length), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("speakers", speakers), ("tags", tags)]
+                : [("claims", slice), ("claim_count", claims.Count)],
             listTitle: context.Strings["claims_heading"], firstShowsAll: true);
     }
 }

@@ -29,18 +29,28 @@ internal static class PagePlans
     /// <param name="values">The template's values for the items of one page.</param>
     /// <param name="tracking">
     /// For one page: the claims it shows (null: it depends on all of them) and its <see cref="PagePlan.Signature"/>, which
-    /// together tell the preview when to render it again.
+    /// together tell the preview when to render it again, and when the last plan's page can be kept as it is.
     /// </param>
     /// <param name="listTitle">What the later pages are titled with their number, when not <paramref name="title"/>.</param>
     public static IEnumerable<PagePlan> Paged<T>(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
-        IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, (string Key, object? Value)[]> values,
+        IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, PagerView, (string Key, object? Value)[]> values,
         Func<IReadOnlyList<T>, PagerView, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null)
     {
         var pages = Paginator.Paginate(items, pageSize, listUrl);
         foreach (var (slice, pager) in pages)
         {
             var (shows, signature) = tracking(slice, pager);
-            yield return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice))
+            // The same items in the same place of a list of the same length, none of them edited: the last plan's page.
+            if (signature is not null && shows is not null && context.ChangedClaims is { } changed
+                && context.PreviousPageAt(Paginator.UrlOf(listUrl, pager.Number)) is { Shows: { } before } kept
+                && kept.Template == template && string.Equals(kept.Signature, signature, StringComparison.Ordinal)
+                && !before.Overlaps(changed) && !shows.Overlaps(changed))
+            {
+                yield return kept;
+                continue;
+            }
+
+            yield return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice, pager))
                 with { Shows = shows, Signature = signature };
         }
 
@@ -67,7 +77,8 @@ internal static class PagePlans
     /// </summary>
     /// <param name="firstShowsAll">The first page also shows counts over every claim (the home page's scale and topics).</param>
     public static IEnumerable<PagePlan> PagedClaims(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
-        IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, (string Key, object? Value)[]> values, string? listTitle = null, bool firstShowsAll = false) =>
+        IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, PagerView, (string Key, object? Value)[]> values, string? listTitle = null,
+        bool firstShowsAll = false) =>
         Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
             (slice, pager) => firstShowsAll && pager.Number == 1 ? DependsOnAll(slice, pager) : Showing(slice, pager, claims.Count, c => c.Id, c => [c.Id]),
             listTitle);

@@ -34,7 +34,7 @@ public sealed class PeoplePlanner : IPagePlanner
                     .ToList());
             var shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
             var pages = PagePlans.Paged(context, "person", view.Person.Name, view.Person.Url, "person", view.Person.Role, view.Quotes, pageSize,
-                slice => [("person", view), ("quotes", slice)], (_, _) => (shows, null)).ToList();
+                (slice, _) => [("person", view), ("quotes", slice)], (_, _) => (shows, null)).ToList();
             return (View: view, Pages: pages);
         }).ToList();
 

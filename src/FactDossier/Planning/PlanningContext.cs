@@ -11,6 +11,7 @@ public sealed class PlanningContext
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
     private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
+    private readonly Lazy<Dictionary<string, PagePlan>?> _previousPages;
 
     /// <param name="previous">
     /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
@@ -69,6 +70,7 @@ public sealed class PlanningContext
             c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
         _citationsBySource = new(() => ClaimGrouping.Of(Claims,
             c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
+        _previousPages = new(() => PreviousPlan?.Pages.ToDictionary(p => p.Page.Url, StringComparer.Ordinal));
         ClaimsInReadingOrder = Claims
             .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
             .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
@@ -86,6 +88,7 @@ public sealed class PlanningContext
         ChangedClaims = context.ChangedClaims;
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
+        _previousPages = new((Dictionary<string, PagePlan>?)null);
     }
 
     /// <summary>
@@ -165,6 +168,9 @@ public sealed class PlanningContext
             .GroupBy(p => p.Page.Url[folderUrl.Length..p.Page.Url.IndexOf('/', folderUrl.Length)], StringComparer.Ordinal)
             .Where(g => g.Key != "page")
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>The previous plan's page at a URL, if it had one.</summary>
+    public PagePlan? PreviousPageAt(string url) => _previousPages.Value?.GetValueOrDefault(url);
 
     /// <summary>The items of a list the previous plan cut into pages of one template: each page's value of that name, joined.</summary>
     public IEnumerable<T> PreviousItems<T>(string template, string key) =>

@@ -41,7 +41,7 @@ public sealed class SourcesPlanner : IPagePlanner
             .ToList();
         var entries = sources.Select(s => s.Entry).ToList();
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
-            pageSize.Entries, slice => [("sources", slice)],
+            pageSize.Entries, (slice, _) => [("sources", slice)],
             (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => e.Source.Id, e => citations[e.Source.Id].Select(m => m.ClaimId)));
         foreach (var page in pages)
         {
@@ -54,7 +54,7 @@ public sealed class SourcesPlanner : IPagePlanner
                 ? kept
                 : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
                     claims ?? [.. citations[entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],
-                    slice => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)]);
+                    (slice, _) => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)]);
             foreach (var page in sourcePages)
             {
                 yield return page;

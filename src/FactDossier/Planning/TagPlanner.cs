@@ -16,7 +16,7 @@ public sealed class TagPlanner : IPagePlanner
         {
             var claims = claimsByTag[tag.Key].ToList();
             var pages = PagePlans.PagedClaims(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims,
-                slice => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)]);
+                (slice, _) => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)]);
             foreach (var page in pages)
             {
                 yield return page;
