@@ -38,7 +38,7 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         var searchTerms = SearchTerms.Of(new[] { claim.Headline, statement.Quote, statement.Translation, statement.Speaker?.Name, verdict.Summary }
             .Concat(counters.SelectMany(c => new[] { c.Quote, c.Translation, c.Text, c.Speaker?.Name }))
             .Concat(claim.Tags));
-        var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
+        var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, claim.Id, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
             verdict, sources.All, tags, corrections,
             context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchTerms, claim.IsDraft) { Listed = listed };

@@ -68,8 +68,22 @@ internal static class PagePlans
     /// length, its page count, this page's items (by key) and <paramref name="context"/> (anything else it shows).
     /// </summary>
     public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PagerView pager, int itemCount, Func<T, string> keyOf,
-        Func<T, IEnumerable<string>> claimsOf, string context = "") =>
-        (slice.SelectMany(claimsOf).ToHashSet(StringComparer.Ordinal), $"{context}|{itemCount}/{pager.Count}:{string.Join(' ', slice.Select(keyOf))}");
+        Func<T, IEnumerable<string>> claimsOf, string context = "")
+    {
+        // The keys by a 64-bit FNV-1a hash: a signature is only compared with the same page's in the last plan.
+        var hash = 14695981039346656037UL;
+        foreach (var item in slice)
+        {
+            foreach (var c in keyOf(item))
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash = (hash ^ ' ') * 1099511628211UL;
+        }
+
+        return (slice.SelectMany(claimsOf).ToHashSet(StringComparer.Ordinal), $"{context}|{itemCount}/{pager.Count}:{hash:x16}");
+    }
 
     /// <summary>
     /// As <see cref="Paged{T}"/> for a list of claims whose pages show nothing else that depends on other claims: each

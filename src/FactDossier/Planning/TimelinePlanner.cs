@@ -42,7 +42,6 @@ public sealed class TimelinePlanner : IPagePlanner
             m.Sum(d => d.Entries.Count), m.Count())).ToList();
         yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days));
         // A month's page shows its entries' claims, and every month's count (the months' list).
-        var claimAt = context.Claims.ToDictionary(c => c.Url, c => c.Id, StringComparer.Ordinal);
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
         // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.
         var monthsBefore = context.PreviousValue<IReadOnlyList<TimelineMonthView>>("timeline", "months");
@@ -63,7 +62,7 @@ public sealed class TimelinePlanner : IPagePlanner
             var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
                 (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
                 (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => $"{e.Day.DateIso}/{e.Entry.ClaimUrl}",
-                    e => [claimAt[e.Entry.ClaimUrl[..e.Entry.ClaimUrl.IndexOf('#', StringComparison.Ordinal)]]], counts));
+                    e => [e.Entry.ClaimId], counts));
             foreach (var page in pages)
             {
                 yield return page;
