@@ -11,7 +11,7 @@ function family(p) {
   if (p == "index.html" || p ~ /^page\/[0-9]+\//) return "home";
   if (p ~ /^claims\/(index\.html|page\/)/) return "claims index";
   if (p ~ /^claims\//) return "claim";
-  if (p == "articles/index.html") return "articles index";
+  if (p ~ /^articles\/(index\.html|page\/)/) return "articles index";
   if (p ~ /^articles\//) return "annotated article";
   if (p == "people/index.html") return "people index";
   if (p ~ /^people\//) return "person";
