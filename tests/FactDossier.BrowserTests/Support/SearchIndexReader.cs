@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using FactDossier.Planning.Search;
+using FactDossier.Tests.Support;
 
 namespace FactDossier.BrowserTests.Support;
 
@@ -17,7 +18,7 @@ public static class SearchIndexReader
     {
         var terms = Directory.EnumerateFiles(Path.Combine(output, "search", "terms"), "*.json")
             .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
-            .ToDictionary(t => t.Key, t => Ungap(t.Value!), StringComparer.Ordinal);
+            .ToDictionary(t => t.Key, t => SearchIndexFiles.Claims(t.Value!), StringComparer.Ordinal);
         var docs = Directory.EnumerateFiles(Path.Combine(output, "search", "docs"), "*.json")
             .OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f), System.Globalization.CultureInfo.InvariantCulture))
             .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!.AsArray().Select(d => d![0]!.GetValue<string>()))
@@ -45,17 +46,4 @@ public static class SearchIndexReader
         Parse(Path.Combine(output, claimPath.Trim('/'), "index.html")).QuerySelector(".verdict-box .verdict")!.GetAttribute("data-rating")!;
 
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string file) => Parser.ParseDocument(File.ReadAllText(file));
-
-    /// <summary>A list of claims as the index writes it: gaps (an array) or a bitmap (a base64 string).</summary>
-    private static List<int> Ungap(JsonNode list)
-    {
-        if (list is JsonValue bitmap)
-        {
-            var bytes = Convert.FromBase64String(bitmap.GetValue<string>());
-            return Enumerable.Range(0, bytes.Length * 8).Where(n => (bytes[n / 8] & (1 << (n % 8))) != 0).ToList();
-        }
-
-        var doc = 0;
-        return list.AsArray().Select(g => doc += g!.GetValue<int>()).ToList();
-    }
 }

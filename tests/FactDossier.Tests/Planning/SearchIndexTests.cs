@@ -151,26 +151,13 @@ public sealed class SearchIndexTests(RealDossierSite seed, ThousandClaimSite lar
                 .Where(s => word.StartsWith(s.Prefix, StringComparison.Ordinal) || (word.Length >= 3 && s.Prefix.StartsWith(word, StringComparison.Ordinal)));
             return shards.SelectMany(s => Read($"terms/{s.Index}.json").AsObject())
                 .Where(t => t.Key == word || (word.Length >= 3 && t.Key.StartsWith(word, StringComparison.Ordinal)))
-                .SelectMany(t => Ungap(t.Value!))
+                .SelectMany(t => SearchIndexFiles.Claims(t.Value!))
                 .Distinct().Order().ToList();
         }
 
-        public List<int> Facet(string facet, string value) => Ungap(Read($"facets/{facet}/{value}.json"));
+        public List<int> Facet(string facet, string value) => SearchIndexFiles.Claims(Read($"facets/{facet}/{value}.json"));
 
         public List<string> Doc(int doc) =>
             Read($"docs/{doc / 100}.json").AsArray()[doc % 100]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
-
-        /// <summary>A list of claims as the index writes it: gaps (an array) or a bitmap (a base64 string).</summary>
-        private static List<int> Ungap(JsonNode list)
-        {
-            if (list is JsonValue bitmap)
-            {
-                var bytes = Convert.FromBase64String(bitmap.GetValue<string>());
-                return Enumerable.Range(0, bytes.Length * 8).Where(n => (bytes[n / 8] & (1 << (n % 8))) != 0).ToList();
-            }
-
-            var doc = 0;
-            return list.AsArray().Select(g => doc += g!.GetValue<int>()).ToList();
-        }
     }
 }
