@@ -6,13 +6,13 @@
 
   // A reader's words cut as SearchTerms.cs cuts the claims' texts at build time.
   function words(text) {
-    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+    return text.toLowerCase().replace(/ς/g, "σ").normalize("NFD").replace(/\p{M}/gu, "")
       .split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
 
   // A list of claim numbers: gaps (the first number, then each one's distance from the one before), or a bitmap
   // (base64, claim n in bit n % 8 of byte n / 8), as SearchIndex.cs writes them.
-  function ungap(list) {
+  function claimsIn(list) {
     var docs = [], n = 0, i;
     if (typeof list === "string") {
       var bytes = atob(list);
@@ -51,11 +51,16 @@
     var shown = 0;
     var run = 0;
 
+    // Every file but meta.json is asked for with the index's version: one cached from another build is never mixed in.
     function get(path) {
       if (!cache[path]) {
-        cache[path] = fetch(base + path).then(function (r) {
+        var url = base + path + (meta ? "?v=" + meta.version : "");
+        cache[path] = fetch(url, meta ? {} : { cache: "no-cache" }).then(function (r) {
           if (!r.ok) throw new Error(r.status + " " + path);
           return r.json();
+        }).catch(function (e) {
+          delete cache[path]; // the next search asks again
+          throw e;
         });
       }
       return cache[path];
@@ -78,7 +83,7 @@
         shards.forEach(function (shard) {
           Object.keys(shard).forEach(function (term) {
             if (term === word || (word.length >= 3 && term.indexOf(word) === 0)) {
-              ungap(shard[term]).forEach(function (d) { if (!seen[d]) { seen[d] = true; docs.push(d); } });
+              claimsIn(shard[term]).forEach(function (d) { if (!seen[d]) { seen[d] = true; docs.push(d); } });
             }
           });
         });
@@ -145,11 +150,13 @@
       }
       var usable = query.filter(function (w) { return w.length >= meta.minLength; });
       if (usable.length === 0 && filters.length === 0) {
+        results.hidden = true;
+        pages.hidden = false;
         say(status.getAttribute("data-short"));
         return Promise.resolve();
       }
       var lists = usable.map(docsFor).concat(filters.map(function (s) {
-        return get("facets/" + s.getAttribute("data-facet") + "/" + s.value + ".json").then(ungap);
+        return get("facets/" + s.getAttribute("data-facet") + "/" + s.value + ".json").then(claimsIn);
       }));
       return Promise.all(lists).then(function (sets) {
         if (mine !== run) return;
@@ -158,7 +165,8 @@
         list.textContent = "";
         pages.hidden = true;
         results.hidden = false;
-        say(found.length === 0 ? status.getAttribute("data-none") : found.length + " " + status.getAttribute("data-found"));
+        say(found.length === 0 ? status.getAttribute("data-none")
+          : found.length + " " + status.getAttribute(found.length === 1 ? "data-found-one" : "data-found"));
         return render(Math.min(PAGE, found.length));
       }).catch(function () {
         if (mine === run) say(status.getAttribute("data-failed"));
@@ -180,10 +188,11 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); search(); });
       more.addEventListener("click", function () {
         var first = shown;
+        more.disabled = true; // a second click before the results arrive would add them twice
         render(Math.min(shown + PAGE, found.length)).then(function () {
           var next = list.children[first];
           if (next) next.querySelector("a").focus();
-        });
+        }).finally(function () { more.disabled = false; });
       });
       var q = new URLSearchParams(location.search).get("q");
       if (q) { input.value = q; search(); }

@@ -15,10 +15,9 @@ public sealed class HomePlanner : IPagePlanner
         var ratings = Facets.Ratings(context);
         var speakers = Facets.Speakers(context);
         var tags = Facets.Tags(context);
-        // Beyond a few articles the home page names the newest, and the articles index has them all.
+        // The newest articles first, a few of them: the articles index has them all.
         var all = context.Dossier.Articles;
-        var articles = (all.Length <= MaxArticles ? all.AsEnumerable() : all.OrderByDescending(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal).Take(MaxArticles))
-            .Select(context.ArticleRef).ToList();
+        var articles = all.OrderByDescending(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal).Take(MaxArticles).Select(context.ArticleRef).ToList();
         var claims = context.ClaimsInReadingOrder;
         var site = context.Dossier.Site;
         return PagePlans.PagedClaims(context, "home", site.Title, context.Urls.Home, "home", site.Summary, claims,

@@ -103,7 +103,9 @@ internal static class PagePlans
         {
             foreach (var url in new[] { $"{listUrl}page/", $"{listUrl}page/1/" })
             {
-                yield return Create(context, "redirect", context.Page(title, url, "redirect") with { RedirectUrl = listUrl }) with { Shows = NoClaim };
+                // Its canonical address is the list's: search engines index the list, not the folder that sends to it.
+                var page = new PageView(title, url, context.Absolute(listUrl), null, "redirect") { RedirectUrl = listUrl };
+                yield return Create(context, "redirect", page) with { Shows = NoClaim };
             }
         }
     }

@@ -46,7 +46,7 @@ public static class Paginator
             links.Add(new PagerLink(n, UrlOf(listUrl, n), n == number));
         }
 
-        return new PagerView(number, count, listUrl,
+        return new PagerView(number, count,
             number > 1 ? UrlOf(listUrl, number - 1) : null,
             number < count ? UrlOf(listUrl, number + 1) : null,
             links);

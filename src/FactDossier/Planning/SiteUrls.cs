@@ -48,9 +48,6 @@ public sealed class SiteUrls
 
     public string CorrectionsLog => $"{BasePath}corrections-log/";
 
-    /// <summary>The folder of the search index's files.</summary>
-    public string Search => $"{BasePath}search/";
-
     public string Page(string slug) => $"{BasePath}{slug}/";
 
     public string Asset(string name) => $"{BasePath}assets/{name}";

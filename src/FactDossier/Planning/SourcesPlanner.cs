@@ -10,7 +10,7 @@ public sealed class SourcesPlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
-        var pageSize = context.Dossier.Site.Pagination;
+        var pagination = context.Dossier.Site.Pagination;
         // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its
         // rendering), and a source whose citations did not change keeps the pages of its citing claims.
         var before = context.PreviousItems<SourceEntryView>("sources", "sources").ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
@@ -28,9 +28,9 @@ public sealed class SourcesPlanner : IPagePlanner
                 var cited = citations[id];
                 var claims = cited.Select(m => m.Item.Claim).DistinctBy(c => c.Id).ToList();
                 var source = cited[0].Item.Source with { Number = 0 };
-                var ownPage = claims.Count > pageSize.Claims ? context.Urls.Source(id) : null;
+                var ownPage = claims.Count > pagination.Claims ? context.Urls.Source(id) : null;
                 var entry = new SourceEntryView(source, $"source-{id}",
-                    claims.Take(pageSize.Claims).Select(c => new LinkView(c.Headline, c.Url)).ToList(), claims.Count, ownPage);
+                    claims.Take(pagination.Claims).Select(c => new LinkView(c.Headline, c.Url)).ToList(), claims.Count, ownPage);
                 return (Entry: old is not null && old.Source == entry.Source && old.ClaimCount == entry.ClaimCount
                     && old.AllClaimsUrl == entry.AllClaimsUrl && old.Claims.SequenceEqual(entry.Claims) ? old : entry, Claims: claims);
             })
@@ -41,7 +41,7 @@ public sealed class SourcesPlanner : IPagePlanner
             .ToList();
         var entries = sources.Select(s => s.Entry).ToList();
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
-            pageSize.Entries, (slice, _) => [("sources", slice)],
+            pagination.Entries, (slice, _) => [("sources", slice)],
             (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => e.Source.Id, e => citations[e.Source.Id].Select(m => m.ClaimId)));
         foreach (var page in pages)
         {

@@ -48,7 +48,7 @@ public sealed class TimelinePlanner : IPagePlanner
         var pagesBefore = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews) ? context.PreviousPagesUnder(context.Urls.Timeline) : null;
         foreach (var (month, view) in months.Zip(monthViews))
         {
-            if (pagesBefore?.GetValueOrDefault(month.Key) is { } kept && month.All(d => before.GetValueOrDefault(d.DateIso) == d))
+            if (pagesBefore?.GetValueOrDefault(month.Key) is { } kept && month.All(d => ReferenceEquals(before.GetValueOrDefault(d.DateIso), d)))
             {
                 foreach (var page in kept)
                 {

@@ -94,6 +94,22 @@ public sealed class InvalidFixtureTests
         Assert.Contains("0xE9", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("search")]
+    [InlineData("page")]
+    [InlineData("verdicts")]
+    public void A_page_named_as_a_folder_of_the_site_is_reported(string slug)
+    {
+        using var project = TestProject.Minimal();
+        project.Write($"input/pages/{slug}.md", project.Read("input/pages/about.md"));
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal("FD0112", error.Code.Id);
+        Assert.Equal($"input/pages/{slug}.md", error.Span.Path);
+        Assert.Contains($"may not be called '{slug}'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_claims_with_one_id_in_different_folders_are_reported()
     {

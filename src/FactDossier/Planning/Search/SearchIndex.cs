@@ -11,7 +11,7 @@ namespace FactDossier.Planning.Search;
 /// The home page's search index, made at build time and fetched by the reader's browser a piece at a time, as
 /// Pagefind's is: no search ever downloads every claim.
 /// <list type="bullet">
-/// <item><c>search/meta.json</c>: how many claims, the term shards' prefixes, and each filter's values with counts.</item>
+/// <item><c>search/meta.json</c>: the index's version, how many claims, the term shards' prefixes, and each filter's values with counts.</item>
 /// <item><c>search/terms/&lt;n&gt;.json</c>: the terms starting with shard n's prefix, each with the claims that hold it.</item>
 /// <item><c>search/facets/&lt;filter&gt;/&lt;value&gt;.json</c>: the claims of one verdict, speaker, topic or article.</item>
 /// <item><c>search/docs/&lt;n&gt;.json</c>: what a result shows, <see cref="DocsPerFile"/> claims a file.</item>
@@ -99,7 +99,7 @@ public static class SearchIndex
             files.Add(new DataFile($"search/docs/{first / DocsPerFile}.json", ["[", .. chunk.SelectMany((json, i) => i == 0 ? [json] : new[] { ",", json }), "]"]));
         }
 
-        files.Add(new DataFile(MetaFile, Meta(claims.Count, shards.Select(s => s.Prefix), facets))
+        files.Add(new DataFile(MetaFile, Meta(Version(files), claims.Count, shards.Select(s => s.Prefix), facets))
         {
             Search = new State([.. claims], postings, termJson, sortedTerms, docJson),
         });
@@ -230,8 +230,8 @@ public static class SearchIndex
             var prefix = terms[first].AsSpan(0, Math.Min(length, terms[first].Length));
             var last = first + 1;
             var size = sizes[first];
-            while (last < end && terms[last].AsSpan().StartsWith(prefix, StringComparison.Ordinal) && terms[last].Length >= prefix.Length
-                && (prefix.Length == length || terms[last].Length == prefix.Length))
+            // A term shorter than the prefix length is a group of its own (the next term that starts with it is longer).
+            while (last < end && prefix.Length == length && terms[last].AsSpan().StartsWith(prefix, StringComparison.Ordinal))
             {
                 size += sizes[last++];
             }
@@ -306,10 +306,31 @@ public static class SearchIndex
         ];
     }
 
-    private static string Meta(int count, IEnumerable<string> prefixes, List<(string Facet, List<FacetValue> Values)> facets) => Json(w =>
+    /// <summary>
+    /// A hash of the index's other files: the browser asks for them with it (<c>?v=</c>), so that a file cached from
+    /// another build, whose shards were cut elsewhere, is never read with this meta.json.
+    /// </summary>
+    private static string Version(List<DataFile> files)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var file in files)
+        {
+            foreach (var piece in file.Pieces.Prepend(file.OutputPath))
+            {
+                foreach (var c in piece)
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+            }
+        }
+
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    private static string Meta(string version, int count, IEnumerable<string> prefixes, List<(string Facet, List<FacetValue> Values)> facets) => Json(w =>
     {
         w.WriteStartObject();
-        w.WriteNumber("version", 1);
+        w.WriteString("version", version);
         w.WriteNumber("count", count);
         w.WriteNumber("docsPerFile", DocsPerFile);
         w.WriteNumber("minLength", SearchTerms.MinLength);
@@ -357,10 +378,11 @@ public static class SearchIndex
     private static string DocList(List<int> docs, int count)
     {
         var bitmapLength = 2 + (((count + 7) / 8) + 2) / 3 * 4;
-        // A gap takes at least two characters (a digit and a comma).
-        if (2 * docs.Count < bitmapLength)
+        // Gaps take at least two characters each (a digit and a comma, or a bracket): when even that is longer, the
+        // bitmap is shorter without writing the gaps.
+        if ((2 * docs.Count) + 1 > bitmapLength)
         {
-            return Gaps(docs);
+            return Bitmap(docs, count);
         }
 
         var gaps = Gaps(docs);

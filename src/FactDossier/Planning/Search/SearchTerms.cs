@@ -4,9 +4,9 @@ using System.Text;
 namespace FactDossier.Planning.Search;
 
 /// <summary>
-/// The words of a text as the search matches them: lower case, accents removed (NFD, combining marks dropped), cut at
-/// every character that is not a letter or a digit, at least two characters long. <c>theme/assets/site.js</c> cuts a
-/// reader's query the same way.
+/// The words of a text as the search matches them: lower case (a final sigma as any sigma), accents removed (NFD,
+/// combining marks dropped), cut at every character that is not a letter or a digit, at least two UTF-16 units long.
+/// <c>theme/assets/site.js</c> cuts a reader's query the same way.
 /// </summary>
 public static class SearchTerms
 {
@@ -26,26 +26,27 @@ public static class SearchTerms
                 continue;
             }
 
-            // Most texts have no accent to take off: decomposing them is skipped.
-            var folded = text.ToLowerInvariant();
+            // Most texts have no accent to take off: decomposing them is skipped. JavaScript lowers a final capital
+            // sigma to ς where .NET gives σ: both become σ.
+            var folded = text.ToLowerInvariant().Replace('ς', 'σ');
             if (!folded.IsNormalized(NormalizationForm.FormD))
             {
                 folded = folded.Normalize(NormalizationForm.FormD);
             }
 
             var length = 0;
-            foreach (var c in folded)
+            foreach (var rune in folded.EnumerateRunes())
             {
-                if (char.IsLetterOrDigit(c))
+                if (Rune.IsLetterOrDigit(rune))
                 {
-                    if (length == word.Length)
+                    if (length + 2 > word.Length)
                     {
                         Array.Resize(ref word, 2 * word.Length);
                     }
 
-                    word[length++] = c;
+                    length += rune.EncodeToUtf16(word.AsSpan(length));
                 }
-                else if (c < 0x300 || !IsMark(c))
+                else if (rune.Value < 0x300 || !IsMark(rune))
                 {
                     Add(known, word.AsSpan(0, length));
                     length = 0;
@@ -68,6 +69,6 @@ public static class SearchTerms
         }
     }
 
-    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }
