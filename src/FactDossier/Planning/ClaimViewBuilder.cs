@@ -9,6 +9,8 @@ namespace FactDossier.Planning;
 /// <summary>Shapes one claim for display: people resolved, sources numbered in order of citation, quotes linked to the article.</summary>
 internal sealed class ClaimViewBuilder(PlanningContext context)
 {
+    private static readonly string[] Relations = ["contradicts", "qualifies", "supports"];
+
     public ClaimView Build(Claim claim)
     {
         var t = context.Strings;
@@ -38,10 +40,19 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         var searchTerms = SearchTerms.Of(new[] { claim.Headline, statement.Quote, statement.Translation, statement.Speaker?.Name, verdict.Summary }
             .Concat(counters.SelectMany(c => new[] { c.Quote, c.Translation, c.Text, c.Speaker?.Name }))
             .Concat(claim.Tags));
+        // The column is titled for what it holds: one relation by its name, several as replies, grouped.
+        var groups = Relations.Select(r => new CounterGroupView(r, t[$"relation_group_{r}"], counters.Where(c => c.Role == r).ToList()))
+            .Where(g => g.Items.Count > 0).ToList();
+        var counterHeading = groups.Count == 1 ? t[$"counter_heading_{groups[0].Relation}"] : t["counter_heading_mixed"];
         var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, claim.Id, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
             verdict, sources.All, tags, corrections,
-            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchTerms, claim.IsDraft) { Listed = listed };
+            context.Dossier.Site.Repository?.EditUrlFor(claim.Path).AbsoluteUri, context.Absolute(url), searchTerms, claim.IsDraft)
+        {
+            Listed = listed,
+            CounterGroups = groups,
+            CounterHeading = counterHeading,
+        };
     }
 
     private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, string? quote, string? text,

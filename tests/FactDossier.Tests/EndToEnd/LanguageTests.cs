@@ -15,7 +15,7 @@ public sealed class LanguageTests
 
         Assert.Equal("fr", claim.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Verdict: Misleading", claim.GetElementById("verdict-heading")!.TextContent);
-        Assert.Equal("Ce qui s'y oppose", claim.GetElementById("counter-heading")!.TextContent);
+        Assert.Equal("Ce qui lui a été répondu", claim.GetElementById("counter-heading")!.TextContent);
         Assert.Equal("29 mars 2022", claim.QuerySelector("#statement time")!.TextContent);
         Assert.Empty(LinkIntegrityTests.BrokenLinks(project.Output, "/dossier/"));
     }

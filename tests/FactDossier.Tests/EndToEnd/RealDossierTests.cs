@@ -76,6 +76,46 @@ public sealed class RealDossierTests(RealDossierSite site) : IClassFixture<RealD
         Assert.Equal("contradicts", page.QuerySelector(".side-counter .quote")!.ClassList.Single(c => c.StartsWith("quote-", StringComparison.Ordinal))[6..]);
     }
 
+    private static readonly string[] RelationOrder = ["contradicts", "qualifies", "supports"];
+
+    [Fact]
+    public void Each_claim_page_titles_its_second_column_for_what_it_holds_grouped_by_relation()
+    {
+        var headings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in Dossier.Claims.Where(c => c.CounterStatements.Length > 0))
+        {
+            var column = site.Page($"claims/{claim.Id}/index.html").QuerySelector(".side-counter")!;
+            var relations = claim.CounterStatements.Select(c => c.Relation.ToString().ToLowerInvariant()).ToList();
+            var groups = column.QuerySelectorAll("h3.relation-heading").Select(RelationOf).ToList();
+
+            Assert.Equal(RelationOrder.Where(relations.Contains), groups);
+            var heading = column.QuerySelector("h2")!.TextContent;
+            Assert.Equal(groups.Count == 1 ? $"What {groups[0]} it" : "What was said in reply", heading);
+            headings.Add(heading);
+            // Under each group's heading, its quotes and only them; all of the claim's counter-statements once.
+            var quotes = column.QuerySelectorAll(".quote").ToList();
+            Assert.Equal(relations.Count, quotes.Count);
+            Assert.All(quotes, q => Assert.Equal(RelationOf(GroupHeadingOf(q)), q.ClassList.Single(c => c.StartsWith("quote-", StringComparison.Ordinal))[6..]));
+        }
+
+        Assert.Contains("What was said in reply", headings);
+        Assert.Contains("What supports it", headings); // some claims of the seed are only supported
+
+        static string RelationOf(AngleSharp.Dom.IElement heading) =>
+            heading.ClassList.Single(c => c.StartsWith("relation-", StringComparison.Ordinal) && c != "relation-heading")["relation-".Length..];
+
+        static AngleSharp.Dom.IElement GroupHeadingOf(AngleSharp.Dom.IElement quote)
+        {
+            var e = quote.PreviousElementSibling;
+            while (e is not null && e.LocalName != "h3")
+            {
+                e = e.PreviousElementSibling;
+            }
+
+            return e ?? throw new InvalidOperationException("a quote before any group heading");
+        }
+    }
+
     [Fact]
     public void Every_claim_page_links_to_its_own_yaml_file_for_suggestions()
     {

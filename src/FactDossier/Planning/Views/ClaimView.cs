@@ -17,11 +17,22 @@ public sealed record ClaimView(
     IReadOnlyList<string> SearchTerms,
     bool IsDraft)
 {
+    /// <summary>
+    /// The counter-statements grouped by relation (contradicts, qualifies, supports; empty groups left out), for the
+    /// claim page's column, and that column's heading, which names what it holds.
+    /// </summary>
+    public IReadOnlyList<CounterGroupView> CounterGroups { get; init; } = [];
+
+    public string CounterHeading { get; init; } = "";
+
     /// <summary>The statement, then each counter-statement, as the timeline and the speakers' pages list them.</summary>
     public IReadOnlyList<ListedQuoteView> Listed { get; init; } = [];
 }
 
 public sealed record TagView(string Key, string Url, int Count);
+
+/// <summary>The counter-statements of one relation to the statement, as the claim page groups them.</summary>
+public sealed record CounterGroupView(string Relation, string Label, IReadOnlyList<QuoteView> Items);
 
 public sealed record CorrectionView(string Date, string DateIso, string What);
 
