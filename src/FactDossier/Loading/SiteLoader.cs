@@ -11,7 +11,7 @@ public static class SiteLoader
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
-    public static readonly string[] RatingFields = ["key", "label", "value", "description"];
+    public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable"];
     public static readonly string[] Languages = ["en", "fr"];
 
     public static SiteSettings? Read(YamlValue? root, string path, DiagnosticBag diagnostics)
@@ -102,9 +102,10 @@ public static class SiteLoader
             var label = f.TextValue("label", required: true);
             var value = f.Number("value", required: true);
             var description = f.TextValue("description", required: true);
+            var checkable = f.Choice("checkable", ["true", "false"])?.Value != "false";
             if (key is not null && label is not null && value is not null && description is not null)
             {
-                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span));
+                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span) { Checkable = checkable });
             }
         }
 

@@ -2,5 +2,12 @@ using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
 
-/// <summary>One step of the rating scale; <see cref="Value"/> is published as ClaimReview's ratingValue.</summary>
-public sealed record Rating(string Key, string Label, int Value, string Description, SourceSpan Span);
+/// <summary>
+/// One step of the rating scale; <see cref="Value"/> places it on the scale, and is published as ClaimReview's
+/// ratingValue when the rating is <see cref="Checkable"/>. A rating for what no record can confirm or refute (an
+/// opinion, a forecast) is not: it is published by its name alone, never as a point of the numeric scale.
+/// </summary>
+public sealed record Rating(string Key, string Label, int Value, string Description, SourceSpan Span)
+{
+    public bool Checkable { get; init; } = true;
+}

@@ -4,9 +4,10 @@ namespace FactDossier.Model;
 
 public sealed record RatingScale(ImmutableArray<Rating> Ratings)
 {
-    public int Best => Ratings.IsEmpty ? 0 : Ratings.Max(r => r.Value);
+    /// <summary>The numeric scale runs over the checkable ratings only.</summary>
+    public int Best => Ratings.Where(r => r.Checkable).Select(r => r.Value).DefaultIfEmpty().Max();
 
-    public int Worst => Ratings.IsEmpty ? 0 : Ratings.Min(r => r.Value);
+    public int Worst => Ratings.Where(r => r.Checkable).Select(r => r.Value).DefaultIfEmpty().Min();
 
     public Rating? Find(string key) => Ratings.FirstOrDefault(r => r.Key == key);
 }

@@ -44,9 +44,15 @@ public static class ClaimReviewBuilder
 
         w.WriteStartObject("reviewRating");
         w.WriteString("@type", "Rating");
-        w.WriteNumber("ratingValue", claim.Verdict.Value);
-        w.WriteNumber("bestRating", site.RatingScale.Best);
-        w.WriteNumber("worstRating", site.RatingScale.Worst);
+        // A rating that is no point of the scale (not checkable) is published by its name alone: a number would
+        // tell machine readers it is the worst kind of falsehood.
+        if (claim.Verdict.Checkable)
+        {
+            w.WriteNumber("ratingValue", claim.Verdict.Value);
+            w.WriteNumber("bestRating", site.RatingScale.Best);
+            w.WriteNumber("worstRating", site.RatingScale.Worst);
+        }
+
         w.WriteString("alternateName", claim.Verdict.Label);
         w.WriteEndObject();
 

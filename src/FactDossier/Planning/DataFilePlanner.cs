@@ -46,7 +46,12 @@ public static class DataFilePlanner
                 w.WriteStartObject();
                 w.WriteString("key", rating.Key);
                 w.WriteString("label", rating.Label);
-                w.WriteNumber("ratingValue", rating.Value);
+                if (rating.Checkable)
+                {
+                    w.WriteNumber("ratingValue", rating.Value);
+                }
+
+                w.WriteBoolean("checkable", rating.Checkable);
                 w.WriteString("description", rating.Description);
                 w.WriteEndObject();
             }

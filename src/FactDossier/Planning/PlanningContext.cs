@@ -209,7 +209,7 @@ public sealed class PlanningContext
     {
         var explanation = verdict.Explanation is null ? null : Markdown.ToHtml(verdict.Explanation);
         return Dossier.Site.RatingScale.Find(verdict.Rating.Value) is { } rating
-            ? new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation)
+            ? new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation) { Checkable = rating.Checkable }
             : new VerdictView("todo", Strings["rating_todo"], 0, Strings["rating_todo_description"], verdict.Summary, explanation); // a draft
     }
 

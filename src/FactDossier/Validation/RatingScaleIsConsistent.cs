@@ -3,7 +3,10 @@ using FactDossier.Model;
 
 namespace FactDossier.Validation;
 
-/// <summary>ClaimReview publishes ratingValue between worstRating and bestRating: keys and values must each be distinct.</summary>
+/// <summary>
+/// ClaimReview publishes ratingValue between worstRating and bestRating: keys and values must each be distinct, and
+/// at least two ratings must be checkable, or there is no numeric scale to publish.
+/// </summary>
 public sealed class RatingScaleIsConsistent : IDossierRule
 {
     public IEnumerable<Diagnostic> Check(Dossier dossier)
@@ -12,6 +15,12 @@ public sealed class RatingScaleIsConsistent : IDossierRule
         if (scale.Ratings.Length < 2)
         {
             yield return new Diagnostic(DiagnosticCode.InvalidRatingScale, dossier.Site.Span, "the rating scale needs at least two ratings");
+        }
+        else if (scale.Ratings.Count(r => r.Checkable) < 2)
+        {
+            yield return new Diagnostic(DiagnosticCode.InvalidRatingScale, scale.Ratings.First(r => !r.Checkable).Span,
+                "the rating scale needs at least two checkable ratings: they make the numeric scale ClaimReview publishes",
+                "write 'checkable: false' only on ratings for what no record can confirm or refute");
         }
 
         foreach (var group in scale.Ratings.GroupBy(r => r.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))

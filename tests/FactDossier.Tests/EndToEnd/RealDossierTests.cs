@@ -76,6 +76,35 @@ public sealed class RealDossierTests(RealDossierSite site) : IClassFixture<RealD
         Assert.Equal("contradicts", page.QuerySelector(".side-counter .quote")!.ClassList.Single(c => c.StartsWith("quote-", StringComparison.Ordinal))[6..]);
     }
 
+    [Fact]
+    public void A_not_checkable_claim_is_published_by_its_rating_s_name_alone_and_the_scale_runs_over_the_checkable_ratings()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(site.Text("claims.json"));
+        var root = json.RootElement;
+        var scale = root.GetProperty("ratingScale").EnumerateArray().ToList();
+        var notCheckable = Assert.Single(scale, r => !r.GetProperty("checkable").GetBoolean());
+        Assert.Equal("not-checkable", notCheckable.GetProperty("key").GetString());
+        Assert.False(notCheckable.TryGetProperty("ratingValue", out _));
+        Assert.Equal(6, root.GetProperty("bestRating").GetInt32());
+        Assert.Equal(2, root.GetProperty("worstRating").GetInt32());
+
+        var ratings = root.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("claimReview").GetProperty("reviewRating")).ToList();
+        var unrated = ratings.Where(r => r.GetProperty("alternateName").GetString() == "Not checkable").ToList();
+        Assert.NotEmpty(unrated);
+        Assert.All(unrated, r => Assert.Equal(["@type", "alternateName"], r.EnumerateObject().Select(p => p.Name)));
+        Assert.All(ratings.Except(unrated), r =>
+        {
+            Assert.InRange(r.GetProperty("ratingValue").GetInt32(), 2, 6);
+            Assert.Equal(6, r.GetProperty("bestRating").GetInt32());
+            Assert.Equal(2, r.GetProperty("worstRating").GetInt32());
+        });
+
+        // The page's JSON-LD says the same.
+        var page = site.Page($"claims/{Dossier.Claims.First(c => c.Verdict.Rating.Value == "not-checkable").Id}/index.html");
+        using var ld = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.False(ld.RootElement.GetProperty("reviewRating").TryGetProperty("ratingValue", out _));
+    }
+
     private static readonly string[] RelationOrder = ["contradicts", "qualifies", "supports"];
 
     [Fact]

@@ -67,6 +67,8 @@ public sealed class InvalidFixtureTests
     [InlineData("site/duplicate-rating-value.yml", "FD0108", 18, 10, "same value 2")]
     [InlineData("site/bad-language.yml", "FD0011", 2, 11, "'de' is not a valid language")]
     [InlineData("site/zero-page-size.yml", "FD0013", 23, 11, "'pagination.claims' must be at least 1")]
+    [InlineData("site/one-checkable-rating.yml", "FD0108", 14, 10, "at least two checkable ratings")]
+    [InlineData("site/checkable-not-a-boolean.yml", "FD0011", 22, 16, "'maybe'")]
     public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
