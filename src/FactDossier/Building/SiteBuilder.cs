@@ -64,7 +64,8 @@ public static class SiteBuilder
         }
 
         var validation = DossierValidator.Validate(dossier);
-        var (anchored, anchoring) = QuoteAnchorer.Anchor(dossier, last?.Anchored);
+        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored);
+        var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         stats = stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
         Lap("validate+anchor");

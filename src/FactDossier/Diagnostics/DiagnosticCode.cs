@@ -41,6 +41,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static readonly DiagnosticCode QuoteNotFound = new("FD0201", Severity.Error, "Quote not found in the article");
     public static readonly DiagnosticCode QuoteAmbiguous = new("FD0202", Severity.Error, "Quote found more than once");
     public static readonly DiagnosticCode OccurrenceOutOfRange = new("FD0203", Severity.Error, "Occurrence out of range");
+    public static readonly DiagnosticCode StatementClaimedTwice = new("FD0204", Severity.Warning, "Statement checked by two claims");
 
     // Rendering: the theme.
     public static readonly DiagnosticCode TemplateError = new("FD0301", Severity.Error, "Template error");
@@ -56,7 +57,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
         InvalidId, InvalidChoice, MissingFile, InvalidNumber, TooLong, InvalidLanguage,
         DuplicateId, UnknownPerson, UnknownArticle, UnknownSource, UnknownRating, IdDoesNotMatchFileName, QuoteOrText,
         InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId,
-        QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange,
+        QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice,
         TemplateError,
         BrokenLink, DuplicateHtmlId, OutputNotWritable,
     ];
