@@ -150,6 +150,7 @@ public sealed class SyntheticDossier(int claims, int seed = 20220331)
             File.WriteAllText(Path.Combine(input, "claims", Id("c", c) + ".yml"), $"""
                 article: {shape.Article}
                 headline: Claim {N(c)} about the negotiations
+                published_on: 2022-04-15
                 statement:
                   speaker: {shape.Speaker}
                   quote: "{quotes[c * 4]}"

@@ -8,7 +8,7 @@ namespace FactDossier.Loading;
 public static class ClaimLoader
 {
     public static readonly string[] Fields =
-        ["id", "article", "headline", "statement", "counter_statements", "verdict", "sources", "tags", "corrections"];
+        ["id", "article", "headline", "published_on", "statement", "counter_statements", "verdict", "sources", "tags", "corrections"];
 
     public static readonly string[] StatementFields =
         ["speaker", "quote", "prefix", "suffix", "occurrence", "translation", "said_on", "venue", "source", "context"];
@@ -34,6 +34,7 @@ public static class ClaimLoader
         var id = FileId.Resolve(path, f.Id("id"), f.Span, diagnostics);
         var article = f.Id("article", required: true);
         var headline = f.ShortText("headline", MaxHeadline, "fact-check search results show a claim (ClaimReview's claimReviewed) in full only under 75 characters", required: true)?.Value;
+        var publishedOn = f.Date("published_on", required: true);
         var statement = ReadStatement(f, diagnostics);
         var counters = ReadCounterStatements(f, diagnostics);
         var verdict = ReadVerdict(f, diagnostics);
@@ -43,7 +44,10 @@ public static class ClaimLoader
 
         return id is null || article is null || headline is null || statement is null || verdict is null
             ? null
-            : new Claim(id, path, article, headline, statement, counters, verdict, sources, tags, corrections, Placeholder.Find(root).Any(), f.Span);
+            : new Claim(id, path, article, headline, statement, counters, verdict, sources, tags, corrections, Placeholder.Find(root).Any(), f.Span)
+            {
+                PublishedOn = publishedOn,
+            };
     }
 
     private static Statement? ReadStatement(FieldReader claim, DiagnosticBag diagnostics)

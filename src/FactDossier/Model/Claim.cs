@@ -16,4 +16,8 @@ public sealed record Claim(
     ImmutableArray<string> Tags,
     ImmutableArray<Correction> Corrections,
     bool IsDraft,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>When this fact-check was published (ClaimReview's datePublished); null in a draft.</summary>
+    public DateOnly? PublishedOn { get; init; }
+}

@@ -22,6 +22,9 @@ public static class ClaimReviewBuilder
         w.WriteString("@type", "ClaimReview");
         w.WriteString("url", context.Absolute(claim.Url) ?? claim.Url);
         w.WriteString("claimReviewed", claim.Headline);
+        // The fact-check's own dates: published, and last corrected.
+        Optional(w, "datePublished", claim.PublishedOnIso);
+        Optional(w, "dateModified", claim.Corrections.Select(c => c.DateIso).Max(StringComparer.Ordinal));
 
         w.WriteStartObject("itemReviewed");
         w.WriteString("@type", "Claim");

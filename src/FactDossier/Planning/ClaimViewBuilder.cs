@@ -52,6 +52,8 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
             Listed = listed,
             CounterGroups = groups,
             CounterHeading = counterHeading,
+            PublishedOn = claim.PublishedOn is { } published ? t.FormatDate(published) : null,
+            PublishedOnIso = claim.PublishedOn is { } day ? UiStrings.Iso(day) : null,
         };
     }
 

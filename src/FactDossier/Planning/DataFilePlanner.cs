@@ -139,6 +139,7 @@ public static class DataFilePlanner
         const string Atom = "http://www.w3.org/2005/Atom";
         var dossier = context.Dossier;
         var updated = dossier.Articles.Select(a => a.Date)
+            .Concat(dossier.Claims.Where(c => c.PublishedOn is not null).Select(c => c.PublishedOn!.Value))
             .Concat(dossier.Claims.SelectMany(c => c.Corrections.Select(x => x.Date)))
             .DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         var feedUrl = context.Urls.File("feed.xml");
@@ -174,14 +175,17 @@ public static class DataFilePlanner
         string Entry(ClaimView claim)
         {
             var source = claimsById[claim.Id];
-            var entryUpdated = source.Corrections.Select(c => c.Date).Append(context.Articles[claim.Article.Id].Date).Max();
+            // An entry is published with the fact-check and updated by its last correction.
+            var published = source.PublishedOn ?? context.Articles[claim.Article.Id].Date;
+            var entryUpdated = source.Corrections.Select(c => c.Date).Append(published).Max();
             var url = context.Absolute(claim.Url);
             var e = new StringBuilder(512);
             e.Append("<entry>\n    <title>");
             XmlText.Append(e, claim.Headline);
             e.Append("</title>\n    <id>");
             XmlText.Append(e, url ?? $"tag:factdossier,2022:{claim.Url}");
-            e.Append("</id>\n    <updated>").Append(AtomDate(entryUpdated)).Append("</updated>\n    <link rel=\"alternate\" href=\"");
+            e.Append("</id>\n    <published>").Append(AtomDate(published)).Append("</published>\n    <updated>").Append(AtomDate(entryUpdated))
+                .Append("</updated>\n    <link rel=\"alternate\" href=\"");
             XmlText.Append(e, url ?? claim.Url, attribute: true);
             e.Append("\" />\n    <summary type=\"text\">");
             XmlText.Append(e, $"{claim.Verdict.Label}: {claim.Verdict.Summary}");

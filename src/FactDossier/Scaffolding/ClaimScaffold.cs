@@ -109,6 +109,7 @@ public static class ClaimScaffold
             .Append("# Replace every TODO, then run: dotnet run --project src/FactDossier -- check\n")
             .Append("article: ").Append(article.Id).Append('\n')
             .Append("headline: \"TODO: the claim in one line, under 75 characters, with no verdict in it\"\n")
+            .Append("published_on: TODO # YYYY-MM-DD: the day this fact-check is published\n")
             .Append("statement:\n")
             .Append("  speaker: ").Append(speaker ?? "TODO").Append('\n')
             .Append("  quote: ").Append(YamlText.Quote(words)).Append('\n');

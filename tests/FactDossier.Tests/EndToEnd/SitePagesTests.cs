@@ -74,6 +74,21 @@ public sealed class SitePagesTests(MinimalSite site) : IClassFixture<MinimalSite
         Assert.Equal("2022-03-29", item.GetProperty("datePublished").GetString());
         Assert.Equal("Talks article", item.GetProperty("appearance").GetProperty("headline").GetString());
         Assert.Equal("Test publisher", review.GetProperty("author").GetProperty("name").GetString());
+        // The fact-check's own dates: published_on, and the latest correction.
+        Assert.Equal("2022-04-01", review.GetProperty("datePublished").GetString());
+        Assert.Equal("2022-04-02", review.GetProperty("dateModified").GetString());
+        Assert.Equal("2022-04-01", page.QuerySelector(".claim-footer time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public void The_feed_dates_each_entry_by_its_fact_check_and_its_latest_correction()
+    {
+        var feed = System.Xml.Linq.XDocument.Parse(site.Text("feed.xml"));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+
+        Assert.Equal("2022-04-01T00:00:00Z", entry.Element(atom + "published")!.Value);
+        Assert.Equal("2022-04-02T00:00:00Z", entry.Element(atom + "updated")!.Value);
     }
 
     [Fact]

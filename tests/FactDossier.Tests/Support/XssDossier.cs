@@ -52,6 +52,7 @@ public static class XssDossier
             project.Write($"input/claims/x{n}.yml", $"""
                 article: a{n}
                 headline: {headline}
+                published_on: 2022-04-01
                 statement:
                   speaker: p{n}
                   quote: {p}

@@ -20,6 +20,7 @@ public sealed class InvalidFixtureTests
     [InlineData("claims/wrong-type-quote.yml", "FD0003", 6, 5, "'quote' must be text, not a list")]
     [InlineData("claims/missing-headline.yml", "FD0004", 1, 1, "no 'headline'")]
     [InlineData("claims/missing-verdict-rating.yml", "FD0004", 14, 3, "'verdict' has no 'rating'")]
+    [InlineData("claims/missing-published-on.yml", "FD0004", 1, 1, "no 'published_on'")]
     [InlineData("claims/missing-relation.yml", "FD0004", 8, 5, "no 'relation'")]
     [InlineData("claims/unknown-field.yml", "FD0005", 2, 1, "did you mean 'headline'?")]
     [InlineData("claims/unknown-field-nested.yml", "FD0005", 6, 3, "did you mean 'said_on'?")]

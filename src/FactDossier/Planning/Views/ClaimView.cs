@@ -25,6 +25,11 @@ public sealed record ClaimView(
 
     public string CounterHeading { get; init; } = "";
 
+    /// <summary>When the fact-check was published, as readers read it and as ISO 8601; null in a draft.</summary>
+    public string? PublishedOn { get; init; }
+
+    public string? PublishedOnIso { get; init; }
+
     /// <summary>The statement, then each counter-statement, as the timeline and the speakers' pages list them.</summary>
     public IReadOnlyList<ListedQuoteView> Listed { get; init; } = [];
 }
