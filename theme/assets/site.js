@@ -51,7 +51,8 @@
     var shown = 0;
     var run = 0;
 
-    // Every file but meta.json is asked for with the index's version: one cached from another build is never mixed in.
+    // Every file but meta.json (revalidated) is asked for with the index's version, so that the browser's cache never
+    // mixes in a file of another build (a static host ignores the version: a tab left open across a deploy may still).
     function get(path) {
       if (!cache[path]) {
         var url = base + path + (meta ? "?v=" + meta.version : "");

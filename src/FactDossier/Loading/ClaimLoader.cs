@@ -34,7 +34,7 @@ public static class ClaimLoader
         var id = FileId.Resolve(path, f.Id("id"), f.Span, diagnostics);
         var article = f.Id("article", required: true);
         var headline = f.ShortText("headline", MaxHeadline, "fact-check search results show a claim (ClaimReview's claimReviewed) in full only under 75 characters", required: true)?.Value;
-        var publishedOn = f.Date("published_on", required: true);
+        var publishedOn = f.LocatedDate("published_on", required: true);
         var statement = ReadStatement(f, diagnostics);
         var counters = ReadCounterStatements(f, diagnostics);
         var verdict = ReadVerdict(f, diagnostics);

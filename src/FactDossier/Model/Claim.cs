@@ -19,5 +19,5 @@ public sealed record Claim(
     SourceSpan Span)
 {
     /// <summary>When this fact-check was published (ClaimReview's datePublished); null in a draft.</summary>
-    public DateOnly? PublishedOn { get; init; }
+    public Located<DateOnly>? PublishedOn { get; init; }
 }

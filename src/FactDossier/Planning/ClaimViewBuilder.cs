@@ -43,7 +43,12 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         // The column is titled for what it holds: one relation by its name, several as replies, grouped.
         var groups = Relations.Select(r => new CounterGroupView(r, t[$"relation_group_{r}"], counters.Where(c => c.Role == r).ToList()))
             .Where(g => g.Items.Count > 0).ToList();
-        var counterHeading = groups.Count == 1 ? t[$"counter_heading_{groups[0].Relation}"] : t["counter_heading_mixed"];
+        var counterHeading = groups.Count switch
+        {
+            0 => t["counter_heading_none"],
+            1 => t[$"counter_heading_{groups[0].Relation}"],
+            _ => t["counter_heading_mixed"],
+        };
         var listed = counters.Prepend(statement).Select(q => new ListedQuoteView(q, claim.Id, $"{url}#{q.ElementId}", claim.Headline, verdict)).ToList();
         return new ClaimView(claim.Id, url, claim.Headline, context.ArticleRef(article), statement, counters, strongest,
             verdict, sources.All, tags, corrections,
@@ -52,8 +57,8 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
             Listed = listed,
             CounterGroups = groups,
             CounterHeading = counterHeading,
-            PublishedOn = claim.PublishedOn is { } published ? t.FormatDate(published) : null,
-            PublishedOnIso = claim.PublishedOn is { } day ? UiStrings.Iso(day) : null,
+            PublishedOn = claim.PublishedOn is { } published ? t.FormatDate(published.Value) : null,
+            PublishedOnIso = claim.PublishedOn is { } day ? UiStrings.Iso(day.Value) : null,
         };
     }
 

@@ -131,16 +131,17 @@ public static class DataFilePlanner
             .Replace("\n", "\n    ", StringComparison.Ordinal); // JSON strings hold no raw line break: only the layout's
 
     /// <summary>
-    /// The feed's dates come from the content (the latest article or correction), never from the clock, so that two
+    /// The feed's dates come from the content (the latest article, fact-check or correction), never from the clock, so that two
     /// builds of the same input are byte-identical.
     /// </summary>
     private static DataFile AtomFeed(PlanningContext context)
     {
         const string Atom = "http://www.w3.org/2005/Atom";
         var dossier = context.Dossier;
+        var published = dossier.Claims.Where(c => !c.IsDraft).ToList(); // drafts are not in the feed
         var updated = dossier.Articles.Select(a => a.Date)
-            .Concat(dossier.Claims.Where(c => c.PublishedOn is not null).Select(c => c.PublishedOn!.Value))
-            .Concat(dossier.Claims.SelectMany(c => c.Corrections.Select(x => x.Date)))
+            .Concat(published.Where(c => c.PublishedOn is not null).Select(c => c.PublishedOn!.Value))
+            .Concat(published.SelectMany(c => c.Corrections.Select(x => x.Date)))
             .DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         var feedUrl = context.Urls.File("feed.xml");
         var shell = Xml(w =>
@@ -176,15 +177,15 @@ public static class DataFilePlanner
         {
             var source = claimsById[claim.Id];
             // An entry is published with the fact-check and updated by its last correction.
-            var published = source.PublishedOn ?? context.Articles[claim.Article.Id].Date;
-            var entryUpdated = source.Corrections.Select(c => c.Date).Append(published).Max();
+            var publishedOn = source.PublishedOn?.Value ?? context.Articles[claim.Article.Id].Date;
+            var entryUpdated = source.Corrections.Select(c => c.Date).Append(publishedOn).Max();
             var url = context.Absolute(claim.Url);
             var e = new StringBuilder(512);
             e.Append("<entry>\n    <title>");
             XmlText.Append(e, claim.Headline);
             e.Append("</title>\n    <id>");
             XmlText.Append(e, url ?? $"tag:factdossier,2022:{claim.Url}");
-            e.Append("</id>\n    <published>").Append(AtomDate(published)).Append("</published>\n    <updated>").Append(AtomDate(entryUpdated))
+            e.Append("</id>\n    <published>").Append(AtomDate(publishedOn)).Append("</published>\n    <updated>").Append(AtomDate(entryUpdated))
                 .Append("</updated>\n    <link rel=\"alternate\" href=\"");
             XmlText.Append(e, url ?? claim.Url, attribute: true);
             e.Append("\" />\n    <summary type=\"text\">");

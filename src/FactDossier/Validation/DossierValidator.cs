@@ -16,6 +16,7 @@ public static class DossierValidator
         new RatingsExist(),
         new RatingScaleIsConsistent(),
         new QuotesPrecedeTheirArticle(),
+        new FactChecksFollowTheirArticle(),
         new ParagraphsExist(),
     ];
 

@@ -98,6 +98,21 @@ public sealed class InvalidFixtureTests
     }
 
     [Theory]
+    [InlineData("2022-03-01", "before article 'talks'")]
+    [InlineData("2022-04-03", "a correction is dated 2022-04-02, before")]
+    public void A_fact_check_published_before_its_article_or_after_its_corrections_is_reported(string publishedOn, string messagePart)
+    {
+        using var project = TestProject.Minimal();
+        project.Write("input/claims/reduce.yml", project.Read("input/claims/reduce.yml").Replace("published_on: 2022-04-01", $"published_on: {publishedOn}", StringComparison.Ordinal));
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal("FD0109", error.Code.Id);
+        Assert.Equal(new SourceSpan("input/claims/reduce.yml", 31, 15), error.Span);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("search")]
     [InlineData("page")]
     [InlineData("verdicts")]
