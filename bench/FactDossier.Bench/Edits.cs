@@ -54,7 +54,6 @@ internal static class Edits
         }
         finally
         {
-            memory.FinishRetiring();
             File.WriteAllText(claim, original);
             Directory.Delete(output, recursive: true);
         }

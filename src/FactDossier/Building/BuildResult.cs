@@ -18,8 +18,11 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 
     public long ElapsedMs => Stages.Sum(s => s.Milliseconds);
 
-    /// <summary>Pages rendered by this build: all of them, or after an edit in the preview, those that show it.</summary>
+    /// <summary>Pages rendered by this build: all of them, or after an edit to claims, those that show them.</summary>
     public int Rendered { get; init; }
+
+    /// <summary>Files written: those whose bytes differ from what output/ held (a build that changed nothing writes none).</summary>
+    public int Written { get; init; }
 }
 
 /// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>

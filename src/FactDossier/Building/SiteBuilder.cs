@@ -15,6 +15,8 @@ namespace FactDossier.Building;
 /// <summary>
 /// The pipeline: Load → Validate + Anchor → Plan → Render → Check links → Publish. It stops after the first stage
 /// that reports an error (having collected all of that stage's errors) and publishes only a build with none.
+/// A full build and an incremental one are the same sequence: what the last build left (the preview's memory, or the
+/// command line's <see cref="SiteRecord"/>) only narrows which pages are rendered again and which files are written.
 /// </summary>
 public static class SiteBuilder
 {
@@ -23,33 +25,16 @@ public static class SiteBuilder
     /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
     public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
-        memory?.FinishRetiring();
-        var stages = new List<StageTime>();
-        var clock = Stopwatch.StartNew();
-        var cpu = Environment.CpuUsage.TotalTime;
-        var jit = System.Runtime.JitInfo.GetCompilationTime();
-        var stats = BuildStats.Empty;
-        var diagnostics = new List<Diagnostic>();
-
-        // Adds a stage's diagnostics and says whether the build must stop there.
-        bool Failed(IEnumerable<Diagnostic> found)
-        {
-            diagnostics.AddRange(options.Strict ? found.Select(d => d with { Severity = Severity.Error }) : found);
-            return diagnostics.Any(d => d.IsError);
-        }
-
-        BuildResult Result() => new(DiagnosticOrder.Sort(diagnostics), stats with { Stages = stages });
-
-        void Lap(string stage)
-        {
-            var (cpuNow, jitNow) = (Environment.CpuUsage.TotalTime, System.Runtime.JitInfo.GetCompilationTime());
-            stages.Add(new StageTime(stage, clock.Elapsed, (long)(cpuNow - cpu).TotalMilliseconds, (long)(jitNow - jit).TotalMilliseconds));
-            clock.Restart();
-            (cpu, jit) = (cpuNow, jitNow);
-        }
-
+        var run = new BuildRun(options.Strict);
         var layout = options.Layout;
-        var last = options.Write && memory?.Last is { } l && l.Output == Path.GetFullPath(layout.Output) && Directory.Exists(l.Output) ? l : null;
+        var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
+        var recorded = options.Write && memory is null ? RecordedBuild.Take(options) : null;
+        if (recorded?.NothingChanged == true)
+        {
+            run.Lap("unchanged");
+            return run.Unchanged(recorded.Record!);
+        }
+
         // The templates need nothing from the input: they are parsed while it loads.
         var theme = ThemeStamp.Of(layout.Theme);
         var templateDiagnostics = new DiagnosticBag();
@@ -57,140 +42,127 @@ public static class SiteBuilder
             ? Task.FromResult<TemplateSet?>(last.Templates)
             : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
         var loaded = DossierLoader.Load(layout, options.Files, memory?.Files);
-        Lap("load");
-        if (Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
+        run.Lap("load");
+        if (run.Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
         {
-            return Result();
+            return run.Result();
         }
 
         var validation = DossierValidator.Validate(dossier);
         var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored);
         var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
-        stats = stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
-        Lap("validate+anchor");
-        if (Failed(validation.Concat(anchoring)))
+        run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
+        run.Lap("validate+anchor");
+        if (run.Failed(validation.Concat(anchoring)))
         {
-            return Result();
+            return run.Result();
         }
 
         var sameTheme = last is not null && last.Theme == theme && last.Strings.Language == dossier.Site.Language;
         var themeDiagnostics = new DiagnosticBag();
         var strings = sameTheme ? last!.Strings : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
         var templates = parsing.GetAwaiter().GetResult();
-        Lap("theme");
-        if (Failed([.. themeDiagnostics.ToSortedList(), .. templateDiagnostics.ToSortedList()]) || strings is null || templates is null)
+        run.Lap("theme");
+        if (run.Failed([.. themeDiagnostics.ToSortedList(), .. templateDiagnostics.ToSortedList()]) || strings is null || templates is null)
         {
-            return Result();
+            return run.Result();
         }
 
         var urls = new SiteUrls(options.BasePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
         var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null);
-        Lap("plan");
-        var incremental = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
+        run.Lap("plan");
+        var kept = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
+        var before = kept is not null ? PreviousSite.Of(kept, plan.Context!.ChangedClaims!) : recorded?.Previous(dossier);
 
         try
         {
-            return incremental is null ? RenderAndPublish() : RenderAndUpdate(incremental);
+            return Publish();
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
             // The disk, not the editor's input: say which folder; the previous output stays as it was.
             var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
-            Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
+            run.Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
                 $"cannot write the site: {message}", "check that the output path is a folder (or does not exist yet) in a writable place")]);
-            return Result();
+            return run.Result();
         }
 
-        BuildResult RenderAndPublish()
+        BuildResult Publish()
         {
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
-            ISiteWriter writer = staging is null ? new DiscardingWriter() : staging;
-            var renderer = new SiteRenderer(plan, templates, cancellation: cancellation);
-            Lap("cards");
+            var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs, recorded?.Damaged ?? Empty);
+            var renderer = new SiteRenderer(plan, templates, kept?.Renderer, cancellation);
+            run.Lap("cards");
+            var toRender = before is null ? plan.Pages : [.. plan.Pages.Where(before.MustRender)];
             var ((pageLinks, renderDiagnostics), otherFiles) = RenderWhileWriting(
-                () => RenderPages(plan.Pages, renderer, writer, cancellation), () => WriteFiles(plan, layout, writer));
-            stats = stats with { Pages = plan.Pages.Count, Rendered = plan.Pages.Count, Files = otherFiles.Count };
-            Lap("render");
-            if (Failed(renderer.Errors.Concat(renderDiagnostics)))
+                () => RenderPages(toRender, renderer, writer, cancellation), () => WriteFiles(plan, layout, writer, kept));
+            if (run.Failed(renderer.Errors.Concat(renderDiagnostics)))
             {
-                return Result();
-            }
-
-            var linkDiagnostics = new LinkChecker(urls).Check(pageLinks, otherFiles);
-            Lap("check links");
-            if (Failed(linkDiagnostics))
-            {
-                return Result();
-            }
-
-            cancellation.ThrowIfCancellationRequested();
-            staging?.Commit();
-            Lap("publish");
-            if (memory is not null)
-            {
-                memory.Last = staging is null
-                    ? null
-                    : new LastBuild(Path.GetFullPath(layout.Output), theme, strings, templates, anchored, plan, renderer,
-                        pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal), otherFiles);
-                memory.LastKind = "full";
-            }
-
-            return Result();
-        }
-
-        // Only claims changed: render the pages that showed or now show one of them, check their links (and every
-        // link, if pages came, went or changed their ids), and replace just those files in output/, each one atomically.
-        BuildResult RenderAndUpdate(LastBuild previous)
-        {
-            // The plan knows which claims changed: it reused the last plan's views of all the others.
-            var changed = plan.Context!.ChangedClaims!;
-            var before = previous.Plan.Pages.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
-            var affected = plan.Pages.Where(p => !before.TryGetValue(p.OutputPath, out var old) || Shows(p, changed) || Shows(old, changed)
-                || !string.Equals(p.Signature, old.Signature, StringComparison.Ordinal)).ToList();
-            var renderer = new SiteRenderer(plan, templates, previous.Renderer, cancellation);
-            // Staged beside output/ and moved into it only once every link is checked: a failed build changes nothing.
-            using var staging = new StagedOutputFolder(previous.Output, BuildId());
-            var oldFiles = previous.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
-            var changedFiles = plan.Files.Where(f => !oldFiles.TryGetValue(f.OutputPath, out var old) || !f.HasSameTextAs(old)).ToList();
-            var ((pageLinks, renderDiagnostics), _) = RenderWhileWriting(() => RenderPages(affected, renderer, staging, cancellation), () =>
-            {
-                changedFiles.ForEach(file => WriteText(staging, file));
-                return changedFiles.Count;
-            });
-            var pages = plan.Pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
-            var links = previous.Links.Where(l => pages.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
-            var sameTargets = pages.SetEquals(before.Keys);
-            foreach (var page in pageLinks)
-            {
-                sameTargets &= links.TryGetValue(page.OutputPath, out var old) && old.Ids.SetEquals(page.Ids);
-                links[page.OutputPath] = page;
-            }
-
-            stats = stats with { Pages = plan.Pages.Count, Rendered = affected.Count, Files = previous.OtherFiles.Count };
-            Lap("render");
-            if (Failed(renderer.Errors.Concat(renderDiagnostics)))
-            {
-                return Result();
+                run.Lap("render");
+                return run.Result();
             }
 
             // The other pages' links were all good in the last build; with the same pages and ids they still are.
-            var linkDiagnostics = sameTargets
-                ? new LinkChecker(urls).Check(links, pageLinks, previous.OtherFiles, checkedBefore: previous.Links)
-                : new LinkChecker(urls).Check(links, [.. links.Values], previous.OtherFiles);
-            Lap("check links");
-            if (Failed(linkDiagnostics))
+            var links = before?.LinksWith(plan, pageLinks) ?? pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
+            var sameTargets = before is not null && before.HasSameTargets(plan, pageLinks);
+            if (before is not null && !sameTargets && !before.KnowsLinks)
             {
-                return Result();
+                // The record keeps each page's ids, not its links: pages or ids changed, so every page is read again.
+                var rendered = toRender.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+                var (more, moreDiagnostics) = RenderPages([.. plan.Pages.Where(p => !rendered.Contains(p.OutputPath))], renderer, writer, cancellation);
+                if (run.Failed(moreDiagnostics))
+                {
+                    run.Lap("render");
+                    return run.Result();
+                }
+
+                toRender = plan.Pages;
+                foreach (var page in more)
+                {
+                    links[page.OutputPath] = page;
+                }
+            }
+
+            run.Stats = run.Stats with { Pages = plan.Pages.Count, Rendered = toRender.Count, Files = otherFiles.Count };
+            run.Lap("render");
+            var checker = new LinkChecker(urls);
+            var linkDiagnostics = before is null || toRender.Count == plan.Pages.Count ? checker.Check(links, [.. links.Values], otherFiles)
+                : sameTargets ? checker.Check(links, pageLinks, otherFiles, checkedBefore: before.KnowsLinks ? before.Links : null)
+                : checker.Check(links, [.. links.Values], otherFiles);
+            run.Lap("check links");
+            if (run.Failed(linkDiagnostics))
+            {
+                return run.Result();
             }
 
             cancellation.ThrowIfCancellationRequested();
-            var replaced = staging.CommitChanges(before.Keys.Where(p => !pages.Contains(p)).Order(StringComparer.Ordinal));
-            Lap("publish");
-            memory!.Retire(replaced);
-            memory.Last = previous with { Anchored = anchored, Plan = plan, Renderer = renderer, Links = links };
-            memory.LastKind = "incremental";
-            return Result();
+            run.Stats = run.Stats with { Written = writer.Written.Count };
+            if (staging is not null)
+            {
+                var made = plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
+                if (before is null)
+                {
+                    staging.Commit();
+                }
+                else
+                {
+                    SiteRecord.Delete(layout);
+                    staging.CommitChanges(before.Files.Where(f => !made.Contains(f)));
+                }
+
+                recorded?.Remember(dossier, plan, links, writer, made, run.Diagnostics, run.Stats);
+            }
+
+            run.Lap("publish");
+            if (memory is not null)
+            {
+                memory.Last = staging is null ? null
+                    : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles);
+                memory.LastKind = kept is null ? "full" : "incremental";
+            }
+
+            return run.Result();
         }
     }
 
@@ -216,14 +188,12 @@ public static class SiteBuilder
         return (rendered, writing.GetAwaiter().GetResult());
     }
 
-    private static bool Shows(PagePlan page, IReadOnlySet<string> claims) => page.Shows is null || page.Shows.Overlaps(claims);
-
     private static bool IsDiskProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 
     private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
-        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, ISiteWriter writer, CancellationToken cancellation)
+        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, ChangedFilesWriter writer, CancellationToken cancellation)
     {
         var links = new LinkChecker.PageLinks[pages.Count];
         var errors = new ConcurrentBag<Diagnostic>();
@@ -249,7 +219,7 @@ public static class SiteBuilder
         return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
     }
 
-    private static void Write(ISiteWriter writer, string outputPath, PageWriter page)
+    private static void Write(ChangedFilesWriter writer, string outputPath, PageWriter page)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
         try
@@ -263,7 +233,7 @@ public static class SiteBuilder
     }
 
     // claims.json is 1.4 KB per claim: encoded piece by piece into a small buffer, not into one array the size of the file.
-    private static void WriteText(ISiteWriter writer, DataFile file)
+    private static void WriteText(ChangedFilesWriter writer, DataFile file)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
         try
@@ -304,8 +274,20 @@ public static class SiteBuilder
     private const int WriteBufferSize = 256 * 1024;
 
     /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>
-    private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ISiteWriter writer)
+    /// <param name="kept">The preview's last build, with the same theme: only the data files that changed are written.</param>
+    private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ChangedFilesWriter writer, LastBuild? kept)
     {
+        if (kept is not null)
+        {
+            var old = kept.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
+            foreach (var file in plan.Files.Where(f => !old.TryGetValue(f.OutputPath, out var before) || !f.HasSameTextAs(before)))
+            {
+                WriteText(writer, file);
+            }
+
+            return plan.Files.Select(f => f.OutputPath).Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+        }
+
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in plan.Files)
         {
@@ -326,6 +308,8 @@ public static class SiteBuilder
 
         return written;
     }
+
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
 
     private static string BuildId() => Guid.NewGuid().ToString("N");
 }

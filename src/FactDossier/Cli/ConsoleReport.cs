@@ -23,6 +23,14 @@ public static class ConsoleReport
         writer.WriteLine($"  claims          {s.Claims}");
         writer.WriteLine($"  quotes anchored {s.QuotesAnchored} of {s.Quotes}");
         writer.WriteLine($"  pages           {s.Pages} (+{s.Files} other files)");
+        if (output is not null && result.Succeeded)
+        {
+            // What this run did about it: a rebuild renders the pages an edit shows and writes the files whose bytes changed.
+            writer.WriteLine(s.Rendered == 0 && s.Written == 0
+                ? "  unchanged       nothing rendered, no file written"
+                : $"  rendered        {s.Rendered} pages, {s.Written} files written");
+        }
+
         writer.WriteLine($"  errors          {result.Errors}");
         writer.WriteLine($"  warnings        {result.Warnings}");
         writer.WriteLine($"  elapsed         {s.ElapsedMs} ms");

@@ -145,7 +145,5 @@ public sealed class RebuildLoop : IDisposable
         {
             watcher.Dispose();
         }
-
-        _memory.FinishRetiring();
     }
 }

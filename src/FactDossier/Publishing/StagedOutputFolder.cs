@@ -5,8 +5,8 @@ namespace FactDossier.Publishing;
 
 /// <summary>
 /// Writes a build into a hidden sibling of <c>output/</c> and swaps it in only on <see cref="Commit"/> (a whole site)
-/// or <see cref="CommitChanges"/> (the files an incremental build rewrote). A failed, cancelled or killed build leaves
-/// the previous <c>output/</c> exactly as it was.
+/// or <see cref="CommitChanges"/> (the files that changed). A failed or cancelled build leaves the previous
+/// <c>output/</c> exactly as it was; a killed one leaves the old site, or a journal that the next build finishes first.
 /// </summary>
 public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 {
@@ -20,6 +20,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
+        Recover(_output);
         RemoveAbandoned(parent, Path.GetFileName(_output));
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{buildId}");
         Directory.CreateDirectory(StagingPath);
@@ -62,58 +63,114 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         return File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, size);
     }
 
-    /// <summary>Swap: the old output moves aside, the staging folder takes its name, the old output is deleted.</summary>
+    /// <summary>
+    /// Swap: the staging folder takes output/'s name and the old output its own, in one atomic step where the system
+    /// allows (Linux), then the old output is deleted.
+    /// </summary>
     public void Commit()
     {
-        var retired = StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal);
-        if (Directory.Exists(_output))
+        if (!Directory.Exists(_output))
         {
-            Directory.Move(_output, retired);
+            Directory.Move(StagingPath, _output);
+            _committed = true;
+            return;
         }
 
+        if (FileExchange.Exchange(StagingPath, _output))
+        {
+            _committed = true;
+            Directory.Delete(StagingPath, recursive: true); // the old site, now at the staging path
+            return;
+        }
+
+        // No exchange: output/ is missing for the moment between two renames.
+        var retired = StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal);
+        Directory.Move(_output, retired);
         Directory.Move(StagingPath, _output);
         _committed = true;
-        if (Directory.Exists(retired))
-        {
-            Directory.Delete(retired, recursive: true);
-        }
+        Directory.Delete(retired, recursive: true);
     }
 
     /// <summary>
-    /// Puts each staged file in its place in <c>output/</c> (an atomic swap: a reader never gets half a page), then
-    /// deletes the pages no longer in the site, and the folders they leave empty. Returns the folder that now holds the
-    /// replaced files, for the caller to delete when no one is waiting (freeing disk space can be slow).
+    /// Puts each staged file in its place in <c>output/</c> and deletes the files no longer in the site (and the folders
+    /// they leave empty). A journal naming every move is written first, so that a build killed midway is finished by the
+    /// next one before it reads anything (<see cref="Recover"/>): output/ holds the old site or, once recovered, the new
+    /// one, never a mix of both. Each file is replaced by a rename: a reader never gets half a page.
     /// </summary>
-    public string CommitChanges(IEnumerable<string> removed)
+    public void CommitChanges(IEnumerable<string> removed)
     {
-        foreach (var (relativePath, staged) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        var journal = JournalPath(_output);
+        var lines = new List<string> { Path.GetFileName(StagingPath) };
+        lines.AddRange(_files.Keys.Order(StringComparer.Ordinal).Select(f => "R " + f));
+        lines.AddRange(removed.Order(StringComparer.Ordinal).Select(f => "D " + f));
+        File.WriteAllLines(journal + ".tmp", lines);
+        File.Move(journal + ".tmp", journal, overwrite: true);
+        _committed = true;
+        Replay(_output, lines);
+        File.Delete(journal);
+        Directory.Delete(StagingPath, recursive: true);
+    }
+
+    /// <summary>Finishes the commit of a build that was killed while it put its files in place (a no-op without a journal).</summary>
+    public static void Recover(string output)
+    {
+        output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var journal = JournalPath(output);
+        if (File.Exists(journal + ".tmp"))
         {
-            var full = Inside(relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            FileExchange.Swap(staged, full);
+            File.Delete(journal + ".tmp"); // killed while writing it: nothing had moved yet
         }
 
-        foreach (var relativePath in removed)
+        if (!File.Exists(journal))
         {
-            var full = Inside(relativePath);
-            File.Delete(full);
-            var folder = Path.GetDirectoryName(full)!;
-            if (folder != _output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            return;
+        }
+
+        var lines = File.ReadAllLines(journal);
+        Replay(output, lines);
+        File.Delete(journal);
+        var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string JournalPath(string output) => Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.journal");
+
+    /// <summary>Each move and deletion of a journal; those already done are skipped, so it can be replayed after a kill.</summary>
+    private static void Replay(string output, IReadOnlyList<string> lines)
+    {
+        var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            var relativePath = line[2..];
+            var target = Inside(output, relativePath);
+            if (line[0] == 'R')
+            {
+                var staged = Path.Combine(staging, relativePath);
+                if (File.Exists(staged))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(staged, target, overwrite: true);
+                }
+
+                continue;
+            }
+
+            File.Delete(target);
+            var folder = Path.GetDirectoryName(target)!;
+            if (folder != output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
             }
         }
-
-        _committed = true;
-        var retired = StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal);
-        Directory.Move(StagingPath, retired);
-        return retired;
     }
 
-    private string Inside(string relativePath)
+    private static string Inside(string output, string relativePath)
     {
-        var full = Path.GetFullPath(Path.Combine(_output, relativePath));
-        return full.StartsWith(_output + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        var full = Path.GetFullPath(Path.Combine(output, relativePath));
+        return full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? full
             : throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
     }

@@ -2,7 +2,10 @@ using FactDossier.Publishing;
 
 namespace FactDossier.Tests.Publishing;
 
-/// <summary>An incremental build's files replace the published ones whole, and the replaced ones are kept aside for later deletion.</summary>
+/// <summary>
+/// A build's files replace the published ones whole: all at once for a new site, file by file under a journal for the
+/// files that changed, so that a build killed while it moves them is finished by the next one.
+/// </summary>
 public sealed class StagedOutputFolderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("factdossier-staged-").FullName;
@@ -10,27 +13,90 @@ public sealed class StagedOutputFolderTests : IDisposable
     private string Output => Path.Combine(_root, "output");
 
     [Fact]
-    public void Committed_changes_replace_pages_add_new_ones_and_keep_the_replaced_ones_aside()
+    public void Committed_changes_replace_pages_add_new_ones_and_delete_the_gone_ones()
     {
         Directory.CreateDirectory(Path.Combine(Output, "claims", "a"));
+        Directory.CreateDirectory(Path.Combine(Output, "claims", "gone"));
         File.WriteAllText(Path.Combine(Output, "claims", "a", "index.html"), "old a");
-        File.WriteAllText(Path.Combine(Output, "gone.html"), "gone");
+        File.WriteAllText(Path.Combine(Output, "claims", "gone", "index.html"), "gone");
+        File.WriteAllText(Path.Combine(Output, "kept.html"), "kept");
         using var staging = new StagedOutputFolder(Output, "test");
         staging.Write("claims/a/index.html", "new a"u8);
         staging.Write("claims/b/index.html", "new b"u8);
 
-        var replaced = staging.CommitChanges(["gone.html"]);
+        staging.CommitChanges(["claims/gone/index.html"]);
 
         Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "claims", "a", "index.html")));
         Assert.Equal("new b", File.ReadAllText(Path.Combine(Output, "claims", "b", "index.html")));
-        Assert.False(File.Exists(Path.Combine(Output, "gone.html")));
-        Assert.False(Directory.Exists(staging.StagingPath));
-        Assert.StartsWith(Path.Combine(_root, ".output.retired-"), replaced, StringComparison.Ordinal);
-        if (OperatingSystem.IsLinux())
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(Output, "kept.html")));
+        Assert.False(Directory.Exists(Path.Combine(Output, "claims", "gone")));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName)); // no staging folder, no journal
+    }
+
+    [Fact]
+    public void A_whole_site_takes_the_place_of_the_old_one()
+    {
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "old.html"), "old");
+        using var staging = new StagedOutputFolder(Output, "test");
+        staging.Write("index.html", "new"u8);
+
+        staging.Commit();
+
+        Assert.Equal(["index.html"], Directory.EnumerateFiles(Output).Select(Path.GetFileName));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_commit_killed_after_any_number_of_moves_is_finished_by_the_next_build(int movesDone)
+    {
+        // The state a killed CommitChanges leaves: its journal in place, the first moves done, the others still staged.
+        Directory.CreateDirectory(Path.Combine(Output, "p"));
+        File.WriteAllText(Path.Combine(Output, "a.html"), "old a");
+        File.WriteAllText(Path.Combine(Output, "p", "b.html"), "old b");
+        File.WriteAllText(Path.Combine(Output, "gone.html"), "gone");
+        var staging = Path.Combine(_root, ".output.staging-1-test");
+        Directory.CreateDirectory(Path.Combine(staging, "p"));
+        File.WriteAllText(Path.Combine(staging, "a.html"), "new a");
+        File.WriteAllText(Path.Combine(staging, "p", "b.html"), "new b");
+        string[] journal = [".output.staging-1-test", "R a.html", "R p/b.html", "D gone.html"];
+        File.WriteAllLines(Path.Combine(_root, ".output.journal"), journal);
+        foreach (var line in journal.Skip(1).Take(movesDone))
         {
-            // Swapped, not overwritten: the old page's space is freed when this folder goes, not during the build.
-            Assert.Equal("old a", File.ReadAllText(Path.Combine(replaced, "claims", "a", "index.html")));
+            var path = line[2..];
+            if (line[0] == 'R')
+            {
+                File.Move(Path.Combine(staging, path), Path.Combine(Output, path), overwrite: true);
+            }
+            else
+            {
+                File.Delete(Path.Combine(Output, path));
+            }
         }
+
+        StagedOutputFolder.Recover(Output);
+
+        Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "a.html")));
+        Assert.Equal("new b", File.ReadAllText(Path.Combine(Output, "p", "b.html")));
+        Assert.False(File.Exists(Path.Combine(Output, "gone.html")));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_build_killed_before_its_journal_was_whole_changed_nothing()
+    {
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "a.html"), "old a");
+        File.WriteAllText(Path.Combine(_root, ".output.journal.tmp"), ".output.staging-1-test\nR a");
+
+        StagedOutputFolder.Recover(Output);
+
+        Assert.Equal("old a", File.ReadAllText(Path.Combine(Output, "a.html")));
+        Assert.False(File.Exists(Path.Combine(_root, ".output.journal.tmp")));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using FactDossier.Building;
+
+namespace FactDossier.Publishing;
+
+/// <summary>
+/// Hashes every file a build makes and passes on to the staging folder only those whose bytes differ from the file
+/// the last build left (or that were damaged since): a build that changes one claim's pages writes those pages, and
+/// one that changes nothing writes nothing, so the other files keep their modification times.
+/// </summary>
+internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary<string, OutputFile>? recorded, IReadOnlySet<string> damaged) : ISiteWriter
+{
+    /// <summary>The hash of every file this build made, written or not.</summary>
+    public ConcurrentDictionary<string, UInt128> Hashes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The files passed on to be written.</summary>
+    public ConcurrentDictionary<string, byte> Written { get; } = new(StringComparer.Ordinal);
+
+    public void Write(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var hash = XxHash128.HashToUInt128(content);
+        Hashes[relativePath] = hash;
+        if (!IsUnchanged(relativePath, hash))
+        {
+            target.Write(relativePath, content);
+            Written[relativePath] = 0;
+        }
+    }
+
+    public void Write(string relativePath, IEnumerable<ReadOnlyMemory<byte>> pieces)
+    {
+        var hasher = new XxHash128();
+        if (IsKnown(relativePath))
+        {
+            // Hashed first, written (encoded a second time) only if it changed: most files of a rebuild did not.
+            foreach (var piece in pieces)
+            {
+                hasher.Append(piece.Span);
+            }
+
+            var hash = hasher.GetCurrentHashAsUInt128();
+            Hashes[relativePath] = hash;
+            if (IsUnchanged(relativePath, hash))
+            {
+                return;
+            }
+
+            target.Write(relativePath, pieces);
+        }
+        else
+        {
+            target.Write(relativePath, Hashed(pieces, hasher));
+            Hashes[relativePath] = hasher.GetCurrentHashAsUInt128();
+        }
+
+        Written[relativePath] = 0;
+    }
+
+    private bool IsKnown(string relativePath) => recorded is not null && recorded.ContainsKey(relativePath) && !damaged.Contains(relativePath);
+
+    private bool IsUnchanged(string relativePath, UInt128 hash) =>
+        IsKnown(relativePath) && recorded![relativePath].Hash == hash;
+
+    private static IEnumerable<ReadOnlyMemory<byte>> Hashed(IEnumerable<ReadOnlyMemory<byte>> pieces, XxHash128 hasher)
+    {
+        foreach (var piece in pieces)
+        {
+            hasher.Append(piece.Span);
+            yield return piece;
+        }
+    }
+}
