@@ -3,6 +3,7 @@
 #   bench/run.sh [claims...]        default: 1000 10000 100000
 #   RUNS=5 bench/run.sh 10000       runs per tool and size (default 3)
 #   PREVIEW=0 bench/run.sh          skip the preview rebuild latency (default: measured at 1000 and 10000)
+#   README_SIZES="1000 10000"       sizes for the README command's rows (default: those of the run up to 10000; 0 for none)
 # Prints a Markdown table for bench/README.md. Needs /usr/bin/time (package time) and, for the comparison, hugo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +69,55 @@ for n in $sizes; do
   fi
   echo "| $n | FactDossier | $fd_pages | $fw | $fc | $fr | $fp | $ratio | $copy | $(awk -v a="$fw" -v b="$copy" 'BEGIN {printf "%.1f", a / b}') |"
 done
+
+# The README's command as a user types it, from a clean clone of this repository's last commit with the synthetic
+# dossier as its input, paired with Hugo rebuilding over its existing public/. The first run compiles the tool: it is
+# a warm-up, not counted. Cases: cold (no output/, no .cache/), nothing changed, one claim's headline edited.
+readme_sizes=${README_SIZES:-$(for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done)}
+if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
+  echo
+  echo "| claims | README command: \`dotnet run --project src/FactDossier\` | FactDossier median wall s | peak RSS MiB | Hugo median wall s | Hugo peak RSS MiB | vs Hugo |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+  for n in $readme_sizes; do
+    dir="$work/$n"
+    [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
+    clone="$work/clone-$n"
+    rm -rf "$clone" "$dir/readme-hugo"
+    git clone -q "$root" "$clone"
+    rm -rf "$clone/input" "$clone/seeds"
+    cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
+    fd=(env -C "$clone" dotnet run --project src/FactDossier)
+    hg=(hugo --quiet -s "$dir/hugo" -d "$dir/readme-hugo")
+    "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill
+    rm -f "$work"/readme-*-$n.times
+    fd_claim="$clone/input/claims/c000000.yml"
+    hugo_claim="$dir/hugo/content/claims/c000000.md"
+    for r in $(seq "$runs"); do
+      rm -rf "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
+      timed "readme-fd-cold-$n" "${fd[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-cold-$n" "${hg[@]}"; sync
+      timed "readme-fd-same-$n" "${fd[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-same-$n" "${hg[@]}"; sync
+      # The same claim's headline in both, changed back and forth.
+      if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
+      sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
+      sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
+      timed "readme-fd-edit-$n" "${fd[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-edit-$n" "${hg[@]}"; sync
+    done
+    for case in cold same edit; do
+      read -r fw _ fr _ <<<"$(summary "readme-fd-$case-$n" 1)"
+      label=$(case $case in cold) echo "cold: no output, no cache";; same) echo "nothing changed";; edit) echo "one claim edited";; esac)
+      if [ "$have_hugo" = 1 ]; then
+        read -r hw _ hr _ <<<"$(summary "readme-hugo-$case-$n" 1)"
+        echo "| $n | $label | $fw | $fr | $hw | $hr | $(awk -v a="$fw" -v b="$hw" 'BEGIN {printf "%.2f", a / b}') |"
+      else
+        echo "| $n | $label | $fw | $fr | | | n/a |"
+      fi
+    done
+    rm -rf "$clone" "$dir/readme-hugo"
+  done
+fi
 
 if [ "${PREVIEW:-1}" = 1 ]; then
   echo

@@ -92,7 +92,7 @@ public static class SiteBuilder
         {
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
             var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs, recorded?.Damaged ?? Empty);
-            var renderer = new SiteRenderer(plan, templates, kept?.Renderer, cancellation);
+            var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
             run.Lap("cards");
             var toRender = before is null ? plan.Pages : [.. plan.Pages.Where(before.MustRender)];
             var ((pageLinks, renderDiagnostics), otherFiles) = RenderWhileWriting(

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Fluid;
+using Fluid.Values;
 using FactDossier.Diagnostics;
 using FactDossier.Planning;
 using FactDossier.Planning.Views;
@@ -7,61 +10,90 @@ using FactDossier.Publishing;
 namespace FactDossier.Rendering;
 
 /// <summary>
-/// The Render stage for one plan: each claim's card rendered once (as Hugo's <c>partialCached</c>) and included by
-/// reference in every page that lists it, then any page on demand. Cards are kept by claim view: a later build that
-/// reuses a view (the preview, after an edit elsewhere) reuses its card.
+/// The Render stage for one plan: each claim's card rendered once (as Hugo's <c>partialCached</c>), when a page first
+/// lists it, and included by reference in every page that lists it; then any page on demand. Cards are kept by claim
+/// view: a later build that reuses a view (the preview, after an edit elsewhere) reuses its card, and a build that
+/// renders only the pages of an edited claim renders only the cards those pages list.
 /// </summary>
 public sealed class SiteRenderer
 {
     private readonly SitePlan _plan;
     private readonly TemplateSet _templates;
     private readonly Dictionary<string, object?> _shared;
+    private readonly Dictionary<string, Lazy<HtmlFragment>> _cards;
+    private readonly ConcurrentBag<Diagnostic> _errors = [];
 
-    public SiteRenderer(SitePlan plan, TemplateSet templates, SiteRenderer? previous = null, CancellationToken cancellation = default)
+    public SiteRenderer(SitePlan plan, TemplateSet templates, SiteRenderer? previous = null)
     {
         _plan = plan;
         _templates = templates;
-        var errors = new ConcurrentBag<Diagnostic>();
-        var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous.Cards : null;
+        var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous.RenderedCards() : null;
         Fragments = reusable is not null ? previous!.Fragments.Next() : new FragmentCache();
-        var cards = new HtmlFragment[plan.Claims.Count];
-        Parallel.For(0, cards.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+        _cards = new Dictionary<string, Lazy<HtmlFragment>>(plan.Claims.Count, StringComparer.Ordinal);
+        foreach (var claim in plan.Claims)
         {
-            var claim = plan.Claims[i];
-            if (reusable is not null && reusable.TryGetValue(claim, out var kept))
-            {
-                cards[i] = kept;
-                return;
-            }
-
-            var card = templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = plan.Strings }, Fragments, Strings, out var error);
-            cards[i] = card ?? new HtmlFragment("");
-            if (error is not null)
-            {
-                errors.Add(error);
-            }
-        });
-        Cards = new Dictionary<ClaimView, HtmlFragment>(cards.Length, ReferenceEqualityComparer.Instance);
-        var byId = new Dictionary<string, HtmlFragment>(cards.Length, StringComparer.Ordinal);
-        for (var i = 0; i < cards.Length; i++)
-        {
-            Cards[plan.Claims[i]] = cards[i];
-            byId[plan.Claims[i].Id] = cards[i];
+            _cards[claim.Id] = reusable is not null && reusable.TryGetValue(claim, out var kept)
+                ? new Lazy<HtmlFragment>(kept)
+                : new Lazy<HtmlFragment>(() => RenderCard(claim), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        _shared = new Dictionary<string, object?>(StringComparer.Ordinal) { ["cards_html"] = byId };
-        Errors = DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message)));
+        _shared = new Dictionary<string, object?>(StringComparer.Ordinal) { ["cards_html"] = new CardsValue(this) };
     }
 
-    public IReadOnlyList<Diagnostic> Errors { get; }
+    /// <summary>What went wrong rendering cards so far (a card that fails is an empty one and an error here).</summary>
+    public IReadOnlyList<Diagnostic> Errors => DiagnosticOrder.Sort(_errors.DistinctBy(e => (e.Span, e.Message)));
 
     /// <summary>The ids and links read from this build's cards and pages, each distinct value once.</summary>
     public StringPool Strings { get; } = new();
 
-    private Dictionary<ClaimView, HtmlFragment> Cards { get; }
-
     /// <summary>What templates render with <c>| partial_cached</c>, kept by value: reused by the next build when its views are.</summary>
     private FragmentCache Fragments { get; }
+
+    private HtmlFragment RenderCard(ClaimView claim)
+    {
+        var card = _templates.RenderFragment("claim-card", new Dictionary<string, object?> { ["claim"] = claim, ["t"] = _plan.Strings }, Fragments, Strings, out var error);
+        if (error is not null)
+        {
+            _errors.Add(error);
+        }
+
+        return card ?? new HtmlFragment("");
+    }
+
+    /// <summary>The cards rendered by this build or kept from the last, by the view they were rendered from.</summary>
+    private Dictionary<ClaimView, HtmlFragment> RenderedCards()
+    {
+        var rendered = new Dictionary<ClaimView, HtmlFragment>(ReferenceEqualityComparer.Instance);
+        foreach (var claim in _plan.Claims.Where(c => _cards[c.Id].IsValueCreated))
+        {
+            rendered[claim] = _cards[claim.Id].Value;
+        }
+
+        return rendered;
+    }
+
+    /// <summary><c>cards_html[claim.id]</c> in a template: the claim's card, rendered the first time a page asks for it.</summary>
+    private sealed class CardsValue(SiteRenderer renderer) : FluidValue
+    {
+        public override FluidValues Type => FluidValues.Dictionary;
+
+        public override ValueTask<FluidValue> GetIndexAsync(FluidValue index, TemplateContext context) =>
+            new(renderer._cards.TryGetValue(index.ToStringValue(), out var card) ? card.Value : NilValue.Instance);
+
+        public override bool Equals(FluidValue other) => ReferenceEquals(this, other);
+
+        public override bool ToBooleanValue() => true;
+
+        public override decimal ToNumberValue() => 0;
+
+        public override string ToStringValue() => "";
+
+        public override object ToObjectValue() => this;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+    }
 
     public PageWriter? Render(PagePlan page, out Diagnostic? error) => _templates.RenderPage(page.Template, page.Values, _shared, Fragments, out error);
 
