@@ -54,6 +54,7 @@ internal static class Edits
         }
         finally
         {
+            memory.FinishRetiring();
             File.WriteAllText(claim, original);
             Directory.Delete(output, recursive: true);
         }

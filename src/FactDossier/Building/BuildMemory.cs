@@ -20,6 +20,27 @@ public sealed class BuildMemory
 
     /// <summary>How the last written build was made: "full" or "incremental" (its summary says how many pages it rendered).</summary>
     public string? LastKind { get; internal set; }
+
+    private Task _retiring = Task.CompletedTask;
+
+    /// <summary>Deletes, after the build that replaced them has reported, the files it replaced.</summary>
+    internal void Retire(string folder) =>
+        _retiring = _retiring.ContinueWith(_ => DeleteQuietly(folder), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    /// <summary>Waits for replaced files to be deleted: before the next build, and when the preview stops.</summary>
+    public void FinishRetiring() => _retiring.Wait();
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only old copies: the next preview removes what is left (its process is then gone).
+        }
+    }
 }
 
 /// <summary>The last successful, written build: what it was made from and what it produced.</summary>

@@ -25,6 +25,7 @@ public static class SiteBuilder
     /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
     public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
+        memory?.FinishRetiring();
         var run = new BuildRun(options.Strict);
         var layout = options.Layout;
         var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
@@ -148,7 +149,10 @@ public static class SiteBuilder
                 else
                 {
                     SiteRecord.Delete(layout);
-                    staging.CommitChanges(before.Files.Where(f => !made.Contains(f)));
+                    if (staging.CommitChanges(before.Files.Where(f => !made.Contains(f)), keepReplaced: memory is not null) is { } replaced)
+                    {
+                        memory!.Retire(replaced);
+                    }
                 }
 
                 recorded?.Remember(dossier, plan, links, writer, made, run.Diagnostics, run.Stats);

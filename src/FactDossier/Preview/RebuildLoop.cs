@@ -145,5 +145,7 @@ public sealed class RebuildLoop : IDisposable
         {
             watcher.Dispose();
         }
+
+        _memory.FinishRetiring();
     }
 }

@@ -97,7 +97,12 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     /// next one before it reads anything (<see cref="Recover"/>): output/ holds the old site or, once recovered, the new
     /// one, never a mix of both. Each file is replaced by a rename: a reader never gets half a page.
     /// </summary>
-    public void CommitChanges(IEnumerable<string> removed)
+    /// <param name="keepReplaced">
+    /// The preview's: the replaced and removed files are kept (hard-linked or moved) in a folder whose path is returned,
+    /// for the caller to delete once no one waits: freeing disk space is slow on a disk mounted with <c>discard</c>
+    /// (about 30 ms for the 14 MB claims.json of 10,000 claims).
+    /// </param>
+    public string? CommitChanges(IEnumerable<string> removed, bool keepReplaced = false)
     {
         var journal = JournalPath(_output);
         var lines = new List<string> { Path.GetFileName(StagingPath) };
@@ -106,9 +111,22 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         File.WriteAllLines(journal + ".tmp", lines);
         File.Move(journal + ".tmp", journal, overwrite: true);
         _committed = true;
-        Replay(_output, lines);
-        File.Delete(journal);
-        Directory.Delete(StagingPath, recursive: true);
+        var retired = keepReplaced ? StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal) : null;
+        Replay(_output, lines, retired);
+        if (retired is null)
+        {
+            File.Delete(journal);
+            Directory.Delete(StagingPath, recursive: true);
+        }
+        else
+        {
+            // The journal and the staging folder's empty folders go with the replaced files: deleting them frees space too.
+            Directory.CreateDirectory(retired);
+            File.Move(journal, Path.Combine(retired, ".journal"));
+            Directory.Move(StagingPath, Path.Combine(retired, ".staging"));
+        }
+
+        return retired;
     }
 
     /// <summary>Finishes the commit of a build that was killed while it put its files in place (a no-op without a journal).</summary>
@@ -127,7 +145,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         }
 
         var lines = File.ReadAllLines(journal);
-        Replay(output, lines);
+        Replay(output, lines, retired: null);
         File.Delete(journal);
         var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
         if (Directory.Exists(staging))
@@ -136,10 +154,17 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         }
     }
 
+    private static string RetiredPath(string retired, string relativePath)
+    {
+        var path = Path.Combine(retired, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
     private static string JournalPath(string output) => Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.journal");
 
     /// <summary>Each move and deletion of a journal; those already done are skipped, so it can be replayed after a kill.</summary>
-    private static void Replay(string output, IReadOnlyList<string> lines)
+    private static void Replay(string output, IReadOnlyList<string> lines, string? retired)
     {
         var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
         foreach (var line in lines.Skip(1))
@@ -152,10 +177,20 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
                 if (File.Exists(staged))
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    if (retired is not null && File.Exists(target))
+                    {
+                        FileExchange.Link(target, RetiredPath(retired, relativePath));
+                    }
+
                     File.Move(staged, target, overwrite: true);
                 }
 
                 continue;
+            }
+
+            if (retired is not null && File.Exists(target))
+            {
+                File.Move(target, RetiredPath(retired, relativePath));
             }
 
             File.Delete(target);

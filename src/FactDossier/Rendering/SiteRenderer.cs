@@ -21,20 +21,25 @@ public sealed class SiteRenderer
     private readonly TemplateSet _templates;
     private readonly Dictionary<string, object?> _shared;
     private readonly Dictionary<string, Lazy<HtmlFragment>> _cards;
+    private readonly Dictionary<ClaimView, Lazy<HtmlFragment>> _cardsByView;
     private readonly ConcurrentBag<Diagnostic> _errors = [];
 
     public SiteRenderer(SitePlan plan, TemplateSet templates, SiteRenderer? previous = null)
     {
         _plan = plan;
         _templates = templates;
-        var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous.RenderedCards() : null;
+        var reusable = previous is not null && ReferenceEquals(previous._templates, templates) ? previous._cardsByView : null;
         Fragments = reusable is not null ? previous!.Fragments.Next() : new FragmentCache();
         _cards = new Dictionary<string, Lazy<HtmlFragment>>(plan.Claims.Count, StringComparer.Ordinal);
+        _cardsByView = new Dictionary<ClaimView, Lazy<HtmlFragment>>(plan.Claims.Count, ReferenceEqualityComparer.Instance);
         foreach (var claim in plan.Claims)
         {
-            _cards[claim.Id] = reusable is not null && reusable.TryGetValue(claim, out var kept)
-                ? new Lazy<HtmlFragment>(kept)
+            // The same view as last time: its card as it was, rendered then or not yet.
+            var card = reusable is not null && reusable.TryGetValue(claim, out var kept) && kept.IsValueCreated
+                ? kept
                 : new Lazy<HtmlFragment>(() => RenderCard(claim), LazyThreadSafetyMode.ExecutionAndPublication);
+            _cards[claim.Id] = card;
+            _cardsByView[claim] = card;
         }
 
         _shared = new Dictionary<string, object?>(StringComparer.Ordinal) { ["cards_html"] = new CardsValue(this) };
@@ -58,18 +63,6 @@ public sealed class SiteRenderer
         }
 
         return card ?? new HtmlFragment("");
-    }
-
-    /// <summary>The cards rendered by this build or kept from the last, by the view they were rendered from.</summary>
-    private Dictionary<ClaimView, HtmlFragment> RenderedCards()
-    {
-        var rendered = new Dictionary<ClaimView, HtmlFragment>(ReferenceEqualityComparer.Instance);
-        foreach (var claim in _plan.Claims.Where(c => _cards[c.Id].IsValueCreated))
-        {
-            rendered[claim] = _cards[claim.Id].Value;
-        }
-
-        return rendered;
     }
 
     /// <summary><c>cards_html[claim.id]</c> in a template: the claim's card, rendered the first time a page asks for it.</summary>

@@ -45,7 +45,8 @@ public sealed class IncrementalBuildTests
 
         Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
         Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // no staging folder or journal left
+        preview.Memory.FinishRetiring();
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // replaced files deleted, no journal left
         using var reference = TestProject.RealDossier();
         Copy(project, reference, "input");
         Assert.True(reference.Build().Succeeded);
@@ -219,7 +220,11 @@ public sealed class IncrementalBuildTests
 
         public BuildResult Build() => SiteBuilder.Build(new BuildOptions(Project.Layout), Memory);
 
-        public void Dispose() => Project.Dispose();
+        public void Dispose()
+        {
+            Memory.FinishRetiring(); // as the preview does when it stops: replaced files are deleted in the background
+            Project.Dispose();
+        }
     }
 
     private static void Copy(TestProject from, TestProject to, string folder)
