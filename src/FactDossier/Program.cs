@@ -16,11 +16,19 @@ var input = new Option<string?>("--input", "-i") { Description = "Input folder (
 var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: <root>/output)" };
 var theme = new Option<string?>("--theme") { Description = "Theme folder (default: <root>/theme)" };
 var basePath = new Option<string?>("--base-path") { Description = "URL path the site is served under, e.g. /factdossier/ (default: site setting, else /)" };
+var baseUrl = new Option<string?>("--base-url") { Description = "The site's public address, e.g. https://example.github.io/factdossier/ (default: base_url of site.yml): absolute links, share tags and images" };
+baseUrl.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<string?>() is { } value && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+    {
+        result.AddError($"--base-url must be an absolute http(s) address, not '{value}'");
+    }
+});
 var format = new Option<string>("--format") { Description = "Diagnostics format: msbuild (default) or github (Actions annotations)", DefaultValueFactory = _ => "msbuild" };
 format.AcceptOnlyFromAmong("msbuild", "github");
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each stage" };
 var strict = new Option<bool>("--strict") { Description = "Treat warnings (such as a TODO left in a claim) as errors: for publishing" };
-Option[] shared = [root, input, output, theme, basePath, format, verbose, strict];
+Option[] shared = [root, input, output, theme, basePath, baseUrl, format, verbose, strict];
 
 var build = new Command("build", "Build the site into the output folder (the default command)");
 var check = new Command("check", "Validate, anchor, render and link-check everything; write nothing");
@@ -55,10 +63,16 @@ rootCommand.Add(preview);
 InputLayout Layout(ParseResult parsed) =>
     InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
 
+BuildOptions Options(ParseResult parsed, bool write) =>
+    new(Layout(parsed), parsed.GetValue(basePath), write, parsed.GetValue(strict))
+    {
+        BaseUrl = parsed.GetValue(baseUrl) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null,
+    };
+
 int Run(ParseResult parsed, bool write)
 {
     var layout = Layout(parsed);
-    var result = SiteBuilder.Build(new BuildOptions(layout, parsed.GetValue(basePath), write, parsed.GetValue(strict)));
+    var result = SiteBuilder.Build(Options(parsed, write));
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
     ConsoleReport.Summary(result, write ? "build" : "check", write && result.Succeeded ? layout.Display(layout.Output) : null,
         parsed.GetValue(verbose), Console.Out);
@@ -84,8 +98,8 @@ newClaim.SetAction(NewClaim);
 preview.SetAction(async (parsed, cancellation) =>
 {
     var layout = Layout(parsed);
-    var options = new BuildOptions(layout, parsed.GetValue(basePath), Write: true, parsed.GetValue(strict));
-    var basePathInUse = options.BasePath ?? SiteBasePath(layout);
+    var options = Options(parsed, write: true);
+    var basePathInUse = options.BasePath ?? options.BaseUrl?.AbsolutePath ?? SiteBasePath(layout);
     return await PreviewServer.RunAsync(options, basePathInUse, parsed.GetValue(portOption), status =>
     {
         ConsoleReport.Diagnostics(status.Result.Diagnostics, parsed.GetValue(format)!, Console.Error);

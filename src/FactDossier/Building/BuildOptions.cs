@@ -3,11 +3,14 @@ using FactDossier.Loading;
 namespace FactDossier.Building;
 
 /// <summary>
-/// What to build and how. <see cref="BasePath"/> overrides the site setting; <see cref="Write"/> is false for
+/// What to build and how. <see cref="BasePath"/> and <see cref="BaseUrl"/> override the site settings; <see cref="Write"/> is false for
 /// <c>check</c>; <see cref="Strict"/> turns warnings (such as a TODO left in a claim) into errors.
 /// </summary>
 public sealed record BuildOptions(InputLayout Layout, string? BasePath = null, bool Write = true, bool Strict = false)
 {
+    /// <summary>The site's public address, overriding <c>base_url</c> of site.yml (the Pages workflow passes it).</summary>
+    public Uri? BaseUrl { get; init; }
+
     /// <summary>Lists input files; tests inject a shuffled order to prove the output does not depend on it.</summary>
     public IFileEnumerator Files { get; init; } = IFileEnumerator.Sorted;
 }

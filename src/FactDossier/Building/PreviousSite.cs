@@ -46,6 +46,15 @@ internal sealed class PreviousSite(
         || Shows(page.Shows, changedClaims) || Shows(old.Shows, changedClaims)
         || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal);
 
+    /// <summary>A share image is drawn again as a page is rendered again: new, damaged, or showing a changed claim.</summary>
+    public bool MustDraw(ShareCardPlan card)
+    {
+        _files ??= files.ToHashSet(StringComparer.Ordinal);
+        return changedClaims is null || !_files.Contains(card.OutputPath) || damaged.Contains(card.OutputPath) || card.Shows.Overlaps(changedClaims);
+    }
+
+    private HashSet<string>? _files;
+
     /// <summary>The links of every page of the plan: those just read, else the last build's.</summary>
     public Dictionary<string, LinkChecker.PageLinks> LinksWith(SitePlan plan, IEnumerable<LinkChecker.PageLinks> read)
     {

@@ -49,7 +49,12 @@ public static class SiteBuilder
             return run.Result();
         }
 
-        var validation = DossierValidator.Validate(dossier);
+        if (options.BaseUrl is { } baseUrl)
+        {
+            dossier = dossier with { Site = dossier.Site with { BaseUrl = baseUrl } };
+        }
+
+        var validation = DossierValidator.Validate(dossier).Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
         var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored);
         var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
@@ -70,7 +75,7 @@ public static class SiteBuilder
             return run.Result();
         }
 
-        var urls = new SiteUrls(options.BasePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
+        var urls = new SiteUrls(options.BasePath ?? options.BaseUrl?.AbsolutePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
         var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null);
         run.Lap("plan");
         var kept = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
@@ -96,9 +101,11 @@ public static class SiteBuilder
             var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
             run.Lap("cards");
             var toRender = before is null ? plan.Pages : [.. plan.Pages.Where(before.MustRender)];
-            var ((pageLinks, renderDiagnostics), otherFiles) = RenderWhileWriting(
-                () => RenderPages(toRender, renderer, writer, cancellation), () => WriteFiles(plan, layout, writer, kept));
-            if (run.Failed(renderer.Errors.Concat(renderDiagnostics)))
+            var toDraw = before is null ? plan.ShareCards : [.. plan.ShareCards.Where(before.MustDraw)];
+            var ((pageLinks, renderDiagnostics), (otherFiles, cardDiagnostics)) = RenderWhileWriting(
+                () => RenderPages(toRender, renderer, writer, cancellation),
+                () => (WriteFiles(plan, layout, writer, kept), DrawShareCards(toDraw, templates, layout, writer, cancellation)));
+            if (run.Failed(renderer.Errors.Concat(renderDiagnostics).Concat(cardDiagnostics)))
             {
                 run.Lap("render");
                 return run.Result();
@@ -192,6 +199,17 @@ public static class SiteBuilder
         return (rendered, writing.GetAwaiter().GetResult());
     }
 
+    /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, share tags or images.</summary>
+    private static IEnumerable<Diagnostic> PublishedSiteHasBaseUrl(BuildOptions options, Model.Dossier dossier, InputLayout layout)
+    {
+        if (options.Strict && options.Write && dossier.Site.BaseUrl is null)
+        {
+            yield return new Diagnostic(DiagnosticCode.NoBaseUrl, SourceSpan.StartOf(layout.Display(layout.SiteFile)),
+                "a published site needs its address: without it, pages have no canonical link, no Open Graph or Twitter Card tags and no share image",
+                "set base_url in input/site.yml, or pass --base-url https://…/ (the Pages workflow passes the site's address)");
+        }
+    }
+
     private static bool IsDiskProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
@@ -278,6 +296,41 @@ public static class SiteBuilder
     private const int WriteBufferSize = 256 * 1024;
 
     /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>
+    /// <summary>
+    /// Draws the share images that must be (<paramref name="cards"/>), each from its SVG, in parallel; returns the
+    /// problems. Every image of the plan is one of the site's files, drawn now or kept as the last build left it.
+    /// </summary>
+    private static IReadOnlyList<Diagnostic> DrawShareCards(IReadOnlyList<ShareCardPlan> cards, TemplateSet templates, InputLayout layout,
+        ChangedFilesWriter writer, CancellationToken cancellation)
+    {
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+
+        var diagnostics = new DiagnosticBag();
+        using var drawer = ShareCardDrawer.Load(layout, diagnostics);
+        if (drawer is null)
+        {
+            return diagnostics.ToSortedList();
+        }
+
+        var errors = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(cards, new ParallelOptions { CancellationToken = cancellation }, card =>
+        {
+            if (templates.RenderFragment("share-card", card.Values, fragments: null, strings: null, out var error) is not { } svg)
+            {
+                errors.Add(error!);
+                return;
+            }
+
+            var source = svg.Html;
+            var key = drawer.KeyOf(source);
+            writer.WriteMade(card.OutputPath, key, () => drawer.Png(source, key));
+        });
+        return DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message)));
+    }
+
     /// <param name="kept">The preview's last build, with the same theme: only the data files that changed are written.</param>
     private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ChangedFilesWriter writer, LastBuild? kept)
     {
@@ -289,10 +342,11 @@ public static class SiteBuilder
                 WriteText(writer, file);
             }
 
-            return plan.Files.Select(f => f.OutputPath).Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+            return plan.Files.Select(f => f.OutputPath).Concat(plan.ShareCards.Select(c => c.OutputPath))
+                .Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
         }
 
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        var written = plan.ShareCards.Select(c => c.OutputPath).ToHashSet(StringComparer.Ordinal);
         foreach (var file in plan.Files)
         {
             WriteText(writer, file);

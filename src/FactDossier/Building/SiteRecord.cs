@@ -41,7 +41,7 @@ internal sealed record SiteRecord(
 
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
-        $"{typeof(SiteRecord).Assembly.ManifestModule.ModuleVersionId:N}|{options.BasePath}|{options.Strict}|{options.Layout.Output}";
+        $"{typeof(SiteRecord).Assembly.ManifestModule.ModuleVersionId:N}|{options.BasePath}|{options.BaseUrl}|{options.Strict}|{options.Layout.Output}";
 
     /// <summary>The record's file: one per output folder, under the project root's cache.</summary>
     public static string PathFor(InputLayout layout)

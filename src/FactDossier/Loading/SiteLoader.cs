@@ -7,7 +7,7 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards"];
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
@@ -32,10 +32,11 @@ public static class SiteLoader
         var repository = ReadRepository(f, diagnostics);
         var scale = ReadRatingScale(f, diagnostics);
         var pagination = ReadPagination(f, diagnostics);
+        var shareCards = f.Choice("share_cards", ["true", "false"])?.Value != "false";
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination };
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)

@@ -15,6 +15,9 @@ public sealed record SiteSettings(
     SourceSpan Span)
 {
     public Pagination Pagination { get; init; } = Pagination.Default;
+
+    /// <summary>Whether each claim, article and the home page get a 1200×630 share image (<c>share_cards</c>, default true).</summary>
+    public bool ShareCards { get; init; } = true;
 }
 
 /// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>

@@ -48,7 +48,7 @@ public sealed class ArticlePlanner : IPagePlanner
         }).ToList();
         var claims = claimsByArticle[article.Id].ToList();
         var view = new ArticleView(context.ArticleRef(article), article.Summary, paragraphs, claims);
-        return PagePlans.Create(context, "article", context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary),
+        return PagePlans.Create(context, "article", context.SharedAs(context.Page(article.Title, context.Urls.Article(article.Id), "article", article.Summary), article),
             ("article", view)) with { Shows = shows };
     }
 

@@ -22,7 +22,7 @@ public sealed class ClaimPlanner : IPagePlanner
             }
 
             var jsonLd = claim.IsDraft ? null : JsonLd.Write(w => ClaimReviewBuilder.Write(w, context, claim));
-            pages[i] = PagePlans.Create(context, "claim", context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary),
+            pages[i] = PagePlans.Create(context, "claim", context.SharedAs(context.Page(claim.Headline, claim.Url, "claim", claim.Verdict.Summary), claim),
                 ("claim", claim), ("json_ld_html", jsonLd)) with { Shows = new HashSet<string>(StringComparer.Ordinal) { claim.Id } };
         });
         return pages;

@@ -197,7 +197,44 @@ public sealed class PlanningContext
         Dossier.Site.BaseUrl is { } baseUrl ? new Uri(baseUrl, url).AbsoluteUri : null;
 
     public PageView Page(string title, string url, string kind, string? description = null) =>
-        new(title, url, Absolute(url), description, kind);
+        new(title, url, Absolute(url), description, kind)
+        {
+            ShareImageUrl = HasShareCards ? Absolute(ShareCards.Home(Urls)) : null,
+            ShareImageAlt = HasShareCards ? Strings["share_image_alt_home"].Replace("{title}", Dossier.Site.Title, StringComparison.Ordinal) : null,
+        };
+
+    /// <summary>A claim's page shares the claim's own image.</summary>
+    public PageView SharedAs(PageView page, ClaimView claim) => !HasShareCards ? page : page with
+    {
+        ShareImageUrl = Absolute(ShareCards.Claim(Urls, claim.Id)),
+        ShareImageAlt = Strings["share_image_alt_claim"]
+            .Replace("{verdict}", claim.Verdict.Label, StringComparison.Ordinal)
+            .Replace("{quote}", Cut(claim.Statement.Quote ?? claim.Headline, 240), StringComparison.Ordinal)
+            .Replace("{speaker}", claim.Statement.Speaker?.Name ?? "", StringComparison.Ordinal)
+            .Replace("{date}", claim.Statement.SaidOn ?? "", StringComparison.Ordinal),
+    };
+
+    /// <summary>An article's page shares the article's own image.</summary>
+    public PageView SharedAs(PageView page, Article article) => !HasShareCards ? page : page with
+    {
+        ShareImageUrl = Absolute(ShareCards.Article(Urls, article.Id)),
+        ShareImageAlt = Strings["share_image_alt_article"].Replace("{title}", article.Title, StringComparison.Ordinal),
+    };
+
+    /// <summary>At most <paramref name="length"/> characters, cut at a word, with an ellipsis.</summary>
+    public static string Cut(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', length - 1);
+        return string.Concat(text.AsSpan(0, space > 0 ? space : length - 1).TrimEnd(" ,;:.".AsSpan()), "…");
+    }
+
+    /// <summary>Share images are made, and named by the pages' tags, only for a site with an address (og:image is absolute).</summary>
+    public bool HasShareCards => Dossier.Site.ShareCards && Dossier.Site.BaseUrl is not null;
 
     public PersonRef PersonRef(Person p) => new(p.Id, p.Name, p.Role, Urls.Person(p.Id));
 

@@ -10,7 +10,13 @@ public sealed record SitePlan(SiteView Site, IReadOnlyList<PagePlan> Pages, IRea
 {
     /// <summary>What the plan was made from, for the next plan to reuse what has not changed.</summary>
     public PlanningContext? Context { get; init; }
+
+    /// <summary>The share images to draw (none without a base URL, or with <c>share_cards: false</c>).</summary>
+    public IReadOnlyList<ShareCardPlan> ShareCards { get; init; } = [];
 }
+
+/// <summary>A share image: where it goes, what the theme's <c>partials/share-card.liquid</c> reads, and the claims it shows.</summary>
+public sealed record ShareCardPlan(string OutputPath, IReadOnlyDictionary<string, object?> Values, IReadOnlySet<string> Shows);
 
 /// <summary>One page: where it goes, which template renders it, and every value the template may read.</summary>
 public sealed record PagePlan(string OutputPath, string Template, PageView Page, IReadOnlyDictionary<string, object?> Values)

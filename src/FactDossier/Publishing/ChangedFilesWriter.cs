@@ -57,6 +57,20 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
         Written[relativePath] = 0;
     }
 
+    /// <summary>
+    /// A file made from a source (a share image from its SVG): known by the source's hash, and made only when the file
+    /// the last build left was made from another source, or is damaged.
+    /// </summary>
+    public void WriteMade(string relativePath, UInt128 sourceHash, Func<byte[]> make)
+    {
+        Hashes[relativePath] = sourceHash;
+        if (!IsUnchanged(relativePath, sourceHash))
+        {
+            target.Write(relativePath, make());
+            Written[relativePath] = 0;
+        }
+    }
+
     private bool IsKnown(string relativePath) => recorded is not null && recorded.ContainsKey(relativePath) && !damaged.Contains(relativePath);
 
     private bool IsUnchanged(string relativePath, UInt128 hash) =>

@@ -11,7 +11,8 @@ namespace FactDossier.Publishing;
 public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 {
     private readonly string _output;
-    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    // Each folder created once; a second writer into it waits until it exists.
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal); // relative path -> staged file
     private bool _committed;
 
@@ -55,10 +56,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 
         _files[relativePath] = full;
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(folder, 0))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
 
         return File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, size);
     }

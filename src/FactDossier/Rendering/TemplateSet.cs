@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 using FactDossier.Publishing;
+using FactDossier.Text;
 using Fluid;
 using Fluid.Values;
 
@@ -84,6 +85,7 @@ public sealed partial class TemplateSet
             Now = () => DateTimeOffset.UnixEpoch, // templates must not see the clock: output must not change between builds
         };
         options.Filters.AddFilter("raw", Raw);
+        options.Filters.AddFilter("wrap_lines", WrapLines);
 
         if (!templates.ContainsKey(LayoutName))
         {
@@ -239,6 +241,19 @@ public sealed partial class TemplateSet
         }
 
         return new(value is not null && fragments is not null ? fragments.GetOrAdd(partial, value, Render) : Render());
+    }
+
+    /// <summary>
+    /// <c>{{ text | wrap_lines: 36, 4 }}</c>: the text as lines of at most 36 characters, cut between words, at most 4
+    /// of them, the last ending with an ellipsis when the text goes on. For drawings (the share image's SVG), which
+    /// have no line wrapping of their own.
+    /// </summary>
+    private static ValueTask<FluidValue> WrapLines(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var width = Math.Max(8, (int)arguments.At(0).ToNumberValue());
+        var most = Math.Max(1, (int)arguments.At(1).ToNumberValue());
+        var lines = TextLines.Wrap(input.ToStringValue(), width, most);
+        return new(new ArrayValue([.. lines.Select(l => (FluidValue)new StringValue(l))]));
     }
 
     // Fluid's own `raw` turns any value into a plain string; fragments must stay fragments to be included by reference.

@@ -59,11 +59,11 @@ public sealed class WorkflowTests
     public void The_commands_the_workflows_run_succeed_on_this_repository()
     {
         var buildCommand = Field(Steps(Workflow("pages.yml"), "build"), "run").Single();
-        Assert.Equal("dotnet run --project src/FactDossier -- build --strict --base-path \"${{ steps.pages.outputs.base_path }}/\"", buildCommand);
+        Assert.Equal("dotnet run --project src/FactDossier -- build --strict --base-url \"${{ steps.pages.outputs.base_url }}/\"", buildCommand);
         using var project = TestProject.RealDossier();
 
         var check = FactDossierProcess.Execute("check", "--strict", "--format", "github", "--root", project.Root, "--theme", RepositoryPaths.Theme);
-        var build = FactDossierProcess.Execute("build", "--strict", "--base-path", "/factdossier/", "--root", project.Root, "--theme", RepositoryPaths.Theme);
+        var build = FactDossierProcess.Execute("build", "--strict", "--base-url", "https://example.github.io/factdossier/", "--root", project.Root, "--theme", RepositoryPaths.Theme);
 
         Assert.Equal(0, check.ExitCode);
         Assert.Equal("", check.Stderr);

@@ -12,6 +12,24 @@ public sealed record SiteView(
     string IconUrl,
     string ScriptUrl,
     string FeedUrl,
-    IReadOnlyList<LinkView> Navigation);
+    IReadOnlyList<LinkView> Navigation)
+{
+    /// <summary>Open Graph's locale (<c>en_US</c>, <c>fr_FR</c>): the site's language with the region it is most spoken in.</summary>
+    public string Locale
+    {
+        get
+        {
+            try
+            {
+                var culture = System.Globalization.CultureInfo.CreateSpecificCulture(Language);
+                return culture.Name.Length > 0 ? culture.Name.Replace('-', '_') : Language;
+            }
+            catch (System.Globalization.CultureNotFoundException)
+            {
+                return Language;
+            }
+        }
+    }
+}
 
 public sealed record LinkView(string Label, string Url);

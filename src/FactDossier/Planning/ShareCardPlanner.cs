@@ -1,0 +1,59 @@
+using FactDossier.Planning.Views;
+
+namespace FactDossier.Planning;
+
+/// <summary>
+/// A share image per claim, per article and for the home page, planned only when the site has a base URL (og:image
+/// must be absolute) and <c>share_cards</c> is on. Its path and alternative text are also what the pages' tags name.
+/// </summary>
+internal static class ShareCardPlanner
+{
+    public const int Width = 1200;
+    public const int Height = 630;
+
+    // The home page's and an article's image show no claim: an edit to claims leaves them as they are.
+    private static readonly IReadOnlySet<string> NoClaims = new HashSet<string>();
+
+    public static IReadOnlyList<ShareCardPlan> Plan(PlanningContext context)
+    {
+        if (!context.HasShareCards)
+        {
+            return [];
+        }
+
+        var site = context.Dossier.Site;
+        var cards = new List<ShareCardPlan>
+        {
+            Card(context, ShareCards.Home(context.Urls), new ShareCardView("home", site.Title, site.Title, null, null, null, null, null, null, site.Summary), NoClaims),
+        };
+        foreach (var article in context.Dossier.Articles)
+        {
+            var date = context.Strings.FormatDate(article.Date);
+            cards.Add(Card(context, ShareCards.Article(context.Urls, article.Id),
+                new ShareCardView("article", article.Title, site.Title, null, null, null, article.Language, article.Publisher, date, article.Summary), NoClaims));
+        }
+
+        foreach (var claim in context.Claims)
+        {
+            var statement = claim.Statement;
+            cards.Add(Card(context, ShareCards.Claim(context.Urls, claim.Id),
+                new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Rating, claim.Verdict.Label, statement.Quote, statement.Lang,
+                    statement.Speaker?.Name, statement.SaidOn, null), new HashSet<string>(StringComparer.Ordinal) { claim.Id }));
+        }
+
+        return cards;
+    }
+
+    private static ShareCardPlan Card(PlanningContext context, string url, ShareCardView card, IReadOnlySet<string> shows) =>
+        new(context.Urls.OutputPathOf(url), new Dictionary<string, object?>(StringComparer.Ordinal) { ["card"] = card, ["t"] = context.Strings.All }, shows);
+}
+
+/// <summary>Where each share image goes.</summary>
+internal static class ShareCards
+{
+    public static string Home(SiteUrls urls) => urls.File("share/home.png");
+
+    public static string Article(SiteUrls urls, string id) => urls.File($"share/articles/{id}.png");
+
+    public static string Claim(SiteUrls urls, string id) => urls.File($"share/claims/{id}.png");
+}

@@ -1,0 +1,17 @@
+namespace FactDossier.Planning.Views;
+
+/// <summary>
+/// What a share image shows (the theme's <c>partials/share-card.liquid</c> draws it): for a claim, its verdict, the
+/// statement in its original language, who said it and when; for an article or the home page, its title and summary.
+/// </summary>
+public sealed record ShareCardView(
+    string Kind,
+    string Title,
+    string SiteTitle,
+    string? VerdictKey,
+    string? VerdictLabel,
+    string? Quote,
+    string? Lang,
+    string? Speaker,
+    string? Date,
+    string? Summary);
