@@ -53,4 +53,8 @@ internal sealed record LastBuild(
     SitePlan Plan,
     SiteRenderer Renderer,
     IReadOnlyDictionary<string, LinkChecker.PageLinks> Links,
-    IReadOnlySet<string> OtherFiles);
+    IReadOnlySet<string> OtherFiles)
+{
+    /// <summary>What each share image was drawn from (<see cref="Rendering.ShareCardDrawer.KeyOf"/>): one that shows the same is not written again.</summary>
+    public IReadOnlyDictionary<string, OutputFile> ShareCards { get; init; } = new Dictionary<string, OutputFile>();
+}

@@ -97,7 +97,8 @@ public static class SiteBuilder
         BuildResult Publish()
         {
             using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
-            var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs, recorded?.Damaged ?? Empty);
+            var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs ?? kept?.ShareCards,
+                recorded?.Damaged ?? Empty);
             var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
             run.Lap("cards");
             var toRender = before is null ? plan.Pages : [.. plan.Pages.Where(before.MustRender)];
@@ -169,7 +170,12 @@ public static class SiteBuilder
             if (memory is not null)
             {
                 memory.Last = staging is null ? null
-                    : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles);
+                    : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles)
+                    {
+                        ShareCards = plan.ShareCards.Select(c => c.OutputPath)
+                            .Select(p => (Path: p, Key: writer.Hashes.TryGetValue(p, out var key) ? key : kept!.ShareCards[p].Hash))
+                            .ToDictionary(c => c.Path, c => new OutputFile(default, c.Key), StringComparer.Ordinal),
+                    };
                 memory.LastKind = kept is null ? "full" : "incremental";
             }
 

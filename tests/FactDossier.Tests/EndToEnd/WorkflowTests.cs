@@ -41,14 +41,15 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Pages_workflow_builds_with_the_pages_base_path_and_deploys_with_the_official_actions()
+    public void Pages_workflow_builds_with_the_pages_address_keeps_share_images_and_deploys_with_the_official_actions()
     {
         var workflow = Workflow("pages.yml");
         var build = Steps(workflow, "build");
         var deploy = Steps(workflow, "deploy");
 
         Assert.Equal(["main"], Assert.IsType<YamlSequence>(Get(Get(Get(workflow, "on"), "push"), "branches")).Items.Select(i => ((YamlScalar)i).Text));
-        Assert.Equal(["actions/checkout@v4", "actions/setup-dotnet@v4", "actions/configure-pages@v5", "actions/upload-pages-artifact@v3"], Field(build, "uses"));
+        Assert.Equal(["actions/checkout@v4", "actions/setup-dotnet@v4", "actions/configure-pages@v5", "actions/cache@v4", "actions/upload-pages-artifact@v3"], Field(build, "uses"));
+        Assert.Equal(".cache/factdossier/share", ((YamlScalar)Get(Get(build.Single(s => Field([s], "uses").Contains("actions/cache@v4")), "with"), "path")).Text);
         Assert.Equal(["actions/deploy-pages@v4"], Field(deploy, "uses"));
         Assert.Equal("write", ((YamlScalar)Get(Get(workflow, "permissions"), "pages")).Text);
         Assert.Equal("write", ((YamlScalar)Get(Get(workflow, "permissions"), "id-token")).Text);
