@@ -150,13 +150,13 @@ public static class SiteBuilder
             if (staging is not null)
             {
                 var made = plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
+                SiteRecord.Delete(layout); // until the new one is written, no record describes output/
                 if (before is null)
                 {
                     staging.Commit();
                 }
                 else
                 {
-                    SiteRecord.Delete(layout);
                     if (staging.CommitChanges(before.Files.Where(f => !made.Contains(f)), keepReplaced: memory is not null) is { } replaced)
                     {
                         memory!.Retire(replaced);
@@ -205,13 +205,13 @@ public static class SiteBuilder
         return (rendered, writing.GetAwaiter().GetResult());
     }
 
-    /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, share tags or images.</summary>
+    /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, og:url or share images.</summary>
     private static IEnumerable<Diagnostic> PublishedSiteHasBaseUrl(BuildOptions options, Model.Dossier dossier, InputLayout layout)
     {
         if (options.Strict && options.Write && dossier.Site.BaseUrl is null)
         {
             yield return new Diagnostic(DiagnosticCode.NoBaseUrl, SourceSpan.StartOf(layout.Display(layout.SiteFile)),
-                "a published site needs its address: without it, pages have no canonical link, no Open Graph or Twitter Card tags and no share image",
+                "a published site needs its address: without it, pages have no canonical link, no absolute address for social media (og:url) and no share image",
                 "set base_url in input/site.yml, or pass --base-url https://…/ (the Pages workflow passes the site's address)");
         }
     }
