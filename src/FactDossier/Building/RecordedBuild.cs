@@ -52,10 +52,20 @@ internal sealed class RecordedBuild
         var onlyEditedClaims = _changed!.All(path =>
             path.StartsWith(claims, StringComparison.Ordinal) && path.EndsWith(".yml", StringComparison.Ordinal)
             && Record!.Inputs.ContainsKey(path) && _inputs.ContainsKey(path));
-        return onlyEditedClaims
-            ? dossier.Claims.Where(c => _changed!.Contains(_options.Layout.FromRoot(c.Path))).Select(c => c.Id).ToHashSet(StringComparer.Ordinal)
-            : null;
+        if (!onlyEditedClaims)
+        {
+            return null;
+        }
+
+        // As the preview does: a claim whose tag is now on more or fewer claims shows another count.
+        var tags = TagCounts(dossier);
+        return dossier.Claims
+            .Where(c => _changed!.Contains(_options.Layout.FromRoot(c.Path)) || c.Tags.Any(t => Record!.TagCounts.GetValueOrDefault(t) != tags[t]))
+            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static Dictionary<string, int> TagCounts(Dossier dossier) =>
+        dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>Writes the record of the build just published: what it read, each page, and every file of output/.</summary>
     public void Remember(Dossier dossier, SitePlan plan, IReadOnlyDictionary<string, LinkChecker.PageLinks> links, ChangedFilesWriter writer,
@@ -86,6 +96,8 @@ internal sealed class RecordedBuild
         }
 
         new SiteRecord(SiteRecord.KeyOf(_options), inputs, pages, outputs, [.. diagnostics.Where(d => !d.IsError)], stats with { Stages = [] })
-            .Write(_options.Layout);
+        {
+            TagCounts = TagCounts(dossier),
+        }.Write(_options.Layout);
     }
 }

@@ -29,7 +29,17 @@ public static class SiteBuilder
         var run = new BuildRun(options.Strict);
         var layout = options.Layout;
         var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
-        var recorded = options.Write && memory is null ? RecordedBuild.Take(options) : null;
+        RecordedBuild? recorded;
+        try
+        {
+            recorded = options.Write && memory is null ? RecordedBuild.Take(options) : null;
+        }
+        catch (Exception e) when (IsDiskProblem(e))
+        {
+            run.Failed([DiskProblem(layout, e)]);
+            return run.Result();
+        }
+
         if (recorded?.NothingChanged == true)
         {
             run.Lap("unchanged");
@@ -87,10 +97,7 @@ public static class SiteBuilder
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
-            // The disk, not the editor's input: say which folder; the previous output stays as it was.
-            var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
-            run.Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
-                $"cannot write the site: {message}", "check that the output path is a folder (or does not exist yet) in a writable place")]);
+            run.Failed([DiskProblem(layout, e)]);
             return run.Result();
         }
 
@@ -120,7 +127,7 @@ public static class SiteBuilder
                 // The record keeps each page's ids, not its links: pages or ids changed, so every page is read again.
                 var rendered = toRender.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
                 var (more, moreDiagnostics) = RenderPages([.. plan.Pages.Where(p => !rendered.Contains(p.OutputPath))], renderer, writer, cancellation);
-                if (run.Failed(moreDiagnostics))
+                if (run.Failed(moreDiagnostics.Concat(renderer.Errors)))
                 {
                     run.Lap("render");
                     return run.Result();
@@ -214,6 +221,14 @@ public static class SiteBuilder
                 "a published site needs its address: without it, pages have no canonical link, no absolute address for social media (og:url) and no share image",
                 "set base_url in input/site.yml, or pass --base-url https://…/ (the Pages workflow passes the site's address)");
         }
+    }
+
+    /// <summary>The disk, not the editor's input: say which folder; the previous output stays as it was.</summary>
+    private static Diagnostic DiskProblem(InputLayout layout, Exception e)
+    {
+        var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
+        return new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
+            $"cannot write the site: {message}", "check that the output path is a folder (or does not exist yet) in a writable place, and that input/ can be read");
     }
 
     private static bool IsDiskProblem(Exception e) =>

@@ -36,8 +36,11 @@ internal sealed record SiteRecord(
     IReadOnlyList<Diagnostic> Warnings,
     BuildStats Stats)
 {
+    /// <summary>How many claims carry each tag: every claim's view shows its tags' counts, so a claim whose tag count changed changed too.</summary>
+    public IReadOnlyDictionary<string, int> TagCounts { get; init; } = new Dictionary<string, int>();
+
     private const string Magic = "FactDossier site record";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
@@ -161,6 +164,11 @@ internal sealed record SiteRecord(
                 _writer.Write(warning.Message);
                 _writer.Write(warning.Hint ?? "");
             });
+            WriteAll(record.TagCounts.OrderBy(t => t.Key, StringComparer.Ordinal), tag =>
+            {
+                _writer.Write(tag.Key);
+                _writer.Write(tag.Value);
+            });
             var s = record.Stats;
             foreach (var number in new[] { s.Articles, s.Claims, s.Quotes, s.QuotesAnchored, s.Pages, s.Files })
             {
@@ -241,8 +249,9 @@ internal sealed record SiteRecord(
                 var hint = _reader.ReadString();
                 return new Diagnostic(code, span, message, hint.Length == 0 ? null : hint) { Severity = severity };
             });
+            var tags = ReadAll(() => (_reader.ReadString(), _reader.ReadInt32())).ToDictionary(t => t.Item1, t => t.Item2, StringComparer.Ordinal);
             var n = Enumerable.Range(0, 6).Select(_ => _reader.ReadInt32()).ToArray();
-            return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], []));
+            return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], [])) { TagCounts = tags };
         }
 
         private string String()

@@ -13,11 +13,30 @@ internal static partial class FileExchange
     private const uint ExchangeFlag = 2; // RENAME_EXCHANGE
 
     /// <summary>Swaps two paths (files or folders); false where the system cannot, and then nothing moved.</summary>
-    public static bool Exchange(string first, string second) =>
-        OperatingSystem.IsLinux() && renameat2(CurrentDirectory, first, CurrentDirectory, second, ExchangeFlag) == 0;
+    public static bool Exchange(string first, string second)
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() && renameat2(CurrentDirectory, first, CurrentDirectory, second, ExchangeFlag) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false; // a C library older than renameat2 (glibc 2.28)
+        }
+    }
 
     /// <summary>A second name for a file (a hard link), so that replacing the first does not free its space yet; false where it cannot.</summary>
-    public static bool Link(string existing, string newPath) => !OperatingSystem.IsWindows() && link(existing, newPath) == 0;
+    public static bool Link(string existing, string newPath)
+    {
+        try
+        {
+            return !OperatingSystem.IsWindows() && link(existing, newPath) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int link(string existing, string newPath);

@@ -18,12 +18,12 @@ public sealed class ShareCardDrawer : IDisposable
 {
     private readonly SKTypeface _regular;
     private readonly SKTypeface _bold;
-    private readonly UInt128 _fonts;
+    private readonly UInt128 _drawing;
     private readonly string _cache;
 
     private ShareCardDrawer(SKTypeface regular, SKTypeface bold, UInt128 fonts, string cache)
     {
-        (_regular, _bold, _fonts, _cache) = (regular, bold, fonts, cache);
+        (_regular, _bold, _drawing, _cache) = (regular, bold, fonts, cache);
     }
 
     /// <summary>The theme's fonts (<c>theme/fonts/*.ttf</c>: one whose name has <c>Bold</c> for bold text, another for the rest).</summary>
@@ -31,8 +31,8 @@ public sealed class ShareCardDrawer : IDisposable
     {
         var folder = Path.Combine(layout.Theme, "fonts");
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ttf").Order(StringComparer.Ordinal).ToArray() : [];
-        var bold = files.FirstOrDefault(f => Path.GetFileName(f).Contains("Bold", StringComparison.Ordinal));
-        var regular = files.FirstOrDefault(f => f != bold);
+        var bold = files.FirstOrDefault(f => Path.GetFileName(f).Contains("Bold", StringComparison.Ordinal) && !IsItalic(f));
+        var regular = files.FirstOrDefault(f => !Path.GetFileName(f).Contains("Bold", StringComparison.Ordinal) && !IsItalic(f));
         if (regular is null || bold is null)
         {
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(folder)),
@@ -41,20 +41,35 @@ public sealed class ShareCardDrawer : IDisposable
             return null;
         }
 
+        var (regularFace, boldFace) = (SKTypeface.FromFile(regular), SKTypeface.FromFile(bold));
+        if (regularFace is null || boldFace is null)
+        {
+            regularFace?.Dispose();
+            boldFace?.Dispose();
+            diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(regularFace is null ? regular : bold)),
+                "this file is not a font that can be read (a Git LFS pointer?)", "put the TrueType font itself in the theme's fonts/ folder");
+            return null;
+        }
+
+        // An image's bytes depend on its SVG, the fonts, and the libraries that draw and encode it.
         var hash = new XxHash128();
         hash.Append(File.ReadAllBytes(regular));
         hash.Append(File.ReadAllBytes(bold));
-        return new ShareCardDrawer(SKTypeface.FromFile(regular), SKTypeface.FromFile(bold), hash.GetCurrentHashAsUInt128(),
-            Path.Combine(layout.Root, ".cache", "factdossier", "share"));
+        hash.Append(Encoding.UTF8.GetBytes($"{typeof(SKSvg).Assembly.GetName().Version}|{typeof(SKBitmap).Assembly.GetName().Version}|{Encoder}"));
+        return new ShareCardDrawer(regularFace, boldFace, hash.GetCurrentHashAsUInt128(), Path.Combine(layout.Root, ".cache", "factdossier", "share"));
     }
 
-    /// <summary>What decides an image's bytes: its SVG and the fonts.</summary>
+    private const string Encoder = "png-sub-3";
+
+    private static bool IsItalic(string file) => Path.GetFileName(file).Contains("Italic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What decides an image's bytes: its SVG, the fonts and the drawing libraries.</summary>
     public UInt128 KeyOf(string svg)
     {
         var hash = new XxHash128();
         hash.Append(Encoding.UTF8.GetBytes(svg));
         Span<byte> fonts = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(fonts, _fonts);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(fonts, _drawing);
         hash.Append(fonts);
         return hash.GetCurrentHashAsUInt128();
     }

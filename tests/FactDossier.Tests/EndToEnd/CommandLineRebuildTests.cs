@@ -43,6 +43,22 @@ public sealed class CommandLineRebuildTests
     }
 
     [Fact]
+    public void A_tag_added_to_one_claim_renders_again_every_claim_that_shows_that_tags_count()
+    {
+        using var project = WithOwnTheme();
+        // A theme that shows, on each claim's page, how many claims carry each of its tags.
+        File.AppendAllText(project.PathOf("theme/layouts/claim.liquid"), "\n<p>{% for tag in claim.tags %}{{ tag.key }}: {{ tag.count }} {% endfor %}</p>\n");
+        Assert.True(Build(project).Succeeded);
+
+        Replace(project, Claim, "tags: [article-accuracy, kyiv, chernihiv]", "tags: [article-accuracy, kyiv, chernihiv, crimea]");
+        var rebuild = Build(project);
+
+        Assert.True(rebuild.Succeeded);
+        Assert.Contains("crimea: 2", File.ReadAllText(Path.Combine(project.Output, "claims", "kyiv-crimea-15-years", "index.html")), StringComparison.Ordinal);
+        AssertSameAsCleanBuild(project);
+    }
+
+    [Fact]
     public void A_rebuild_with_nothing_changed_renders_nothing_and_leaves_every_file_as_it_was()
     {
         using var project = WithOwnTheme();
