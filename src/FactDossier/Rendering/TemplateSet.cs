@@ -51,14 +51,16 @@ public sealed partial class TemplateSet
         var partialsDirectory = Path.Combine(themeDirectory, "partials");
         if (Directory.Exists(partialsDirectory))
         {
-            foreach (var file in Directory.EnumerateFiles(partialsDirectory, "*.liquid").Order(StringComparer.Ordinal))
+            // A partial in a sub-folder is named by its path: partials/charts/verdict-bar.liquid is 'charts/verdict-bar'.
+            foreach (var file in Directory.EnumerateFiles(partialsDirectory, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var path = layout.Display(file);
+                var name = Path.GetRelativePath(partialsDirectory, file).Replace('\\', '/');
                 if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is { } partial)
                 {
-                    partials[Path.GetFileName(file)] = source;
-                    parsedPartials[Path.GetFileNameWithoutExtension(file)] = partial;
-                    paths["partial:" + Path.GetFileNameWithoutExtension(file)] = path;
+                    partials[name] = source;
+                    parsedPartials[name[..^".liquid".Length]] = partial;
+                    paths["partial:" + name[..^".liquid".Length]] = path;
                 }
             }
         }

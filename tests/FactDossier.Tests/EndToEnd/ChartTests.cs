@@ -1,0 +1,79 @@
+using AngleSharp.Dom;
+using FactDossier.Loading;
+using FactDossier.Tests.Support;
+
+namespace FactDossier.Tests.EndToEnd;
+
+/// <summary>The verdict charts say what the claims say: each count is the claims', each bar is named and written out beside it.</summary>
+public sealed class ChartTests : IClassFixture<ChartTests.Site>
+{
+    private readonly Site _site;
+
+    public ChartTests(Site site) => _site = site;
+
+    public sealed class Site() : BuiltSite(TestProject.RealDossier());
+
+    [Fact]
+    public void The_home_pages_verdict_bar_counts_every_claim_by_its_verdict()
+    {
+        var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
+        var expected = dossier.Claims.CountBy(c => c.Verdict.Rating.Value).Where(c => c.Value > 0).ToDictionary();
+
+        var chart = Chart(_site.Page("index.html"));
+
+        Assert.Equal(expected.OrderBy(e => e.Key), Counts(chart).OrderBy(e => e.Key));
+        AssertDrawnInProportion(chart);
+    }
+
+    [Fact]
+    public void A_person_with_two_or_more_checked_statements_has_a_scorecard_of_them_and_no_one_else_has()
+    {
+        var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
+        var scorecards = 0;
+        foreach (var person in dossier.People)
+        {
+            var statements = dossier.Claims.Where(c => c.Statement.Speaker?.Value == person.Id).ToList();
+            var page = _site.Page($"people/{person.Id}/index.html");
+            if (statements.Count < 2)
+            {
+                Assert.Null(page.QuerySelector(".scorecard"));
+                continue;
+            }
+
+            scorecards++;
+            var chart = Chart(page);
+            Assert.Equal(statements.CountBy(c => c.Verdict.Rating.Value).OrderBy(c => c.Key), Counts(chart).OrderBy(c => c.Key));
+            Assert.Contains(person.Name, chart.QuerySelector("svg title")!.TextContent, StringComparison.Ordinal);
+            AssertDrawnInProportion(chart);
+        }
+
+        Assert.True(scorecards >= 2);
+    }
+
+    private static IElement Chart(IDocument page) => page.QuerySelector("figure.verdict-chart") ?? throw new InvalidOperationException("no verdict chart");
+
+    private static Dictionary<string, int> Counts(IElement chart) =>
+        chart.QuerySelectorAll(".chart-legend li").ToDictionary(li => li.GetAttribute("data-rating")!, li => int.Parse(li.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A named drawing whose segments, one per verdict given, add up to the bar in proportion to the counts.</summary>
+    private static void AssertDrawnInProportion(IElement chart)
+    {
+        var svg = chart.QuerySelector("svg")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        var title = svg.QuerySelector("title")!;
+        Assert.Equal(title.Id, svg.GetAttribute("aria-labelledby"));
+        Assert.False(string.IsNullOrWhiteSpace(title.TextContent));
+
+        var length = int.Parse(svg.GetAttribute("viewBox")!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var counts = Counts(chart);
+        var total = counts.Values.Sum();
+        var segments = svg.QuerySelectorAll("rect").Select(r => (Rating: r.ClassList.Single(c => c.StartsWith("segment-", StringComparison.Ordinal))["segment-".Length..],
+            Width: int.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(counts.Keys.Order(), segments.Select(s => s.Rating).Order());
+        Assert.Equal(length, segments.Sum(s => s.Width));
+        foreach (var (rating, width) in segments)
+        {
+            Assert.InRange(width, Math.Floor((double)counts[rating] * length / total), Math.Ceiling((double)counts[rating] * length / total));
+        }
+    }
+}
