@@ -192,8 +192,10 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
             }
 
             File.Delete(target);
-            var folder = Path.GetDirectoryName(target)!;
-            if (folder != output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            // The folders it leaves empty go too, up to output/: a clean build would not have them.
+            for (var folder = Path.GetDirectoryName(target)!;
+                 folder != output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
+                 folder = Path.GetDirectoryName(folder)!)
             {
                 Directory.Delete(folder);
             }

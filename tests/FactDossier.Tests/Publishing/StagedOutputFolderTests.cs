@@ -17,19 +17,22 @@ public sealed class StagedOutputFolderTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(Output, "claims", "a"));
         Directory.CreateDirectory(Path.Combine(Output, "claims", "gone"));
+        Directory.CreateDirectory(Path.Combine(Output, "tags", "gone", "page", "2"));
         File.WriteAllText(Path.Combine(Output, "claims", "a", "index.html"), "old a");
         File.WriteAllText(Path.Combine(Output, "claims", "gone", "index.html"), "gone");
+        File.WriteAllText(Path.Combine(Output, "tags", "gone", "page", "2", "index.html"), "gone too");
         File.WriteAllText(Path.Combine(Output, "kept.html"), "kept");
         using var staging = new StagedOutputFolder(Output, "test");
         staging.Write("claims/a/index.html", "new a"u8);
         staging.Write("claims/b/index.html", "new b"u8);
 
-        staging.CommitChanges(["claims/gone/index.html"]);
+        staging.CommitChanges(["claims/gone/index.html", "tags/gone/page/2/index.html"]);
 
         Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "claims", "a", "index.html")));
         Assert.Equal("new b", File.ReadAllText(Path.Combine(Output, "claims", "b", "index.html")));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(Output, "kept.html")));
         Assert.False(Directory.Exists(Path.Combine(Output, "claims", "gone")));
+        Assert.False(Directory.Exists(Path.Combine(Output, "tags"))); // every folder it emptied, up to output/
         Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName)); // no staging folder, no journal
     }
 
