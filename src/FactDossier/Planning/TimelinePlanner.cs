@@ -33,14 +33,16 @@ public sealed class TimelinePlanner : IPagePlanner
         var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline");
         if (days.Sum(d => d.Entries.Count) <= pageSize)
         {
-            yield return PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days));
+            yield return PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days),
+                ("chart", TimelineChart.Of(context, days, d => $"{context.Urls.Timeline}#d-{d.DateIso}")));
             yield break;
         }
 
         var months = days.GroupBy(d => d.DateIso[..7], StringComparer.Ordinal).ToList();
         var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
             m.Sum(d => d.Entries.Count), m.Count())).ToList();
-        yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days));
+        yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days),
+            ("chart", TimelineChart.Of(context, days, d => context.Urls.TimelineMonth(d.DateIso[..7]))));
         // A month's page shows its entries' claims, and every month's count (the months' list).
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
         // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.

@@ -44,3 +44,24 @@ public sealed class StackedBarTests
         Assert.Equal(38, StackedBar.Percent(9, 24));
     }
 }
+
+public sealed class DayColumnsTests
+{
+    [Fact]
+    public void The_axis_has_every_day_from_the_first_to_the_last()
+    {
+        var days = DayColumns.Days(new DateOnly(2022, 3, 30), new DateOnly(2022, 4, 2));
+
+        Assert.Equal([new DateOnly(2022, 3, 30), new DateOnly(2022, 3, 31), new DateOnly(2022, 4, 1), new DateOnly(2022, 4, 2)], days);
+        Assert.Empty(DayColumns.Days(new DateOnly(2022, 4, 2), new DateOnly(2022, 3, 30)));
+    }
+
+    [Fact]
+    public void A_column_stacks_its_counts_up_from_the_axis_on_the_charts_scale()
+    {
+        var pieces = DayColumns.Stack([2, 0, 1], new LinearScale(6, 120), baseline: 130);
+
+        Assert.Equal([new DayColumns.Piece(0, 90, 40), new DayColumns.Piece(2, 70, 20)], pieces);
+        Assert.Equal(0, new LinearScale(0, 120).Of(3)); // nothing to scale: nothing drawn
+    }
+}

@@ -50,6 +50,45 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         Assert.True(scorecards >= 2);
     }
 
+    [Fact]
+    public void The_timeline_chart_has_a_column_per_day_of_checked_statements_in_proportion_from_the_axis()
+    {
+        var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
+        var expected = dossier.Claims.Where(c => c.Statement.SaidOn is not null)
+            .CountBy(c => c.Statement.SaidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(d => d.Key).ToList();
+        var page = _site.Page("timeline/index.html");
+        var chart = page.QuerySelector("figure.timeline-chart")!;
+
+        var rows = chart.QuerySelectorAll("tbody tr").Select(r => new KeyValuePair<string, int>(r.GetAttribute("data-day")!,
+            int.Parse(r.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(expected, rows);
+        foreach (var row in chart.QuerySelectorAll("tbody tr"))
+        {
+            var link = row.QuerySelector("a")!.GetAttribute("href")!;
+            Assert.NotNull(page.GetElementById(link[(link.IndexOf('#', StringComparison.Ordinal) + 1)..])); // the day it names is on the page
+        }
+
+        var svg = chart.QuerySelector("svg")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
+        // Columns grow from the axis, the fullest day's reaching the top of the plot, the others in proportion.
+        var baseline = double.Parse(svg.QuerySelector("line.axis")!.GetAttribute("y1")!, System.Globalization.CultureInfo.InvariantCulture);
+        var columns = svg.QuerySelectorAll("rect").GroupBy(r => r.GetAttribute("x")).Select(g => (Top: g.Min(r => Number(r, "y")), Bottom: g.Max(r => Number(r, "y") + Number(r, "height")))).ToList();
+        Assert.Equal(expected.Count, columns.Count);
+        Assert.All(columns, c => Assert.Equal(baseline, c.Bottom, 1));
+        var tallest = columns.Max(c => baseline - c.Top);
+        var most = expected.Max(d => d.Value);
+        foreach (var ((_, count), column) in expected.Zip(columns))
+        {
+            Assert.Equal(tallest * count / most, baseline - column.Top, 1);
+        }
+
+        Assert.Single(svg.QuerySelectorAll("line.article-day")); // the article's day, 31 March, is on the axis
+    }
+
+    private static double Number(IElement element, string attribute) =>
+        double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
+
     private static IElement Chart(IDocument page) => page.QuerySelector("figure.verdict-chart") ?? throw new InvalidOperationException("no verdict chart");
 
     private static Dictionary<string, int> Counts(IElement chart) =>
