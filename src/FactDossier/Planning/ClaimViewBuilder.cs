@@ -59,6 +59,7 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
             CounterHeading = counterHeading,
             PublishedOn = claim.PublishedOn is { } published ? t.FormatDate(published.Value) : null,
             PublishedOnIso = claim.PublishedOn is { } day ? UiStrings.Iso(day.Value) : null,
+            Replies = ReplyChart.Of(t, statement, counters),
         };
     }
 

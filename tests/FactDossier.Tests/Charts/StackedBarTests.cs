@@ -65,3 +65,12 @@ public sealed class DayColumnsTests
         Assert.Equal(0, new LinearScale(0, 120).Of(3)); // nothing to scale: nothing drawn
     }
 }
+
+public sealed class DayLanesTests
+{
+    [Fact]
+    public void Marks_of_the_same_day_go_one_above_the_other_in_their_order()
+    {
+        Assert.Equal([0, 0, 1, 0, 2], DayLanes.Of([0, 1, 1, 3, 1]));
+    }
+}

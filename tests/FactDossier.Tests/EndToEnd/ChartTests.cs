@@ -86,6 +86,51 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         Assert.Single(svg.QuerySelectorAll("line.article-day")); // the article's day, 31 March, is on the axis
     }
 
+    [Fact]
+    public void A_claims_reply_chart_places_the_statement_and_each_dated_reply_on_its_day()
+    {
+        var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
+        var charts = 0;
+        foreach (var claim in dossier.Claims)
+        {
+            var page = _site.Page($"claims/{claim.Id}/index.html");
+            var dated = claim.CounterStatements.Count(c => c.SaidOn is not null);
+            var chart = page.QuerySelector("figure.replies-chart");
+            if (claim.Statement.SaidOn is null || dated == 0)
+            {
+                Assert.Null(chart);
+                continue;
+            }
+
+            charts++;
+            var items = chart!.QuerySelectorAll(".reply-list li").ToList();
+            Assert.Equal(1 + dated, items.Count);
+            Assert.Equal("statement", items[0].GetAttribute("data-role"));
+            foreach (var item in items)
+            {
+                var href = item.QuerySelector("a")!.GetAttribute("href")!;
+                Assert.NotNull(page.GetElementById(href[1..])); // the quote it names is on the page
+            }
+
+            var svg = chart.QuerySelector("svg")!;
+            Assert.Equal("img", svg.GetAttribute("role"));
+            Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
+            // Each mark's number is its item's; later days lie further right.
+            var marks = svg.QuerySelectorAll("text.mark-number").Select(t => (Number: int.Parse(t.TextContent, System.Globalization.CultureInfo.InvariantCulture), X: Number(t, "x"))).ToList();
+            Assert.Equal(Enumerable.Range(1, items.Count), marks.Select(m => m.Number));
+            var days = items.Select(i => i.GetAttribute("data-day")!).ToList();
+            for (var i = 0; i < marks.Count; i++)
+            {
+                for (var j = 0; j < marks.Count; j++)
+                {
+                    Assert.Equal(string.CompareOrdinal(days[i], days[j]).CompareTo(0), marks[i].X.CompareTo(marks[j].X));
+                }
+            }
+        }
+
+        Assert.True(charts >= 10);
+    }
+
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 

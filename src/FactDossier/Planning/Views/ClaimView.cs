@@ -17,6 +17,9 @@ public sealed record ClaimView(
     IReadOnlyList<string> SearchTerms,
     bool IsDraft)
 {
+    /// <summary>The statement and its dated replies on a day axis; null when fewer than two of them have a date.</summary>
+    public ReplyChartView? Replies { get; init; }
+
     /// <summary>
     /// The counter-statements grouped by relation (contradicts, qualifies, supports; empty groups left out), for the
     /// claim page's column, and that column's heading, which names what it holds.
