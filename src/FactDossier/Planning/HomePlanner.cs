@@ -13,6 +13,7 @@ public sealed class HomePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var ratings = Facets.Ratings(context);
+        var answers = AnswersChart.Of(context);
         var chart = VerdictCharts.Of(context, "verdicts-chart", context.Strings["chart_verdicts_label"]
             .Replace("{count}", context.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), context.Claims.Select(c => c.Verdict));
         var speakers = Facets.Speakers(context);
@@ -24,7 +25,7 @@ public sealed class HomePlanner : IPagePlanner
         var site = context.Dossier.Site;
         return PagePlans.PagedClaims(context, "home", site.Title, context.Urls.Home, "home", site.Summary, claims,
             (slice, pager) => pager.Number == 1
-                ? [("articles", articles), ("article_count", all.Length), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("verdict_chart", chart), ("speakers", speakers), ("tags", tags)]
+                ? [("articles", articles), ("article_count", all.Length), ("claims", slice), ("claim_count", claims.Count), ("ratings", ratings), ("verdict_chart", chart), ("answers_chart", answers), ("speakers", speakers), ("tags", tags)]
                 : [("claims", slice), ("claim_count", claims.Count)],
             listTitle: context.Strings["claims_heading"], firstShowsAll: true);
     }

@@ -131,6 +131,34 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         Assert.True(charts >= 10);
     }
 
+    [Fact]
+    public void Every_arrow_of_who_answers_whom_is_real_counter_statements_and_every_answer_is_drawn()
+    {
+        var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
+        var answers = dossier.Claims.Where(c => c.Statement.Speaker is not null)
+            .SelectMany(c => c.CounterStatements.Where(s => s.Speaker is not null && s.Speaker.Value != c.Statement.Speaker!.Value)
+                .Select(s => (From: s.Speaker!.Value, To: c.Statement.Speaker!.Value, Relation: s.Relation.ToString().ToLowerInvariant())))
+            .ToList();
+        var chart = _site.Page("index.html").QuerySelector("figure.answers-chart")!;
+        var rows = chart.QuerySelectorAll("tbody tr").Select(r => (From: r.GetAttribute("data-from")!, To: r.GetAttribute("data-to")!,
+            Relation: r.GetAttribute("data-relation")!, Count: int.Parse(r.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var drawn = rows.SelectMany(r => new[] { r.From, r.To }).Where(id => id.Length > 0).ToHashSet();
+        string Node(string id) => drawn.Contains(id) ? id : "";
+
+        // Each arrow counts exactly the counter-statements it stands for (people not drawn are "others", id "").
+        foreach (var row in rows)
+        {
+            Assert.Equal(answers.Count(a => Node(a.From) == row.From && Node(a.To) == row.To && a.Relation == row.Relation), row.Count);
+        }
+
+        // And every answer is on an arrow, but those among the others.
+        Assert.Equal(answers.Count(a => Node(a.From) != Node(a.To)), rows.Sum(r => r.Count));
+        var svg = chart.QuerySelector("svg")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal(rows.Count, svg.QuerySelectorAll("path.edge").Length);
+        Assert.All(chart.QuerySelectorAll("tbody a"), a => Assert.StartsWith("/people/", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 

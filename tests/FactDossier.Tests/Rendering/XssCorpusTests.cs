@@ -16,7 +16,7 @@ public sealed class XssCorpusTests(XssSite site) : IClassFixture<XssSite>
     private static readonly string[] ForbiddenElements =
         ["iframe", "object", "embed", "svg", "math", "style", "base", "form", "input", "button", "img", "template", "noscript", "details", "frame", "frameset"];
 
-    private static readonly string[] ChartElements = ["title", "rect", "line", "text", "circle", "polygon"];
+    private static readonly string[] ChartElements = ["title", "rect", "line", "text", "circle", "polygon", "path", "defs", "marker"];
 
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"];
 
