@@ -209,7 +209,7 @@ public sealed class PlanningContext
         ShareImageUrl = Absolute(ShareCards.Claim(Urls, claim.Id)),
         ShareImageAlt = Strings["share_image_alt_claim"]
             .Replace("{verdict}", claim.Verdict.Label, StringComparison.Ordinal)
-            .Replace("{quote}", Cut(claim.Statement.Quote ?? claim.Headline, 240), StringComparison.Ordinal)
+            .Replace("{quote}", Text.TextLines.Wrap(claim.Statement.Quote ?? claim.Headline, 240, 1) is [var line, ..] ? line : "", StringComparison.Ordinal)
             .Replace("{speaker}", claim.Statement.Speaker?.Name ?? "", StringComparison.Ordinal)
             .Replace("{date}", claim.Statement.SaidOn ?? "", StringComparison.Ordinal),
     };
@@ -220,18 +220,6 @@ public sealed class PlanningContext
         ShareImageUrl = Absolute(ShareCards.Article(Urls, article.Id)),
         ShareImageAlt = Strings["share_image_alt_article"].Replace("{title}", article.Title, StringComparison.Ordinal),
     };
-
-    /// <summary>At most <paramref name="length"/> characters, cut at a word, with an ellipsis.</summary>
-    public static string Cut(string text, int length)
-    {
-        if (text.Length <= length)
-        {
-            return text;
-        }
-
-        var space = text.LastIndexOf(' ', length - 1);
-        return string.Concat(text.AsSpan(0, space > 0 ? space : length - 1).TrimEnd(" ,;:.".AsSpan()), "…");
-    }
 
     /// <summary>Share images are made, and named by the pages' tags, only for a site with an address (og:image is absolute).</summary>
     public bool HasShareCards => Dossier.Site.ShareCards && Dossier.Site.BaseUrl is not null;

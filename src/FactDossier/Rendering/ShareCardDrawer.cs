@@ -41,7 +41,10 @@ public sealed class ShareCardDrawer : IDisposable
             return null;
         }
 
-        var (regularFace, boldFace) = (SKTypeface.FromFile(regular), SKTypeface.FromFile(bold));
+        var (regularBytes, boldBytes) = (File.ReadAllBytes(regular), File.ReadAllBytes(bold));
+        using var regularData = SKData.CreateCopy(regularBytes);
+        using var boldData = SKData.CreateCopy(boldBytes);
+        var (regularFace, boldFace) = (SKTypeface.FromData(regularData), SKTypeface.FromData(boldData));
         if (regularFace is null || boldFace is null)
         {
             regularFace?.Dispose();
@@ -53,8 +56,8 @@ public sealed class ShareCardDrawer : IDisposable
 
         // An image's bytes depend on its SVG, the fonts, and the libraries that draw and encode it.
         var hash = new XxHash128();
-        hash.Append(File.ReadAllBytes(regular));
-        hash.Append(File.ReadAllBytes(bold));
+        hash.Append(regularBytes);
+        hash.Append(boldBytes);
         hash.Append(Encoding.UTF8.GetBytes($"{typeof(SKSvg).Assembly.GetName().Version}|{typeof(SKBitmap).Assembly.GetName().Version}|{Encoder}"));
         return new ShareCardDrawer(regularFace, boldFace, hash.GetCurrentHashAsUInt128(), Path.Combine(layout.Root, ".cache", "factdossier", "share"));
     }
