@@ -28,7 +28,7 @@ public sealed class XssBrowserTests(ServedSite site)
 
         Assert.True(pages > 3 * XssDossier.Payloads.Count);
         Assert.Empty(tab.Dialogs);
-        Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
+        Assert.True(tab.ConsoleErrors.IsEmpty, string.Join("\n", tab.ConsoleErrors));
         Assert.All(tab.Requests, url => Assert.Equal("127.0.0.1", new Uri(url).Host));
     }
 

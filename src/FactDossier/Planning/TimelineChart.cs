@@ -4,9 +4,14 @@ using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
 
-/// <summary>The timeline's chart: every checked statement on its day, by verdict, from the first day to the last.</summary>
+/// <summary>
+/// The timeline's chart: every checked statement on its day, by verdict, from the first day to the last. While no day
+/// has more than <see cref="MaxMarksADay"/> statements each is a mark of its own, linking to its claim; beyond, a day's
+/// verdicts are counted and its column links to where the day's statements are listed.
+/// </summary>
 internal static class TimelineChart
 {
+    private const int MaxMarksADay = 12;
     private const int MinDayWidth = 16;
     private const int MinWidth = 320;
     private const int Height = 160;
@@ -16,8 +21,8 @@ internal static class TimelineChart
     /// <param name="dayUrl">Where a day's statements are listed.</param>
     public static TimelineChartView? Of(PlanningContext context, IReadOnlyList<TimelineDayView> days, Func<TimelineDayView, string> dayUrl)
     {
-        var statements = days.Select(d => (Day: d, Verdicts: d.Entries.Where(e => e.Quote.Role == "statement").Select(e => e.Verdict).ToList()))
-            .Where(d => d.Verdicts.Count > 0).ToDictionary(d => d.Day.DateIso, StringComparer.Ordinal);
+        var statements = days.Select(d => (Day: d, Entries: d.Entries.Where(e => e.Quote.Role == "statement").ToList()))
+            .Where(d => d.Entries.Count > 0).ToDictionary(d => d.Day.DateIso, StringComparer.Ordinal);
         if (statements.Count == 0)
         {
             return null;
@@ -25,7 +30,9 @@ internal static class TimelineChart
 
         var ratings = context.Dossier.Site.RatingScale.Ratings.OrderByDescending(r => r.Value).ToList();
         var axis = DayColumns.Days(Parse(statements.Keys.Min(StringComparer.Ordinal)!), Parse(statements.Keys.Max(StringComparer.Ordinal)!));
-        var max = statements.Values.Max(s => s.Verdicts.Count);
+        var max = statements.Values.Max(s => s.Entries.Count);
+        var byStatement = max <= MaxMarksADay;
+        var rank = ratings.Select((r, i) => (r.Key, i)).ToDictionary(r => r.Key, r => r.i, StringComparer.Ordinal);
         var scale = new LinearScale(max, Plot);
         var dayWidth = Math.Max(MinDayWidth, MinWidth / axis.Count);
         var columns = new List<TimelineColumnView>();
@@ -37,10 +44,13 @@ internal static class TimelineChart
                 continue; // an empty day keeps its place on the axis, with nothing drawn
             }
 
-            var counts = ratings.Select(r => day.Verdicts.Count(v => v.Rating == r.Key)).ToList();
-            var pieces = DayColumns.Stack(counts, scale, Baseline)
-                .Select(p => new TimelinePieceView(ratings[p.Index].Key, ratings[p.Index].Label, counts[p.Index], Math.Round(p.Y, 2), Math.Round(p.Height, 2))).ToList();
-            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), (i * dayWidth) + 2, dayWidth - 4, day.Verdicts.Count, pieces));
+            var total = day.Entries.Count;
+            var counts = ratings.Select(r => day.Entries.Count(e => e.Verdict.Rating == r.Key)).ToList();
+            var pieces = byStatement ? Marks(context, day.Entries, rank, scale) : DayColumns.Stack(counts, scale, Baseline)
+                .Select(p => new TimelinePieceView(ratings[p.Index].Key, ratings[p.Index].Label, counts[p.Index], Math.Round(p.Y, 2), Math.Round(p.Height, 2), null, null)).ToList();
+            var name = context.Strings["chart_timeline_day"].Replace("{date}", day.Day.Date, StringComparison.Ordinal)
+                .Replace("{count}", total.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, (i * dayWidth) + 2, dayWidth - 4, total, byStatement, counts, pieces));
         }
 
         var index = axis.Select((d, i) => (Iso: Iso(d), X: (i * dayWidth) + (dayWidth / 2.0))).ToDictionary(d => d.Iso, d => d.X, StringComparer.Ordinal);
@@ -55,10 +65,28 @@ internal static class TimelineChart
             .Where(d => d.Index == 0 || (d.Index == axis.Count - 1 && d.Index >= room) || (d.Day.Day == 1 && d.Index >= room && d.Index <= axis.Count - 1 - room))
             .Select(d => new ChartMarkView((d.Index * dayWidth) + (dayWidth / 2.0), context.Strings.FormatDate(d.Day))).ToList();
         var label = context.Strings["chart_timeline_label"]
-            .Replace("{count}", statements.Values.Sum(s => s.Verdicts.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{count}", statements.Values.Sum(s => s.Entries.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
-        return new TimelineChartView("timeline-chart", label, axis.Count * dayWidth, Height, Baseline, max, columns, articles, ticks);
+        // The verdicts given, and each day's count of each, for the legend and the table's columns.
+        var given = Enumerable.Range(0, ratings.Count).Where(r => columns.Any(c => c.Counts[r] > 0)).ToList();
+        var legend = given.Select(r => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[r]), 0, 0, null, null)).ToList();
+        columns = [.. columns.Select(c => c with { Counts = [.. given.Select(r => c.Counts[r])] })];
+        return new TimelineChartView("timeline-chart", label, axis.Count * dayWidth, Height, Baseline, max, columns, articles, ticks, legend);
+    }
+
+    /// <summary>A day's statements one above the other, by verdict (best lowest) then claim, each named and linked.</summary>
+    private static List<TimelinePieceView> Marks(PlanningContext context, IReadOnlyList<ListedQuoteView> entries, Dictionary<string, int> rank, LinearScale scale)
+    {
+        var ordered = entries.OrderBy(e => rank.GetValueOrDefault(e.Verdict.Rating, rank.Count)).ThenBy(e => e.ClaimUrl, StringComparer.Ordinal).ToList();
+        return [.. DayColumns.Stack([.. ordered.Select(_ => 1)], scale, Baseline).Select(p =>
+        {
+            var entry = ordered[p.Index];
+            var name = context.Strings["chart_timeline_mark"]
+                .Replace("{headline}", entry.ClaimHeadline, StringComparison.Ordinal)
+                .Replace("{verdict}", entry.Verdict.Label, StringComparison.Ordinal);
+            return new TimelinePieceView(entry.Verdict.Rating, entry.Verdict.Label, 1, Math.Round(p.Y, 2), Math.Round(p.Height, 2), entry.ClaimUrl, name);
+        })];
     }
 
     private static DateOnly Parse(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);

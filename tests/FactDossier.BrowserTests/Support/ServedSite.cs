@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FactDossier.Tests.Support;
 using Microsoft.Playwright;
 
@@ -130,21 +131,21 @@ public sealed class RecordedPage : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+                ConsoleErrors.Enqueue($"{page.Url}: {message.Text} ({message.Location})");
             }
         };
-        page.PageError += (_, error) => ConsoleErrors.Add($"{page.Url}: {error}");
-        page.Request += (_, request) => Requests.Add(request.Url);
+        page.PageError += (_, error) => ConsoleErrors.Enqueue($"{page.Url}: {error}");
+        page.Request += (_, request) => Requests.Enqueue(request.Url);
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Url != page.Url)
             {
-                ConsoleErrors.Add($"{page.Url}: {response.Status} for {response.Url}");
+                ConsoleErrors.Enqueue($"{page.Url}: {response.Status} for {response.Url}");
             }
         };
         page.Dialog += async (_, dialog) =>
         {
-            Dialogs.Add($"{page.Url}: {dialog.Type} {dialog.Message}");
+            Dialogs.Enqueue($"{page.Url}: {dialog.Type} {dialog.Message}");
             await dialog.DismissAsync();
         };
     }
@@ -153,11 +154,12 @@ public sealed class RecordedPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public List<string> ConsoleErrors { get; } = [];
+    // Playwright raises its events on its own thread, even after a page has loaded: queues a test can read meanwhile.
+    public ConcurrentQueue<string> ConsoleErrors { get; } = [];
 
-    public List<string> Requests { get; } = [];
+    public ConcurrentQueue<string> Requests { get; } = [];
 
-    public List<string> Dialogs { get; } = [];
+    public ConcurrentQueue<string> Dialogs { get; } = [];
 
     public static async Task<RecordedPage> OpenAsync(IBrowser browser, int width = 1280, bool javaScript = true)
     {

@@ -68,12 +68,21 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
             Assert.NotNull(page.GetElementById(link[(link.IndexOf('#', StringComparison.Ordinal) + 1)..])); // the day it names is on the page
         }
 
+        // The table's columns are the verdicts given; each day's row counts that day's statements by verdict.
+        var verdicts = chart.QuerySelectorAll("thead th .verdict").Select(v => v.GetAttribute("data-rating")!).ToList();
+        var byDay = dossier.Claims.Where(c => c.Statement.SaidOn is not null).GroupBy(c => c.Statement.SaidOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(dossier.Claims.Where(c => c.Statement.SaidOn is not null).Select(c => c.Verdict.Rating.Value).Distinct().Order(), verdicts.Order());
+        foreach (var day in byDay)
+        {
+            var cells = chart.QuerySelector($"tbody tr[data-day='{day.Key}']")!.QuerySelectorAll("td").Skip(1).Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(verdicts.Select(v => day.Count(c => c.Verdict.Rating.Value == v)), cells);
+        }
+
         var svg = chart.QuerySelector("svg")!;
-        Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
         // Columns grow from the axis, the fullest day's reaching the top of the plot, the others in proportion.
         var baseline = double.Parse(svg.QuerySelector("line.axis")!.GetAttribute("y1")!, System.Globalization.CultureInfo.InvariantCulture);
-        var columns = svg.QuerySelectorAll("rect").GroupBy(r => r.GetAttribute("x")).Select(g => (Top: g.Min(r => Number(r, "y")), Bottom: g.Max(r => Number(r, "y") + Number(r, "height")))).ToList();
+        var columns = svg.QuerySelectorAll("rect.segment").GroupBy(r => r.GetAttribute("x")).Select(g => (Top: g.Min(r => Number(r, "y")), Bottom: g.Max(r => Number(r, "y") + Number(r, "height")))).ToList();
         Assert.Equal(expected.Count, columns.Count);
         Assert.All(columns, c => Assert.Equal(baseline, c.Bottom, 1));
         var tallest = columns.Max(c => baseline - c.Top);
@@ -81,6 +90,25 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         foreach (var ((_, count), column) in expected.Zip(columns))
         {
             Assert.Equal(tallest * count / most, baseline - column.Top, 1);
+        }
+
+        // At this size each statement is a mark of its own, in its verdict's colour and texture, linking to its claim
+        // and named by its verdict and headline.
+        var marks = svg.QuerySelectorAll("a.mark").ToList();
+        Assert.Equal(expected.Sum(d => d.Value), marks.Count);
+        var dated = dossier.Claims.Where(c => c.Statement.SaidOn is not null).ToDictionary(c => $"/claims/{c.Id}/");
+        string ClaimOf(IElement mark) => mark.GetAttribute("href")!.Split('#')[0];
+        Assert.Equal(dated.Keys.Order(StringComparer.Ordinal), marks.Select(ClaimOf).Order(StringComparer.Ordinal));
+        foreach (var mark in marks)
+        {
+            var claim = dated[ClaimOf(mark)];
+            var rating = claim.Verdict.Rating.Value;
+            Assert.Contains($"segment-{rating}", mark.QuerySelector("rect.segment")!.ClassList);
+            Assert.Contains(claim.Headline, mark.GetAttribute("aria-label"), StringComparison.Ordinal);
+            if (rating != "accurate")
+            {
+                Assert.NotNull(svg.QuerySelector(mark.QuerySelector("rect.textured")!.GetAttribute("fill")![4..^1])); // url(#id): a pattern of this chart
+            }
         }
 
         Assert.Single(svg.QuerySelectorAll("line.article-day")); // the article's day, 31 March, is on the axis
@@ -154,9 +182,13 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         // And every answer is on an arrow, but those among the others.
         Assert.Equal(answers.Count(a => Node(a.From) != Node(a.To)), rows.Sum(r => r.Count));
         var svg = chart.QuerySelector("svg")!;
-        Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal(rows.Count, svg.QuerySelectorAll("path.edge").Length);
         Assert.All(chart.QuerySelectorAll("tbody a"), a => Assert.StartsWith("/people/", a.GetAttribute("href"), StringComparison.Ordinal));
+        // Each person drawn is a link to their page, named by their name (the label drawn may be cut).
+        var people = dossier.People.ToDictionary(p => p.Id);
+        var nodes = svg.QuerySelectorAll("a").ToList();
+        Assert.Equal(drawn.Order(StringComparer.Ordinal), nodes.Select(a => a.GetAttribute("href")!.Split('/')[2]).Order(StringComparer.Ordinal));
+        Assert.All(nodes, a => Assert.Equal(people[a.GetAttribute("href")!.Split('/')[2]].Name, a.QuerySelector("title")!.TextContent));
     }
 
     private static double Number(IElement element, string attribute) =>
@@ -179,13 +211,52 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         var length = int.Parse(svg.GetAttribute("viewBox")!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         var counts = Counts(chart);
         var total = counts.Values.Sum();
-        var segments = svg.QuerySelectorAll("rect").Select(r => (Rating: r.ClassList.Single(c => c.StartsWith("segment-", StringComparison.Ordinal))["segment-".Length..],
+        var segments = svg.QuerySelectorAll("rect.segment").Select(r => (Rating: r.ClassList.Single(c => c.StartsWith("segment-", StringComparison.Ordinal))["segment-".Length..],
             Width: int.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Assert.Equal(counts.Keys.Order(), segments.Select(s => s.Rating).Order());
+        // No two verdicts told apart by colour alone: each drawn has a texture of its own (the best one, none).
+        var textures = svg.QuerySelectorAll("rect.segment")
+            .Select(r => r.NextElementSibling is { } next && next.ClassList.Contains("textured") ? next.GetAttribute("fill")! : "none").ToList();
+        Assert.Equal(textures.Count, textures.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(length, segments.Sum(s => s.Width));
         foreach (var (rating, width) in segments)
         {
             Assert.InRange(width, Math.Floor((double)counts[rating] * length / total), Math.Ceiling((double)counts[rating] * length / total));
         }
+    }
+}
+
+/// <summary>At a thousand claims the charts stay readable: a day's statements counted, the most active speakers drawn.</summary>
+[Collection(ThousandClaimSite.Collection)]
+public sealed class ChartsAtScaleTests(ThousandClaimSite site)
+{
+    [Fact]
+    public void The_timeline_chart_counts_a_crowded_days_statements_in_one_column_linking_to_the_days_month()
+    {
+        var page = site.Page("timeline/index.html");
+        var svg = page.QuerySelector("figure.timeline-chart svg")!;
+        Assert.Empty(svg.QuerySelectorAll("a.mark"));
+        var days = svg.QuerySelectorAll("a.day").ToList();
+        var rows = page.QuerySelectorAll("figure.timeline-chart tbody tr").ToList();
+        Assert.Equal(rows.Count, days.Count);
+        foreach (var (day, row) in days.Zip(rows))
+        {
+            var iso = row.GetAttribute("data-day")!;
+            Assert.Equal($"/timeline/{iso[..7]}/", day.GetAttribute("href"));
+            Assert.Contains(row.GetAttribute("data-count")!, day.GetAttribute("aria-label"), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(site.Output, "timeline", iso[..7], "index.html")));
+        }
+
+        var legend = page.QuerySelectorAll("figure.timeline-chart .chart-legend li")
+            .Sum(li => int.Parse(li.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rows.Sum(r => int.Parse(r.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)), legend);
+    }
+
+    [Fact]
+    public void Who_answers_whom_draws_the_twelve_most_active_speakers_and_groups_the_others()
+    {
+        var svg = site.Page("index.html").QuerySelector("figure.answers-chart svg")!;
+        Assert.Equal(13, svg.QuerySelectorAll("circle.node").Length);
+        Assert.Equal(12, svg.QuerySelectorAll("a").Length);
     }
 }
