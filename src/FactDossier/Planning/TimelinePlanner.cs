@@ -30,7 +30,7 @@ public sealed class TimelinePlanner : IPagePlanner
 
         var t = context.Strings;
         var pageSize = context.Dossier.Site.Pagination.Quotes;
-        var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline");
+        var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline", t["timeline_intro"]);
         if (days.Sum(d => d.Entries.Count) <= pageSize)
         {
             yield return PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days),
