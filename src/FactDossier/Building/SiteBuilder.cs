@@ -1,3 +1,4 @@
+using FactDossier.Editing;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -364,7 +365,8 @@ public static class SiteBuilder
             }
 
             return plan.Files.Select(f => f.OutputPath).Concat(plan.ShareCards.Select(c => c.OutputPath))
-                .Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+                .Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal) || f.StartsWith(EditorFiles.Folder, StringComparison.Ordinal)))
+                .ToHashSet(StringComparer.Ordinal);
         }
 
         var written = plan.ShareCards.Select(c => c.OutputPath).ToHashSet(StringComparer.Ordinal);
@@ -374,18 +376,30 @@ public static class SiteBuilder
             written.Add(file.OutputPath);
         }
 
-        var assets = Path.Combine(layout.Theme, "assets");
-        if (Directory.Exists(assets))
+        CopyThemeFolder(layout, "assets/", writer, written);
+        if (plan.Files.Any(f => f.OutputPath == EditorFiles.ConfigPath))
         {
-            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var relative = "assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/');
-                writer.Write(relative, File.ReadAllBytes(file));
-                written.Add(relative);
-            }
+            CopyThemeFolder(layout, EditorFiles.Folder, writer, written);
         }
 
         return written;
+    }
+
+    /// <summary>A folder of the theme, as it is, to the same folder of the site.</summary>
+    private static void CopyThemeFolder(InputLayout layout, string folder, ChangedFilesWriter writer, HashSet<string> written)
+    {
+        var from = Path.Combine(layout.Theme, folder);
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = folder + Path.GetRelativePath(from, file).Replace('\\', '/');
+            writer.Write(relative, File.ReadAllBytes(file));
+            written.Add(relative);
+        }
     }
 
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();

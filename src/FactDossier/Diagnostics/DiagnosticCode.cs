@@ -51,6 +51,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
     public static readonly DiagnosticCode DuplicateHtmlId = new("FD0402", Severity.Error, "Duplicate id in a page");
     public static readonly DiagnosticCode OutputNotWritable = new("FD0403", Severity.Error, "Output folder cannot be written");
     public static readonly DiagnosticCode NoBaseUrl = new("FD0404", Severity.Warning, "Published site has no base URL");
+    public static readonly DiagnosticCode EditorWithoutGitHub = new("FD0405", Severity.Warning, "Editor without a GitHub repository");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -60,7 +61,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
         InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId,
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice,
         TemplateError,
-        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl,
+        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub,
     ];
 
     public override string ToString() => Id;

@@ -7,7 +7,8 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor"];
+    public static readonly string[] EditorFields = ["enabled", "oauth_url", "auth_endpoint"];
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
@@ -33,10 +34,11 @@ public static class SiteLoader
         var scale = ReadRatingScale(f, diagnostics);
         var pagination = ReadPagination(f, diagnostics);
         var shareCards = f.Choice("share_cards", ["true", "false"])?.Value != "false";
+        var editor = ReadEditor(f, repository, diagnostics);
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards };
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
@@ -60,6 +62,25 @@ public static class SiteLoader
         var url = f?.Url("url", required: true);
         var branch = f?.TextValue("branch") ?? "main";
         return url is null ? null : new Repository(url, branch);
+    }
+
+    private static EditorSettings ReadEditor(FieldReader site, Repository? repository, DiagnosticBag diagnostics)
+    {
+        var value = site.Value("editor");
+        if (value is null)
+        {
+            return EditorSettings.Default;
+        }
+
+        var f = FieldReader.ForValue(value, "'editor'", EditorFields, diagnostics);
+        var editor = new EditorSettings(f?.Choice("enabled", ["true", "false"])?.Value != "false", f?.Url("oauth_url"), f?.TextValue("auth_endpoint"), Given: true);
+        if (editor.Enabled && repository?.GitHubName is null)
+        {
+            diagnostics.Add(DiagnosticCode.EditorWithoutGitHub, f?.Span ?? site.Span, "the editor is on, but 'repository.url' is no GitHub repository: admin/ is not published",
+                "set 'repository.url' to https://github.com/<owner>/<name>, or 'editor: {enabled: false}'");
+        }
+
+        return editor;
     }
 
     private static Pagination ReadPagination(FieldReader site, DiagnosticBag diagnostics)

@@ -18,6 +18,19 @@ public sealed record SiteSettings(
 
     /// <summary>Whether each claim, article and the home page get a 1200×630 share image (<c>share_cards</c>, default true).</summary>
     public bool ShareCards { get; init; } = true;
+
+    /// <summary>The form-based editor published at <c>admin/</c> (<c>editor</c>).</summary>
+    public EditorSettings Editor { get; init; } = EditorSettings.Default;
+}
+
+/// <summary>
+/// The form-based editor (Decap CMS): on by default; it commits to the GitHub repository of <c>repository</c>, through
+/// the OAuth provider at <paramref name="OAuthUrl"/> (Decap's <c>base_url</c>; none: Netlify's).
+/// </summary>
+/// <param name="Given">Whether site.yml says anything about the editor (a missing GitHub repository is then worth a warning).</param>
+public sealed record EditorSettings(bool Enabled, Uri? OAuthUrl, string? AuthEndpoint, bool Given)
+{
+    public static EditorSettings Default { get; } = new(true, null, null, false);
 }
 
 /// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>
@@ -35,4 +48,9 @@ public sealed record Publisher(string Name, Uri? Url);
 public sealed record Repository(Uri Url, string Branch)
 {
     public Uri EditUrlFor(string relativePath) => new($"{Url.AbsoluteUri.TrimEnd('/')}/blob/{Branch}/{relativePath}");
+
+    /// <summary>"owner/name" when the repository is on GitHub, else null.</summary>
+    public string? GitHubName => Url.Host == "github.com" && Url.AbsolutePath.Trim('/').Split('/') is [var owner, var name] && owner.Length > 0 && name.Length > 0
+        ? $"{owner}/{(name.EndsWith(".git", StringComparison.Ordinal) ? name[..^4] : name)}"
+        : null;
 }

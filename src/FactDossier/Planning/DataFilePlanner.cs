@@ -1,3 +1,4 @@
+using FactDossier.Editing;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -25,11 +26,12 @@ public static class DataFilePlanner
         return [json!, feed!, .. search];
     }
 
-    /// <summary>The files that list pages (the sitemap), and robots.txt.</summary>
+    /// <summary>The files that list pages (the sitemap), robots.txt, and the editor's configuration.</summary>
     public static IReadOnlyList<DataFile> FromPages(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
     [
         Sitemap(context, pages),
         Robots(context),
+        .. EditorFiles.Publishes(context.Dossier.Site) ? [new DataFile(EditorFiles.ConfigPath, DecapConfig.Yaml(context.Dossier.Site))] : Array.Empty<DataFile>(),
     ];
 
     private static DataFile ClaimsJson(PlanningContext context)

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FactDossier.Building;
+using FactDossier.Editing;
 using FactDossier.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,7 +37,10 @@ public static class PreviewServer
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
         var contentTypes = new FileExtensionContentTypeProvider();
+        contentTypes.Mappings[".yml"] = "text/yaml; charset=utf-8";
         var output = options.Layout.Output;
+        var editor = new EditorBackend(new EditorPaths(options.Layout), Path.GetFileName(options.Layout.Root));
+        var served = port; // the port asked for, or the one Kestrel picked for 0
 
         app.Run(async http =>
         {
@@ -53,6 +59,17 @@ public static class PreviewServer
                 http.Response.ContentType = "application/json; charset=utf-8";
                 await http.Response.WriteAsync(hub.Current?.ToJson() ?? "{}");
             }
+            else if (path == urls.BasePath + EditorRequests.Path)
+            {
+                await ServeEditorAsync(http, editor, served);
+            }
+            else if (path == urls.BasePath + EditorFiles.ConfigPath && File.Exists(Path.Combine(output, EditorFiles.ConfigPath)))
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.ContentType = "text/yaml; charset=utf-8";
+                var origin = $"http://{(http.Request.Host.Host == "localhost" ? "localhost" : "127.0.0.1")}:{served}";
+                await http.Response.WriteAsync(EditorRequests.WithLocalBackend(await File.ReadAllTextAsync(Path.Combine(output, EditorFiles.ConfigPath)), origin, urls.BasePath));
+            }
             else if (!path.StartsWith(urls.BasePath, StringComparison.Ordinal))
             {
                 http.Response.Redirect(urls.BasePath);
@@ -66,6 +83,7 @@ public static class PreviewServer
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
         await app.StartAsync(cancellation);
         var address = app.Urls.First();
+        served = new Uri(address).Port;
         console.WriteLine($"Serving {output} at {address.TrimEnd('/')}{urls.BasePath}");
         console.WriteLine("Watching input/, seeds/ and theme/. Press Ctrl+C to stop.");
         console.Flush();
@@ -83,6 +101,29 @@ public static class PreviewServer
         await app.StopAsync(CancellationToken.None);
         await rebuilding;
         return 0;
+    }
+
+    private static async Task ServeEditorAsync(HttpContext http, EditorBackend editor, int port)
+    {
+        var request = http.Request;
+        var answer = EditorRequests.Refusal(request.Method, request.Headers.Origin, request.Host.Value, request.ContentType, port) is { } refusal
+            ? new EditorBackend.Answer(StatusCodes.Status403Forbidden, new JsonObject { ["error"] = refusal })
+            : await ParseAsync(request) is { } body ? editor.Handle(body) : EditorBackend.Answer.Refused("the body is not JSON");
+        http.Response.StatusCode = answer.Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(answer.Body?.ToJsonString() ?? "null");
+    }
+
+    private static async Task<JsonNode?> ParseAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task ServeFileAsync(HttpContext http, string output, SiteUrls urls, FileExtensionContentTypeProvider contentTypes, string path)
@@ -111,6 +152,13 @@ public static class PreviewServer
         {
             http.Response.ContentType = contentTypes.TryGetContentType(full, out var type) ? type : "application/octet-stream";
             await http.Response.SendFileAsync(full);
+            return;
+        }
+
+        if (relative.StartsWith(EditorFiles.Folder, StringComparison.Ordinal))
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.SendFileAsync(full); // the editor keeps its page: saving a claim must not reload it
             return;
         }
 

@@ -34,9 +34,11 @@ public class BuiltSite : IDisposable
 
     public IDocument Page(string relative) => _parser.ParseDocument(Text(relative));
 
+    /// <summary>The site's own pages; not the editor's (admin/: Decap's page, see DecapConfigTests and the browser tests).</summary>
     public IEnumerable<string> HtmlFiles() =>
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("admin/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Every page rendered again in memory, fragments kept apart, as the build's render stage makes them.</summary>

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FactDossier.Preview;
+
+/// <summary>
+/// Decap CMS's local-backend protocol, as <c>decap-server</c> speaks it (its <c>localFs</c> mode): the editor POSTs
+/// <c>{action, params}</c> and gets JSON back. Files are read and written only where <see cref="EditorPaths"/> allows;
+/// a request with any refused path writes nothing. The preview's watcher rebuilds what a write changed.
+/// </summary>
+public sealed class EditorBackend(EditorPaths paths, string repositoryName)
+{
+    /// <summary>The answer to one request: an HTTP status and a JSON body.</summary>
+    public readonly record struct Answer(int Status, JsonNode? Body)
+    {
+        public static Answer Ok(JsonNode? body) => new(200, body);
+
+        public static Answer Refused(string reason) => new(422, new JsonObject { ["error"] = reason });
+    }
+
+    private sealed class RefusedException(string reason) : Exception(reason);
+
+    public Answer Handle(JsonNode? request)
+    {
+        if (request is not JsonObject body || body["action"]?.GetValueKind() != JsonValueKind.String)
+        {
+            return Answer.Refused("the body must be a JSON object with an 'action'");
+        }
+
+        var parameters = body["params"] as JsonObject ?? [];
+        try
+        {
+            return (string)body["action"]! switch
+            {
+                "info" => Answer.Ok(new JsonObject { ["repo"] = repositoryName, ["publish_modes"] = new JsonArray("simple"), ["type"] = "local_fs" }),
+                "entriesByFolder" => Answer.Ok(EntriesByFolder(parameters)),
+                "entriesByFiles" => Answer.Ok(new JsonArray([.. Items(parameters, "files").Select(f => Entry(Text(f, "path"), f?["label"]?.GetValue<string>()))])),
+                "getEntry" => Answer.Ok(Entry(Text(parameters, "path"), label: null)),
+                "persistEntry" => Answer.Ok(PersistEntry(parameters)),
+                "getMedia" => Answer.Ok(GetMedia(parameters)),
+                "getMediaFile" => Answer.Ok(MediaFile(Allowed(paths.Media(Text(parameters, "path"))))),
+                "persistMedia" => Answer.Ok(PersistMedia(parameters)),
+                "deleteFile" => Answer.Ok(Delete([Text(parameters, "path")])),
+                "deleteFiles" => Answer.Ok(Delete([.. Items(parameters, "paths").Select(p => p?.GetValue<string>())])),
+                "getDeployPreview" => Answer.Ok(null),
+                var other => Answer.Refused($"unknown action '{other}'"),
+            };
+        }
+        catch (RefusedException refused)
+        {
+            return Answer.Refused(refused.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+        {
+            return Answer.Refused($"malformed request: {e.Message}");
+        }
+    }
+
+    private JsonArray EntriesByFolder(JsonObject parameters)
+    {
+        var folder = Allowed(paths.Folder(Text(parameters, "folder"), media: false));
+        var extension = Text(parameters, "extension");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateFiles(folder, "*." + extension?.TrimStart('.'))
+            .Select(paths.Named).Order(StringComparer.Ordinal).Select(p => Entry(p, label: null))];
+    }
+
+    /// <summary>A file's text and id (its SHA-256), as decap-server gives them; a missing or refused file has none.</summary>
+    private JsonObject Entry(string? path, string? label)
+    {
+        var (full, _) = paths.Entry(path);
+        var bytes = full is not null && File.Exists(full) ? File.ReadAllBytes(full) : null;
+        var file = new JsonObject { ["path"] = path, ["id"] = bytes is null ? null : Sha256(bytes) };
+        if (label is not null)
+        {
+            file["label"] = label;
+        }
+
+        return new JsonObject { ["data"] = bytes is null ? null : Encoding.UTF8.GetString(bytes), ["file"] = file };
+    }
+
+    private JsonObject PersistEntry(JsonObject parameters)
+    {
+        var dataFiles = parameters["dataFiles"] is JsonArray many ? [.. many] : new List<JsonNode?> { parameters["entry"] };
+        // Every path is checked before anything is written.
+        var writes = dataFiles.Select(d => (Path: Allowed(paths.Entry(Text(d, "path"))), Bytes: Encoding.UTF8.GetBytes(Text(d, "raw") ?? throw new RefusedException("a data file has no 'raw'")),
+            NewPath: Text(d, "newPath") is { } moved ? Allowed(paths.Entry(moved)) : null)).ToList();
+        var assets = Items(parameters, "assets").Select(a => (Path: Allowed(paths.Media(Text(a, "path"))), Bytes: Base64(a))).ToList();
+        foreach (var (path, bytes, _) in writes)
+        {
+            Write(path, bytes);
+        }
+
+        foreach (var (path, bytes) in assets)
+        {
+            Write(path, bytes);
+        }
+
+        foreach (var (path, _, moved) in writes.Where(w => w.NewPath is not null))
+        {
+            File.Move(path, moved!, overwrite: false);
+        }
+
+        return new JsonObject { ["message"] = "entry persisted" };
+    }
+
+    private JsonArray GetMedia(JsonObject parameters)
+    {
+        var folder = Allowed(paths.Folder(Text(parameters, "mediaFolder"), media: true));
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Where(f => paths.Media(paths.Named(f)).Path is not null).Select(MediaFile)]
+            : [];
+    }
+
+    private JsonObject PersistMedia(JsonObject parameters)
+    {
+        var asset = parameters["asset"];
+        var path = Allowed(paths.Media(Text(asset, "path")));
+        Write(path, Base64(asset));
+        return MediaFile(path);
+    }
+
+    private JsonObject MediaFile(string full)
+    {
+        var bytes = File.ReadAllBytes(full);
+        return new JsonObject
+        {
+            ["id"] = Sha256(bytes),
+            ["content"] = Convert.ToBase64String(bytes),
+            ["encoding"] = "base64",
+            ["path"] = paths.Named(full),
+            ["name"] = Path.GetFileName(full),
+        };
+    }
+
+    private JsonObject Delete(IReadOnlyList<string?> named)
+    {
+        var files = named.Select(p => paths.Entry(p) is { Path: { } entry } ? entry : Allowed(paths.Media(p))).ToList();
+        foreach (var file in files)
+        {
+            File.Delete(file);
+        }
+
+        return new JsonObject { ["message"] = $"deleted files {string.Join(", ", named)}" };
+    }
+
+    /// <summary>Written whole then renamed: the watcher never reads half a claim.</summary>
+    private static void Write(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".editor-tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string Allowed((string? Path, string? Refusal) resolved) => resolved.Path ?? throw new RefusedException(resolved.Refusal!);
+
+    private static byte[] Base64(JsonNode? asset) =>
+        Text(asset, "encoding") == "base64"
+            ? Convert.FromBase64String(Text(asset, "content") ?? "")
+            : throw new RefusedException("an asset's encoding must be base64");
+
+    private static IEnumerable<JsonNode?> Items(JsonNode? parameters, string name) => parameters?[name] as JsonArray ?? [];
+
+    private static string? Text(JsonNode? node, string name) =>
+        node is JsonObject o && o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,142 @@
+using FactDossier.BrowserTests.Support;
+using FactDossier.Tests.Support;
+using Microsoft.Playwright;
+
+namespace FactDossier.BrowserTests;
+
+/// <summary>
+/// The form-based editor on <c>preview</c>, in Chromium: Decap CMS served by the preview, signed in to the preview's
+/// own local backend, lists the claims, creates one through its form, and the new claim's page is served.
+/// </summary>
+[Collection(ServedSiteGroup.Name)]
+public sealed class EditorBrowserTests(ServedSite site)
+{
+    [Fact]
+    public async Task An_editor_lists_the_claims_creates_one_through_the_form_and_its_page_is_served()
+    {
+        using var project = TestProject.RealDossier();
+        var claims = Directory.GetFiles(project.PathOf("input/claims"), "*.yml").Length;
+        var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(30),
+            "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = preview;
+        try
+        {
+            await using var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
+            tab.Page.SetDefaultTimeout(20_000);
+            await tab.GoAsync(url + "admin/");
+            try
+            {
+                await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail(string.Join("\n", tab.ConsoleErrors) + "\n" + await tab.Page.ContentAsync());
+            }
+
+            await tab.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            var entries = tab.Page.Locator("a[href*='/collections/claims/entries/']");
+            await entries.First.WaitForAsync();
+            Assert.Equal(claims, await entries.CountAsync());
+
+            await tab.Page.GotoAsync(url + "admin/#/collections/claims/new");
+            await Fill(tab.Page, "headline", "Negotiators said a summit could follow");
+            await Pick(tab.Page, "article", "Russia");
+            await Fill(tab.Page, "published_on", "2022-04-01");
+            await Pick(tab.Page, "speaker", "Oleksandr Chaly");
+            await Fill(tab.Page, "quote", "Nous n'accueillerons pas de bases militaires étrangères sur notre territoire");
+            await tab.Page.Locator("[id^='rating-field']").First.ClickAsync();
+            await tab.Page.GetByRole(AriaRole.Option, new() { Name = "Accurate", Exact = true }).ClickAsync();
+            await Fill(tab.Page, "summary", "He said so at the talks.");
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await tab.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Publish now" }).ClickAsync();
+
+            var file = project.PathOf("input/claims/negotiators-said-a-summit-could-follow.yml");
+            await WaitFor(() => File.Exists(file));
+            var page = await tab.Context.NewPageAsync();
+            await WaitFor(async () => (await page.GotoAsync(url + "claims/negotiators-said-a-summit-could-follow/"))?.Ok == true);
+            Assert.Contains("Negotiators said a summit could follow", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+            // Everything Decap loaded came from the preview, and nothing it asked for was missing: the one vendored
+            // script is all the configured widgets need.
+            Assert.All(tab.Requests, r => Assert.Equal("127.0.0.1", new Uri(r).Host));
+            Assert.Equal(["decap-cms.js"], tab.Requests.Where(r => r.EndsWith(".js", StringComparison.Ordinal)).Select(r => new Uri(r).Segments[^1]).Distinct());
+            Assert.True(tab.ConsoleErrors.IsEmpty, string.Join("\n", tab.ConsoleErrors));
+        }
+        finally
+        {
+            FactDossierProcess.Terminate(preview);
+            await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_claim_saved_through_the_editor_with_no_change_builds_to_the_same_site()
+    {
+        using var edited = TestProject.RealDossier();
+        using var untouched = TestProject.RealDossier();
+        // The richest claims: comments, flow lists, folded text, counter-statements of every kind.
+        string[] ids = ["moscow-radically-reduce", "article-moscow-backtracked", "le-drian-trust-is-acts"];
+        var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(30),
+            "--root", edited.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = preview;
+        try
+        {
+            await using var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
+            tab.Page.SetDefaultTimeout(20_000);
+            await tab.GoAsync(url + "admin/");
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+            await tab.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            foreach (var id in ids)
+            {
+                var file = edited.PathOf($"input/claims/{id}.yml");
+                string? original = null;
+                foreach (var saved in new[] { true, false })
+                {
+                    // Each save from a freshly opened entry, as an editor coming back to it.
+                    await tab.Page.GotoAsync(url + $"admin/#/collections/claims/entries/{id}");
+                    await tab.Page.ReloadAsync();
+                    var summary = tab.Page.Locator("[id^='summary-field']").First;
+                    original ??= await summary.InputValueAsync();
+                    await summary.FillAsync(saved ? original + " (draft)" : original);
+                    await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+                    await tab.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Publish now" }).ClickAsync();
+                    await WaitFor(() => File.ReadAllText(file).Contains("(draft)", StringComparison.Ordinal) == saved);
+                }
+
+                Assert.DoesNotContain("yaml-language-server", File.ReadAllText(file), StringComparison.Ordinal); // Decap wrote it anew
+            }
+        }
+        finally
+        {
+            FactDossierProcess.Terminate(preview);
+            await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(edited.Build().Succeeded);
+        Assert.True(untouched.Build().Succeeded);
+        var files = Directory.GetFiles(untouched.Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(untouched.Output, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.GetFiles(edited.Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(edited.Output, f)).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(untouched.Output, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(edited.Output, f))), f));
+    }
+
+    private static async Task Fill(IPage page, string field, string text) =>
+        await page.Locator($"[id^='{field}-field']").First.FillAsync(text);
+
+    /// <summary>A relation: type, then take the first match offered.</summary>
+    private static async Task Pick(IPage page, string field, string search)
+    {
+        await page.Locator($"[id^='{field}-field']").First.FillAsync(search);
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+    }
+
+    private static Task WaitFor(Func<bool> done) => WaitFor(() => Task.FromResult(done()));
+
+    private static async Task WaitFor(Func<Task<bool>> done)
+    {
+        for (var i = 0; i < 100 && !await done(); i++)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(await done());
+    }
+}
