@@ -118,6 +118,45 @@ public sealed class EditorBrowserTests(ServedSite site)
         Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(untouched.Output, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(edited.Output, f))), f));
     }
 
+    [Fact]
+    public async Task A_quote_saved_through_the_form_that_is_not_in_the_article_shows_its_problem_and_closest_passage_over_the_open_site()
+    {
+        using var project = TestProject.RealDossier();
+        var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(30),
+            "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = preview;
+        try
+        {
+            await using var reader = await RecordedPage.OpenAsync(site.Browser, 1280);
+            await reader.GoAsync(url + "claims/moscow-radically-reduce/");
+            await reader.Page.WaitForTimeoutAsync(500); // the reload stream connects
+
+            await using var editor = await RecordedPage.OpenAsync(site.Browser, 1280);
+            editor.Page.SetDefaultTimeout(20_000);
+            await editor.GoAsync(url + "admin/");
+            await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+            await editor.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            await editor.Page.GotoAsync(url + "admin/#/collections/claims/entries/moscow-radically-reduce");
+            await editor.Page.ReloadAsync();
+            // A typo in the quote, as an editor copying it by hand might make.
+            await Fill(editor.Page, "quote", "réduire \"radicalement\" son activité en direction de Kiev et Tchernigov");
+            await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await editor.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Publish now" }).ClickAsync();
+
+            var overlay = reader.Page.Locator("#factdossier-overlay");
+            await overlay.WaitForAsync(new() { Timeout = 20_000 });
+            var problem = await overlay.InnerTextAsync();
+            Assert.Contains("input/claims/moscow-radically-reduce.yml(", problem, StringComparison.Ordinal);
+            Assert.Contains("closest passage", problem, StringComparison.Ordinal);
+            Assert.True(problem.Contains("«réduire \"radicalement\" son activité en direction de Kiev et Tchernig", StringComparison.Ordinal), problem); // the article's words, to copy
+        }
+        finally
+        {
+            FactDossierProcess.Terminate(preview);
+            await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
     private static async Task Fill(IPage page, string field, string text) =>
         await page.Locator($"[id^='{field}-field']").First.FillAsync(text);
 

@@ -78,7 +78,6 @@ public static class DecapConfig
             ["extension"] = collection.Extension,
             ["format"] = collection.HasBody ? "frontmatter" : "yml",
             ["create"] = true,
-            ["delete"] = false,
             ["identifier_field"] = collection.Identifier,
             ["slug"] = "{{slug}}",
             ["summary"] = collection.Summary,

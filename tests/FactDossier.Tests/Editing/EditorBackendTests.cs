@@ -187,6 +187,16 @@ public sealed class EditorBackendTests : IDisposable
             Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(form, CancellationToken.None)).StatusCode);
             Assert.False(File.Exists(_project.PathOf("input/claims/x.yml")));
 
+            // It listens on 127.0.0.1 only: the machine's other addresses do not answer on its port.
+            var port = new Uri(url).Port;
+            foreach (var address in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+                .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)))
+            {
+                using var socket = new System.Net.Sockets.TcpClient();
+                await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => socket.ConnectAsync(address, port, CancellationToken.None).AsTask());
+            }
+
             using var own = Post(api, body, origin, "application/json");
             using var accepted = await http.SendAsync(own, CancellationToken.None);
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
