@@ -69,6 +69,17 @@ public sealed class EditorBrowserTests(ServedSite site)
     }
 
     [Fact]
+    public async Task The_published_editor_accepts_its_configuration_and_offers_to_sign_in_with_GitHub_asking_nothing_of_another_host()
+    {
+        // The site as published on a static host: no preview, no local backend.
+        await using var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
+        await tab.GoAsync(site.Root.BaseUrl + "admin/");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" }).WaitForAsync(new() { Timeout = 20_000 });
+        Assert.True(tab.ConsoleErrors.IsEmpty, string.Join("\n", tab.ConsoleErrors));
+        Assert.All(tab.Requests, r => Assert.Equal("127.0.0.1", new Uri(r).Host));
+    }
+
+    [Fact]
     public async Task A_claim_saved_through_the_editor_with_no_change_builds_to_the_same_site()
     {
         using var edited = TestProject.RealDossier();

@@ -64,6 +64,8 @@ public static class DecapConfig
     {
         var schema = EditorSchemas.Of(collection.Schema);
         var fields = Fields(schema, site);
+        // A new entry's file name is made from this field: the form cannot go without it.
+        fields.Single(f => (string?)f["name"] == collection.Identifier)["required"] = true;
         if (collection.HasBody)
         {
             fields.Add(new OrderedDictionary<string, object?> { ["name"] = "body", ["label"] = "Text", ["widget"] = "markdown", ["required"] = true });
@@ -78,6 +80,8 @@ public static class DecapConfig
             ["extension"] = collection.Extension,
             ["format"] = collection.HasBody ? "frontmatter" : "yml",
             ["create"] = true,
+            // A deletion through GitHub is a commit on the branch, not a pull request: files are removed by pull request.
+            ["delete"] = false,
             ["identifier_field"] = collection.Identifier,
             ["slug"] = "{{slug}}",
             ["summary"] = collection.Summary,

@@ -73,7 +73,7 @@ public static class SiteLoader
         }
 
         var f = FieldReader.ForValue(value, "'editor'", EditorFields, diagnostics);
-        var editor = new EditorSettings(f?.Choice("enabled", ["true", "false"])?.Value != "false", f?.Url("oauth_url"), f?.TextValue("auth_endpoint"), Given: true);
+        var editor = new EditorSettings(f?.Choice("enabled", ["true", "false"])?.Value != "false", f?.Url("oauth_url"), f?.TextValue("auth_endpoint"));
         if (editor.Enabled && repository?.GitHubName is null)
         {
             diagnostics.Add(DiagnosticCode.EditorWithoutGitHub, f?.Span ?? site.Span, "the editor is on, but 'repository.url' is no GitHub repository: admin/ is not published",

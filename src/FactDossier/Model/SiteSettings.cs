@@ -27,10 +27,9 @@ public sealed record SiteSettings(
 /// The form-based editor (Decap CMS): on by default; it commits to the GitHub repository of <c>repository</c>, through
 /// the OAuth provider at <paramref name="OAuthUrl"/> (Decap's <c>base_url</c>; none: Netlify's).
 /// </summary>
-/// <param name="Given">Whether site.yml says anything about the editor (a missing GitHub repository is then worth a warning).</param>
-public sealed record EditorSettings(bool Enabled, Uri? OAuthUrl, string? AuthEndpoint, bool Given)
+public sealed record EditorSettings(bool Enabled, Uri? OAuthUrl, string? AuthEndpoint)
 {
-    public static EditorSettings Default { get; } = new(true, null, null, false);
+    public static EditorSettings Default { get; } = new(true, null, null);
 }
 
 /// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>

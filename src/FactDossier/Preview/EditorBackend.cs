@@ -8,7 +8,9 @@ namespace FactDossier.Preview;
 /// <summary>
 /// Decap CMS's local-backend protocol, as <c>decap-server</c> speaks it (its <c>localFs</c> mode): the editor POSTs
 /// <c>{action, params}</c> and gets JSON back. Files are read and written only where <see cref="EditorPaths"/> allows;
-/// a request with any refused path writes nothing. The preview's watcher rebuilds what a write changed.
+/// a request with any refused path writes nothing. The preview's watcher rebuilds what a write changed. The dossier
+/// publishes no images, so media are listed and read but never written; an entry's file name is its id, so entries
+/// are never renamed.
 /// </summary>
 public sealed class EditorBackend(EditorPaths paths, string repositoryName)
 {
@@ -41,7 +43,7 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
                 "persistEntry" => Answer.Ok(PersistEntry(parameters)),
                 "getMedia" => Answer.Ok(GetMedia(parameters)),
                 "getMediaFile" => Answer.Ok(MediaFile(Allowed(paths.Media(Text(parameters, "path"))))),
-                "persistMedia" => Answer.Ok(PersistMedia(parameters)),
+                "persistMedia" => Answer.Refused("this dossier publishes no images: cite a source instead"),
                 "deleteFile" => Answer.Ok(Delete([Text(parameters, "path")])),
                 "deleteFiles" => Answer.Ok(Delete([.. Items(parameters, "paths").Select(p => p?.GetValue<string>())])),
                 "getDeployPreview" => Answer.Ok(null),
@@ -56,19 +58,22 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
         {
             return Answer.Refused($"malformed request: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Answer(500, new JsonObject { ["error"] = e.Message });
+        }
     }
 
+    /// <summary>The folder's entries: its files with its own extension (the request's is not trusted as a pattern).</summary>
     private JsonArray EntriesByFolder(JsonObject parameters)
     {
-        var folder = Allowed(paths.Folder(Text(parameters, "folder"), media: false));
-        var extension = Text(parameters, "extension");
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        return [.. Directory.EnumerateFiles(folder, "*." + extension?.TrimStart('.'))
-            .Select(paths.Named).Order(StringComparer.Ordinal).Select(p => Entry(p, label: null))];
+        var name = Text(parameters, "folder");
+        var folder = Allowed(paths.Folder(name, media: false));
+        var extension = "." + Editing.EditorFolders.All.Single(f => f.Folder == name).Extension;
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) == extension)
+                .Select(paths.Named).Order(StringComparer.Ordinal).Select(p => Entry(p, label: null))]
+            : [];
     }
 
     /// <summary>A file's text and id (its SHA-256), as decap-server gives them; a missing or refused file has none.</summary>
@@ -88,23 +93,36 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
     private JsonObject PersistEntry(JsonObject parameters)
     {
         var dataFiles = parameters["dataFiles"] is JsonArray many ? [.. many] : new List<JsonNode?> { parameters["entry"] };
-        // Every path is checked before anything is written.
-        var writes = dataFiles.Select(d => (Path: Allowed(paths.Entry(Text(d, "path"))), Bytes: Encoding.UTF8.GetBytes(Text(d, "raw") ?? throw new RefusedException("a data file has no 'raw'")),
-            NewPath: Text(d, "newPath") is { } moved ? Allowed(paths.Entry(moved)) : null)).ToList();
-        var assets = Items(parameters, "assets").Select(a => (Path: Allowed(paths.Media(Text(a, "path"))), Bytes: Base64(a))).ToList();
-        foreach (var (path, bytes, _) in writes)
+        if (dataFiles.Any(d => Text(d, "newPath") is not null))
         {
-            Write(path, bytes);
+            throw new RefusedException("an entry's file name is its id: it is not renamed here (rename the file in a pull request)");
         }
 
-        foreach (var (path, bytes) in assets)
+        if (Items(parameters, "assets").Any())
         {
-            Write(path, bytes);
+            throw new RefusedException("this dossier publishes no images: cite a source instead");
         }
 
-        foreach (var (path, _, moved) in writes.Where(w => w.NewPath is not null))
+        // Every path is checked, then every file staged, before any is put in place.
+        var writes = dataFiles.Select(d => (Path: Allowed(paths.Entry(Text(d, "path"))),
+            Bytes: Encoding.UTF8.GetBytes(Text(d, "raw") ?? throw new RefusedException("a data file has no 'raw'")))).ToList();
+        var staged = new List<(string Temporary, string Path)>();
+        try
         {
-            File.Move(path, moved!, overwrite: false);
+            foreach (var (path, bytes) in writes)
+            {
+                staged.Add((Stage(path, bytes), path));
+            }
+        }
+        catch
+        {
+            staged.ForEach(s => File.Delete(s.Temporary));
+            throw;
+        }
+
+        foreach (var (temporary, path) in staged)
+        {
+            File.Move(temporary, path, overwrite: true);
         }
 
         return new JsonObject { ["message"] = "entry persisted" };
@@ -116,14 +134,6 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
         return Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Where(f => paths.Media(paths.Named(f)).Path is not null).Select(MediaFile)]
             : [];
-    }
-
-    private JsonObject PersistMedia(JsonObject parameters)
-    {
-        var asset = parameters["asset"];
-        var path = Allowed(paths.Media(Text(asset, "path")));
-        Write(path, Base64(asset));
-        return MediaFile(path);
     }
 
     private JsonObject MediaFile(string full)
@@ -141,8 +151,8 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
 
     private JsonObject Delete(IReadOnlyList<string?> named)
     {
-        var files = named.Select(p => paths.Entry(p) is { Path: { } entry } ? entry : Allowed(paths.Media(p))).ToList();
-        foreach (var file in files)
+        var files = named.Select(p => Allowed(paths.Entry(p))).ToList();
+        foreach (var file in files.Where(File.Exists))
         {
             File.Delete(file);
         }
@@ -150,21 +160,23 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
         return new JsonObject { ["message"] = $"deleted files {string.Join(", ", named)}" };
     }
 
-    /// <summary>Written whole then renamed: the watcher never reads half a claim.</summary>
-    private static void Write(string path, byte[] bytes)
+    /// <summary>
+    /// The bytes in a new file beside <paramref name="path"/>, created exclusively (a link planted under its name
+    /// fails the creation instead of being followed), for a rename into place: the watcher never reads half a claim.
+    /// </summary>
+    private static string Stage(string path, byte[] bytes)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".editor-tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.editor");
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(bytes);
+        }
+
+        return temporary;
     }
 
     private static string Allowed((string? Path, string? Refusal) resolved) => resolved.Path ?? throw new RefusedException(resolved.Refusal!);
-
-    private static byte[] Base64(JsonNode? asset) =>
-        Text(asset, "encoding") == "base64"
-            ? Convert.FromBase64String(Text(asset, "content") ?? "")
-            : throw new RefusedException("an asset's encoding must be base64");
 
     private static IEnumerable<JsonNode?> Items(JsonNode? parameters, string name) => parameters?[name] as JsonArray ?? [];
 

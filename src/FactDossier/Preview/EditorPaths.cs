@@ -21,7 +21,7 @@ public sealed partial class EditorPaths(InputLayout layout)
     /// <summary>The full path of a media file, or why not.</summary>
     public (string? Path, string? Refusal) Media(string? path) => Resolve(path, media: true);
 
-    /// <summary>The full path of a folder the editor lists, and the extension its files have, or why not.</summary>
+    /// <summary>The full path of a folder the editor lists, or why not.</summary>
     public (string? Path, string? Refusal) Folder(string? folder, bool media)
     {
         var known = media ? folder == MediaFolder : EditorFolders.All.Any(f => f.Folder == folder);
@@ -56,7 +56,7 @@ public sealed partial class EditorPaths(InputLayout layout)
             return (null, $"'{path}': a file name is letters, digits, '-', '_' and one extension");
         }
 
-        var extension = name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        var extension = name[(name.LastIndexOf('.') + 1)..];
         if (media)
         {
             if (!MediaExtensions.Contains(extension))
@@ -80,7 +80,7 @@ public sealed partial class EditorPaths(InputLayout layout)
         }
 
         var full = Path.Combine(directory, name);
-        return File.Exists(full) && new FileInfo(full).LinkTarget is { } target
+        return new FileInfo(full).LinkTarget is { } target
             ? (null, $"'{path}' is a symbolic link (to {target})")
             : (full, null);
     }
@@ -90,7 +90,7 @@ public sealed partial class EditorPaths(InputLayout layout)
     {
         for (var at = folder; at.Length > layout.Input.Length; at = Path.GetDirectoryName(at)!)
         {
-            if (Directory.Exists(at) && new DirectoryInfo(at).LinkTarget is not null)
+            if (new DirectoryInfo(at).LinkTarget is not null) // a dangling link too
             {
                 return layout.Display(at);
             }
@@ -99,6 +99,6 @@ public sealed partial class EditorPaths(InputLayout layout)
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*\\.[A-Za-z0-9]+$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*\\.[A-Za-z0-9]+\\z")]
     private static partial Regex FileName();
 }

@@ -32,7 +32,8 @@ public sealed class DecapConfigTests : IClassFixture<DecapConfigTests.Site>
         Assert.Equal("true", Scalar(collection, "create"));
         Assert.Equal("{{slug}}", Scalar(collection, "slug"));
 
-        var checkedFields = AssertFieldsMatch(EditorSchemas.Of(folder.Schema), Sequence(collection, "fields"), name);
+        var checkedFields = AssertFieldsMatch(EditorSchemas.Of(folder.Schema), Sequence(collection, "fields"), name, folder.Identifier);
+        Assert.Equal("false", Scalar(collection, "delete")); // through GitHub a deletion would be a commit, not a pull request
         Assert.True(checkedFields >= 2, name);
         if (folder.HasBody)
         {
@@ -116,10 +117,18 @@ public sealed class DecapConfigTests : IClassFixture<DecapConfigTests.Site>
         Assert.Equal("./schema/site.schema.json", schemas["input/site.yml"]);
     }
 
-    /// <summary>Each property a field of the same name, required as the schema says, its object's or list's fields in turn; returns how many were checked.</summary>
-    private static int AssertFieldsMatch(JsonElement schema, IReadOnlyList<YamlMappingNode> fields, string where)
+    /// <summary>
+    /// Each property a field of the same name, required as the schema says (and the field a new entry's file name is
+    /// made from), its object's or list's fields in turn; returns how many were checked.
+    /// </summary>
+    private static int AssertFieldsMatch(JsonElement schema, IReadOnlyList<YamlMappingNode> fields, string where, string? identifier = null)
     {
         var required = schema.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()!).ToHashSet() : [];
+        if (identifier is not null)
+        {
+            required.Add(identifier);
+        }
+
         var properties = schema.GetProperty("properties").EnumerateObject().Where(p => p.Name != "id").ToList();
         Assert.Equal(properties.Select(p => p.Name), fields.Select(f => Scalar(f, "name")).Where(n => n != "body"));
         var count = 0;

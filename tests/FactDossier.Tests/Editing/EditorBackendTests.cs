@@ -57,17 +57,43 @@ public sealed class EditorBackendTests : IDisposable
         var answer = Ask("persistEntry", new JsonObject
         {
             ["dataFiles"] = new JsonArray(new JsonObject { ["slug"] = "new-one", ["path"] = "input/claims/new-one.yml", ["raw"] = "headline: New\n" }),
-            ["assets"] = new JsonArray(new JsonObject { ["path"] = "input/media/chart.png", ["content"] = Convert.ToBase64String([1, 2, 3]), ["encoding"] = "base64" }),
+            ["assets"] = new JsonArray(),
             ["options"] = new JsonObject { ["commitMessage"] = "Create claim", ["useWorkflow"] = false, ["status"] = "" },
         });
         Assert.Equal(200, answer.Status);
         Assert.Equal("headline: New\n", _project.Read("input/claims/new-one.yml"));
-        Assert.Equal([1, 2, 3], File.ReadAllBytes(_project.PathOf("input/media/chart.png")));
-        var media = Ask("getMedia", new JsonObject { ["mediaFolder"] = "input/media" }).Body!.AsArray();
-        Assert.Equal("chart.png", (string?)Assert.Single(media)!["name"]);
+        Assert.Empty(Directory.GetFiles(_project.PathOf("input/claims"), ".*")); // no staged file left behind
 
         Assert.Equal(200, Ask("deleteFiles", new JsonObject { ["paths"] = new JsonArray("input/claims/new-one.yml"), ["options"] = new JsonObject { ["commitMessage"] = "Delete" } }).Status);
         Assert.False(File.Exists(_project.PathOf("input/claims/new-one.yml")));
+    }
+
+    [Fact]
+    public void Media_are_listed_and_read_but_never_written_and_entries_never_renamed()
+    {
+        _project.WriteBytes("input/media/map.png", [1, 2, 3]);
+        var media = Assert.Single(Ask("getMedia", new JsonObject { ["mediaFolder"] = "input/media" }).Body!.AsArray())!;
+        Assert.Equal(("map.png", "input/media/map.png", "AQID"), ((string?)media["name"], (string?)media["path"], (string?)media["content"]));
+        Assert.Equal("AQID", (string?)Ask("getMediaFile", new JsonObject { ["path"] = "input/media/map.png" }).Body!["content"]);
+        Assert.Equal(500, Ask("getMediaFile", new JsonObject { ["path"] = "input/media/none.png" }).Status); // an answer, not a crash
+
+        var before = Snapshot();
+        Assert.Equal(422, Ask("persistMedia", new JsonObject { ["asset"] = new JsonObject { ["path"] = "input/media/x.png", ["content"] = "AQID", ["encoding"] = "base64" } }).Status);
+        var withAsset = Ask("persistEntry", new JsonObject
+        {
+            ["dataFiles"] = new JsonArray(new JsonObject { ["slug"] = "x", ["path"] = "input/claims/x.yml", ["raw"] = "headline: X\n" }),
+            ["assets"] = new JsonArray(new JsonObject { ["path"] = "input/media/x.png", ["content"] = "AQID", ["encoding"] = "base64" }),
+            ["options"] = new JsonObject { ["commitMessage"] = "x", ["useWorkflow"] = false, ["status"] = "" },
+        });
+        Assert.Equal(422, withAsset.Status);
+        var renamed = Ask("persistEntry", new JsonObject
+        {
+            ["dataFiles"] = new JsonArray(new JsonObject { ["slug"] = "x", ["path"] = "input/claims/le-drian-no-act.yml", ["raw"] = "headline: X\n", ["newPath"] = "input/pages/x.md" }),
+            ["assets"] = new JsonArray(),
+            ["options"] = new JsonObject { ["commitMessage"] = "x", ["useWorkflow"] = false, ["status"] = "" },
+        });
+        Assert.Equal(422, renamed.Status);
+        Assert.Equal(before, Snapshot());
     }
 
     public static TheoryData<string> RefusedPaths() =>
@@ -83,7 +109,9 @@ public sealed class EditorBackendTests : IDisposable
         "input/site.yml",
         "seeds/article.txt",
         "theme/layouts/claim.liquid",
-        "input/media/x.svg",
+        "input/media/x.png",
+        "input/claims/U.YML",
+        "input/claims/x.yml\n",
         "",
     ];
 
@@ -109,29 +137,41 @@ public sealed class EditorBackendTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_or_file_reached_through_a_symbolic_link_is_refused()
+    public void A_folder_or_file_reached_through_a_symbolic_link_even_a_dangling_one_is_refused()
     {
         var outside = Path.Combine(Path.GetTempPath(), "factdossier-tests", "outside-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outside);
         try
         {
             File.WriteAllText(Path.Combine(outside, "secret.yml"), "secret\n");
-            Directory.CreateDirectory(_project.PathOf("input/pages"));
             File.CreateSymbolicLink(_project.PathOf("input/people/linked.yml"), Path.Combine(outside, "secret.yml"));
+            File.CreateSymbolicLink(_project.PathOf("input/people/dangling.yml"), Path.Combine(outside, "planted.yml"));
             Directory.Delete(_project.PathOf("input/sources"), recursive: true);
             Directory.CreateSymbolicLink(_project.PathOf("input/sources"), outside);
+            Directory.Delete(_project.PathOf("input/pages"), recursive: true);
+            Directory.CreateSymbolicLink(_project.PathOf("input/pages"), Path.Combine(outside, "missing"));
 
             Assert.Null((string?)Ask("getEntry", new JsonObject { ["path"] = "input/people/linked.yml" }).Body!["data"]);
             Assert.Equal(422, Persist("input/people/linked.yml").Status);
+            Assert.Equal(422, Persist("input/people/dangling.yml").Status);
             Assert.Equal(422, Persist("input/sources/new.yml").Status);
+            Assert.Equal(422, Persist("input/pages/new.md").Status);
             Assert.Equal(422, Ask("entriesByFolder", new JsonObject { ["folder"] = "input/sources", ["extension"] = "yml", ["depth"] = 1 }).Status);
+            Assert.Equal(["secret.yml"], Directory.GetFiles(outside).Select(Path.GetFileName));
             Assert.Equal("secret\n", File.ReadAllText(Path.Combine(outside, "secret.yml")));
-            Assert.False(File.Exists(Path.Combine(outside, "new.yml")));
         }
         finally
         {
             Directory.Delete(outside, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_folders_own_extension_decides_what_is_listed_never_the_requests_pattern()
+    {
+        var entries = Ask("entriesByFolder", new JsonObject { ["folder"] = "input/claims", ["extension"] = "x/../../../seeds/*", ["depth"] = 1 }).Body!.AsArray();
+        Assert.All(entries, e => Assert.Matches("^input/claims/[a-z0-9-]+\\.yml$", (string?)e!["file"]!["path"]));
+        Assert.Equal(Directory.GetFiles(_project.PathOf("input/claims"), "*.yml").Length, entries.Count);
     }
 
     [Fact]
@@ -191,7 +231,7 @@ public sealed class EditorBackendTests : IDisposable
             var port = new Uri(url).Port;
             foreach (var address in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
                 .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)
-                .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)))
+                .Where(a => !IPAddress.IsLoopback(a) && !a.IsIPv6LinkLocal))
             {
                 using var socket = new System.Net.Sockets.TcpClient();
                 await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => socket.ConnectAsync(address, port, CancellationToken.None).AsTask());
