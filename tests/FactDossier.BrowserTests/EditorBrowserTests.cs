@@ -21,19 +21,7 @@ public sealed class EditorBrowserTests(ServedSite site)
         using var _ = preview;
         try
         {
-            await using var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
-            tab.Page.SetDefaultTimeout(20_000);
-            await tab.GoAsync(url + "admin/");
-            try
-            {
-                await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-            }
-            catch (TimeoutException)
-            {
-                Assert.Fail(string.Join("\n", tab.ConsoleErrors) + "\n" + await tab.Page.ContentAsync());
-            }
-
-            await tab.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            await using var tab = await SignedInEditorAsync(url);
             var entries = tab.Page.Locator("a[href*='/collections/claims/entries/']");
             await entries.First.WaitForAsync();
             Assert.Equal(claims, await entries.CountAsync());
@@ -91,11 +79,7 @@ public sealed class EditorBrowserTests(ServedSite site)
         using var _ = preview;
         try
         {
-            await using var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
-            tab.Page.SetDefaultTimeout(20_000);
-            await tab.GoAsync(url + "admin/");
-            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-            await tab.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            await using var tab = await SignedInEditorAsync(url);
             foreach (var id in ids)
             {
                 var file = edited.PathOf($"input/claims/{id}.yml");
@@ -142,11 +126,7 @@ public sealed class EditorBrowserTests(ServedSite site)
             await reader.GoAsync(url + "claims/moscow-radically-reduce/");
             await reader.Page.WaitForTimeoutAsync(500); // the reload stream connects
 
-            await using var editor = await RecordedPage.OpenAsync(site.Browser, 1280);
-            editor.Page.SetDefaultTimeout(20_000);
-            await editor.GoAsync(url + "admin/");
-            await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-            await editor.Page.WaitForURLAsync("**/admin/#/collections/claims");
+            await using var editor = await SignedInEditorAsync(url);
             await editor.Page.GotoAsync(url + "admin/#/collections/claims/entries/moscow-radically-reduce");
             await editor.Page.ReloadAsync();
             // A typo in the quote, as an editor copying it by hand might make.
@@ -166,6 +146,25 @@ public sealed class EditorBrowserTests(ServedSite site)
             FactDossierProcess.Terminate(preview);
             await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>A tab on the preview's editor, signed in to its local backend, on the list of claims.</summary>
+    private async Task<RecordedPage> SignedInEditorAsync(string url)
+    {
+        var tab = await RecordedPage.OpenAsync(site.Browser, 1280);
+        tab.Page.SetDefaultTimeout(20_000);
+        await tab.GoAsync(url + "admin/");
+        try
+        {
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(string.Join("\n", tab.ConsoleErrors) + "\n" + await tab.Page.ContentAsync()); // why Decap did not start
+        }
+
+        await tab.Page.WaitForURLAsync("**/admin/#/collections/claims");
+        return tab;
     }
 
     private static async Task Fill(IPage page, string field, string text) =>

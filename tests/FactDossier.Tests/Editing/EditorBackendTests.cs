@@ -101,7 +101,7 @@ public sealed class EditorBackendTests : IDisposable
         "../outside.yml",
         "input/claims/../../outside.yml",
         "input/claims/../site.yml",
-        "/tmp/outside.yml",
+        "/etc/factdossier-outside.yml",
         "input\\claims\\x.yml",
         "input/claims/sub/x.yml",
         "input/claims/x.md",
