@@ -199,7 +199,7 @@ public static class DecapConfig
         field["widget"] = "relation";
         field["collection"] = collection.Name;
         field["value_field"] = "{{slug}}";
-        field["search_fields"] = collection.Summary.Split("}}").Select(s => s.Trim(' ', ':', '{')).Where(s => s.Length > 0).ToList();
+        field["search_fields"] = collection.Shown.ToArray(); // a copy: a shared list would be written as a YAML alias
         field["display_fields"] = new[] { collection.Identifier };
     }
 

@@ -5,22 +5,25 @@ namespace FactDossier.Editing;
 /// The file name is the id; a new entry's is made from its <paramref name="Identifier"/> field.
 /// </summary>
 /// <param name="Folder">The folder, from the project root, as the editor writes paths.</param>
-/// <param name="Summary">Which fields the editor's lists show for an entry.</param>
-public sealed record EditorFolder(string Name, string Label, string Folder, string Schema, string Extension, string Identifier, string Summary)
+/// <param name="Shown">The fields an entry is listed and searched by.</param>
+public sealed record EditorFolder(string Name, string Label, string Folder, string Schema, string Extension, string Identifier, IReadOnlyList<string> Shown)
 {
     /// <summary>Markdown pages: front matter then a body.</summary>
     public bool HasBody => Extension == "md";
+
+    /// <summary>How the editor's lists show an entry (Decap's <c>summary</c>).</summary>
+    public string Summary => string.Join(": ", Shown.Select(f => "{{" + f + "}}"));
 }
 
 public static class EditorFolders
 {
     public static IReadOnlyList<EditorFolder> All { get; } =
     [
-        new("claims", "Claims", "input/claims", "claim", "yml", "headline", "{{headline}}"),
-        new("people", "People", "input/people", "person", "yml", "name", "{{name}}"),
-        new("sources", "Sources", "input/sources", "source", "yml", "title", "{{publisher}}: {{title}}"),
-        new("articles", "Articles", "input/articles", "article", "yml", "title", "{{title}}"),
-        new("pages", "Pages", "input/pages", "page", "md", "title", "{{title}}"),
+        new("claims", "Claims", "input/claims", "claim", "yml", "headline", ["headline"]),
+        new("people", "People", "input/people", "person", "yml", "name", ["name"]),
+        new("sources", "Sources", "input/sources", "source", "yml", "title", ["publisher", "title"]),
+        new("articles", "Articles", "input/articles", "article", "yml", "title", ["title"]),
+        new("pages", "Pages", "input/pages", "page", "md", "title", ["title"]),
     ];
 
     /// <summary>The collection a field's ids point to, read from its description ("the id of a file in input/people/").</summary>

@@ -33,6 +33,8 @@ internal static class TimelineChart
         var max = statements.Values.Max(s => s.Entries.Count);
         var byStatement = max <= MaxMarksADay;
         var rank = ratings.Select((r, i) => (r.Key, i)).ToDictionary(r => r.Key, r => r.i, StringComparer.Ordinal);
+        // The verdicts given, in the scale's order: the legend's and the table's columns.
+        var given = Enumerable.Range(0, ratings.Count).Where(r => statements.Values.Any(d => d.Entries.Any(e => e.Verdict.Rating == ratings[r].Key))).ToList();
         var scale = new LinearScale(max, Plot);
         var dayWidth = Math.Max(MinDayWidth, MinWidth / axis.Count);
         var columns = new List<TimelineColumnView>();
@@ -50,7 +52,8 @@ internal static class TimelineChart
                 .Select(p => new TimelinePieceView(ratings[p.Index].Key, ratings[p.Index].Label, counts[p.Index], Math.Round(p.Y, 2), Math.Round(p.Height, 2), null, null)).ToList();
             var name = context.Strings["chart_timeline_day"].Replace("{date}", day.Day.Date, StringComparison.Ordinal)
                 .Replace("{count}", total.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, (i * dayWidth) + 2, dayWidth - 4, total, byStatement, counts, pieces));
+            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, (i * dayWidth) + 2, dayWidth - 4, total, byStatement,
+                [.. given.Select(r => counts[r])], pieces));
         }
 
         var index = axis.Select((d, i) => (Iso: Iso(d), X: (i * dayWidth) + (dayWidth / 2.0))).ToDictionary(d => d.Iso, d => d.X, StringComparer.Ordinal);
@@ -68,10 +71,7 @@ internal static class TimelineChart
             .Replace("{count}", statements.Values.Sum(s => s.Entries.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
-        // The verdicts given, and each day's count of each, for the legend and the table's columns.
-        var given = Enumerable.Range(0, ratings.Count).Where(r => columns.Any(c => c.Counts[r] > 0)).ToList();
-        var legend = given.Select(r => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[r]), 0, 0, null, null)).ToList();
-        columns = [.. columns.Select(c => c with { Counts = [.. given.Select(r => c.Counts[r])] })];
+        var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null)).ToList();
         return new TimelineChartView("timeline-chart", label, axis.Count * dayWidth, Height, Baseline, max, columns, articles, ticks, legend);
     }
 
