@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using FactDossier.Caching;
 using FactDossier.Diagnostics;
 using FactDossier.Model;
 
@@ -17,7 +20,9 @@ public static class QuoteAnchorer
     /// A successful earlier anchoring (the preview's last build): claims it saw, unchanged, in unchanged articles, keep
     /// their anchors without being looked up again.
     /// </param>
-    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null)
+    /// <param name="memo">Each article's anchors found in an earlier run, by a hash of its text and of every quote looked up in it.</param>
+    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null,
+        Memo<QuoteAnchor[]>? memo = null)
     {
         var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         // With the same articles, only claims edited, added or removed since the last anchoring are looked up again.
@@ -40,6 +45,13 @@ public static class QuoteAnchorer
         Parallel.For(0, requests.Count, i =>
         {
             var article = articles[requests[i].Key];
+            var key = memo is null ? default : KeyOf(article, requests[i]);
+            if (memo is not null && memo.TryGet(key, out var known))
+            {
+                results[i] = ([.. known], []);
+                return;
+            }
+
             using var finder = new QuoteFinder(article.Text.Raw);
             var found = new List<QuoteAnchor>();
             var problems = new List<Diagnostic>();
@@ -57,6 +69,10 @@ public static class QuoteAnchorer
             }
 
             results[i] = (found, problems);
+            if (memo is not null && problems.Count == 0)
+            {
+                memo.Add(key, [.. found]); // a problem is a diagnostic with a hint: looked for again, never remembered
+            }
         });
 
         var found = results.SelectMany(r => r.Anchors).OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex);
@@ -121,6 +137,37 @@ public static class QuoteAnchorer
 
         static int Compare(QuoteAnchor x, QuoteAnchor y) =>
             string.CompareOrdinal(x.ClaimId, y.ClaimId) is var byClaim and not 0 ? byClaim : x.CounterIndex.CompareTo(y.CounterIndex);
+    }
+
+    /// <summary>Everything finding an article's quotes reads: the article's text and paragraphs, and each quote as asked for.</summary>
+    private static UInt128 KeyOf(Article article, IEnumerable<Request> requests)
+    {
+        var hash = new XxHash128();
+        AppendText(hash, article.Id);
+        AppendText(hash, article.Text.Raw);
+        foreach (var paragraph in article.Text.Paragraphs)
+        {
+            AppendNumbers(hash, paragraph.Number, paragraph.Start, paragraph.End);
+        }
+
+        foreach (var r in requests)
+        {
+            AppendText(hash, r.ClaimId);
+            AppendNumbers(hash, r.CounterIndex, r.Relation is { } relation ? (int)relation : -1, r.Quote.Occurrence ?? -1, r.FromDefaultArticle ? 1 : 0);
+            AppendText(hash, r.Quote.Exact.Value);
+            AppendText(hash, r.Quote.Prefix);
+            AppendText(hash, r.Quote.Suffix);
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+
+        static void AppendNumbers(XxHash128 hash, params ReadOnlySpan<int> numbers) => hash.Append(MemoryMarshal.AsBytes(numbers));
+
+        static void AppendText(XxHash128 hash, string? text)
+        {
+            AppendNumbers(hash, text?.Length ?? -1); // lengths first: no two lists of texts hash the same bytes
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
     }
 
     private sealed record Request(string ClaimId, int CounterIndex, Relation? Relation, QuoteSelector Quote, string ArticleId, bool FromDefaultArticle);

@@ -23,7 +23,13 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 
     /// <summary>Files written: those whose bytes differ from what output/ held (a build that changed nothing writes none).</summary>
     public int Written { get; init; }
+
+    /// <summary>What the command line's caches spared this build; null in the preview (its memory is its own) and in <c>check</c>.</summary>
+    public CacheUse? Cache { get; init; }
 }
+
+/// <summary>Each pair: how many were made anew by this build, of how many it needed (the rest came from <c>.cache/factdossier/</c>).</summary>
+public sealed record CacheUse(int FilesRead, int Files, int MarkdownRendered, int Markdown, int ArticlesSearched, int Articles);
 
 /// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>
 /// <param name="JitMilliseconds">Time the runtime spent compiling code during the stage (part of the processor time).</param>

@@ -36,6 +36,12 @@ public static class ConsoleReport
         writer.WriteLine($"  elapsed         {s.ElapsedMs} ms");
         if (verbose)
         {
+            if (s.Cache is { } c)
+            {
+                // The rest came from .cache/factdossier/.
+                writer.WriteLine($"  made anew       {c.FilesRead}/{c.Files} input files read, {c.MarkdownRendered}/{c.Markdown} Markdown texts rendered, {c.ArticlesSearched}/{c.Articles} articles searched for quotes");
+            }
+
             foreach (var stage in s.Stages)
             {
                 writer.WriteLine($"    {stage.Stage,-16}{stage.Milliseconds,6} ms  ({stage.CpuMilliseconds} ms CPU, of which {stage.JitMilliseconds} ms compiling code)");

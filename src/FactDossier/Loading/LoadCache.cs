@@ -13,7 +13,9 @@ public sealed class LoadCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Directory, string Pattern), string[]> _listings = new();
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
     private FileChanges? _changes;
+    private int _read;
 
     private sealed record Entry(long Length, DateTime Modified, object? Key, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
 
@@ -59,8 +61,9 @@ public sealed class LoadCache
         }
 
         var file = new FileInfo(fullPath); // stamped before reading: a write during the read is seen next time
+        _used[fullPath] = 0;
         if (_entries.TryGetValue(fullPath, out var entry) && file.Exists && entry.Length == file.Length
-            && entry.Modified == file.LastWriteTimeUtc && ReferenceEquals(entry.Key, key))
+            && entry.Modified == file.LastWriteTimeUtc && ReferenceEquals(entry.Key, key) && entry.Value is null or T)
         {
             diagnostics.AddRange(entry.Diagnostics);
             return (T?)entry.Value;
@@ -71,6 +74,30 @@ public sealed class LoadCache
         var reported = bag.ToSortedList();
         diagnostics.AddRange(reported);
         _entries[fullPath] = new Entry(file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default, key, read, reported);
+        Interlocked.Increment(ref _read);
         return read;
     }
+
+    /// <summary>How many files were read, not taken from the cache, since it was made.</summary>
+    internal int FilesRead => _read;
+
+    /// <summary>How many files were asked for since the cache was made, read or not.</summary>
+    internal int FilesAsked => _used.Count;
+
+    /// <summary>What reading a file gave in an earlier run (the command line's stored cache): taken while the file keeps its stamp.</summary>
+    internal void Restore(string fullPath, long length, DateTime modified, object value, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _entries[fullPath] = new Entry(length, modified, null, value, diagnostics);
+        Restored++;
+    }
+
+    /// <summary>How many entries came from an earlier run.</summary>
+    internal int Restored { get; private set; }
+
+    /// <summary>The files asked for since the cache was made, read from disk or not, that were read with nothing else as key.</summary>
+    internal IEnumerable<(string Path, long Length, DateTime Modified, object? Value, IReadOnlyList<Diagnostic> Diagnostics)> Used() =>
+        _used.Keys.Order(StringComparer.Ordinal)
+            .Select(path => (Path: path, Entry: _entries.GetValueOrDefault(path)))
+            .Where(e => e.Entry is { Key: null, Length: >= 0 })
+            .Select(e => (e.Path, e.Entry!.Length, e.Entry.Modified, e.Entry.Value, e.Entry.Diagnostics));
 }

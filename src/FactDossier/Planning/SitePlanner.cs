@@ -1,4 +1,5 @@
 using FactDossier.Anchoring;
+using FactDossier.Caching;
 using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
@@ -22,9 +23,10 @@ public static class SitePlanner
         new MarkdownPagePlanner(),
     ];
 
-    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null)
+    /// <param name="markdown">What Markdown texts rendered to in an earlier run with the same base path.</param>
+    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null, Memo<string>? markdown = null)
     {
-        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath), previous);
+        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath, markdown), previous);
         var planned = new List<PagePlan>[Planners.Count];
         IReadOnlyList<DataFile> fromClaims = [];
         // Planners only read the context: they run side by side, and with the files made from the claims.

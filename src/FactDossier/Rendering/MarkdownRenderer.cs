@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using FactDossier.Caching;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -19,10 +22,24 @@ public sealed class MarkdownRenderer
         .Build();
 
     private readonly string _basePath;
+    private readonly Memo<string>? _memo;
 
-    public MarkdownRenderer(string basePath) => _basePath = basePath;
+    /// <param name="memo">What texts rendered to in an earlier run, by the hash of the base path and the text.</param>
+    public MarkdownRenderer(string basePath, Memo<string>? memo = null) => (_basePath, _memo) = (basePath, memo);
 
-    public string ToHtml(string markdown)
+    public string ToHtml(string markdown) => _memo is null ? Render(markdown) : _memo.GetOrAdd(KeyOf(markdown), () => Render(markdown));
+
+    /// <summary>All a text's HTML depends on, besides this tool's code: the text, and the base path its site links are given.</summary>
+    private UInt128 KeyOf(string markdown)
+    {
+        var hash = new XxHash128();
+        hash.Append(MemoryMarshal.AsBytes(_basePath.AsSpan()));
+        hash.Append(BitConverter.GetBytes(_basePath.Length));
+        hash.Append(MemoryMarshal.AsBytes(markdown.AsSpan()));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private string Render(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())

@@ -115,7 +115,7 @@ public sealed class CommandLineRebuildTests
     {
         using var project = WithOwnTheme();
         Assert.True(Build(project).Succeeded);
-        var record = Directory.GetFiles(project.PathOf(".cache/factdossier")).Single();
+        var record = SiteRecord.PathFor(Layout(project));
         var bytes = File.ReadAllBytes(record);
         switch (damage)
         {
@@ -160,14 +160,14 @@ public sealed class CommandLineRebuildTests
         using var project = WithOwnTheme();
         Assert.True(Build(project).Succeeded);
         var before = OutputSnapshot.Of(project.Output);
-        var record = File.ReadAllBytes(Directory.GetFiles(project.PathOf(".cache/factdossier")).Single());
+        var record = File.ReadAllBytes(SiteRecord.PathFor(Layout(project)));
         var original = project.Read(Claim);
         project.Write(Claim, original.Replace("speaker: article-author", "speaker: nobody-known", StringComparison.Ordinal));
 
         Assert.False(Build(project).Succeeded);
 
         OutputSnapshot.AssertIdentical(before, OutputSnapshot.Of(project.Output));
-        Assert.Equal(record, File.ReadAllBytes(Directory.GetFiles(project.PathOf(".cache/factdossier")).Single()));
+        Assert.Equal(record, File.ReadAllBytes(SiteRecord.PathFor(Layout(project))));
         project.Write(Claim, original);
         Assert.Equal(0, Build(project).Stats.Written); // back as it was: the record still describes output/
     }

@@ -49,7 +49,8 @@ public sealed class WorkflowTests
 
         Assert.Equal(["main"], Assert.IsType<YamlSequence>(Get(Get(Get(workflow, "on"), "push"), "branches")).Items.Select(i => ((YamlScalar)i).Text));
         Assert.Equal(["actions/checkout@v4", "actions/setup-dotnet@v4", "actions/configure-pages@v5", "actions/cache@v4", "actions/upload-pages-artifact@v3"], Field(build, "uses"));
-        Assert.Equal(".cache/factdossier/share", ((YamlScalar)Get(Get(build.Single(s => Field([s], "uses").Contains("actions/cache@v4")), "with"), "path")).Text);
+        Assert.Equal([".cache/factdossier/share", ".cache/factdossier/markdown.bin", ".cache/factdossier/anchors.bin"],
+            ((YamlScalar)Get(Get(build.Single(s => Field([s], "uses").Contains("actions/cache@v4")), "with"), "path")).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(["actions/deploy-pages@v4"], Field(deploy, "uses"));
         Assert.Equal("write", ((YamlScalar)Get(Get(workflow, "permissions"), "pages")).Text);
         Assert.Equal("write", ((YamlScalar)Get(Get(workflow, "permissions"), "id-token")).Text);

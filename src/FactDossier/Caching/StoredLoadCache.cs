@@ -1,0 +1,106 @@
+using FactDossier.Diagnostics;
+using FactDossier.Loading;
+using FactDossier.Model;
+
+namespace FactDossier.Caching;
+
+/// <summary>
+/// The preview's <see cref="LoadCache"/>, kept between command-line runs in <c>.cache/factdossier/files.bin</c>: what
+/// reading each claim, person and source file gave (the record, and the file's warnings), with the file's size and
+/// modification time. A later run reads again only the files whose stamp changed, as make and Hugo judge a file. A
+/// missing, damaged or stale cache (another build of the tool, another project folder) is an empty one.
+/// </summary>
+internal static class StoredLoadCache
+{
+    private const string Magic = "FactDossier files";
+
+    public static string PathFor(InputLayout layout) => Path.Combine(layout.Root, ".cache", "factdossier", "files.bin");
+
+    private static string KeyOf(InputLayout layout) => $"{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
+
+    public static LoadCache Open(InputLayout layout)
+    {
+        var cache = new LoadCache();
+        using var contents = CheckedFile.Read(PathFor(layout));
+        if (contents is null)
+        {
+            return cache;
+        }
+
+        try
+        {
+            using var reader = new ModelReader(contents);
+            if (reader.Text() != Magic || reader.Text() != KeyOf(layout))
+            {
+                return cache;
+            }
+
+            var entries = reader.All(() =>
+            {
+                var path = reader.Text();
+                var length = reader.Long();
+                var modified = new DateTime(reader.Long(), DateTimeKind.Utc);
+                var diagnostics = reader.All(reader.Diagnostic);
+                object value = reader.Int() switch
+                {
+                    0 => reader.Claim(),
+                    1 => reader.Person(),
+                    2 => reader.Source(),
+                    _ => throw new FormatException("an unknown kind of file"),
+                };
+                return (path, length, modified, value, diagnostics);
+            });
+            foreach (var (path, length, modified, value, diagnostics) in entries)
+            {
+                cache.Restore(path, length, modified, value, diagnostics);
+            }
+        }
+        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
+        {
+            return new LoadCache(); // nothing of a damaged file is trusted
+        }
+
+        return cache;
+    }
+
+    /// <summary>Writes the files this run asked for, when it read any of them from disk or no longer asks for some it had.</summary>
+    public static void Save(InputLayout layout, LoadCache cache)
+    {
+        var kept = cache.Used().Where(e => e.Value is Claim or Person or Source).ToList();
+        if (cache.FilesRead == 0 && kept.Count == cache.Restored)
+        {
+            return;
+        }
+
+        using var contents = new MemoryStream();
+        using (var writer = new ModelWriter(contents))
+        {
+            writer.Text(Magic);
+            writer.Text(KeyOf(layout));
+            writer.All(kept, entry =>
+            {
+                writer.Text(entry.Path);
+                writer.Long(entry.Length);
+                writer.Long(entry.Modified.Ticks);
+                writer.All(entry.Diagnostics, writer.Diagnostic);
+                switch (entry.Value)
+                {
+                    case Claim claim:
+                        writer.Int(0);
+                        writer.Claim(claim);
+                        break;
+                    case Person person:
+                        writer.Int(1);
+                        writer.Person(person);
+                        break;
+                    case Source source:
+                        writer.Int(2);
+                        writer.Source(source);
+                        break;
+                }
+            });
+        }
+
+        CheckedFile.Write(PathFor(layout), contents);
+    }
+}
