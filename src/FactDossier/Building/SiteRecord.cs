@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.IO.Hashing;
+using FactDossier.Caching;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 
@@ -40,11 +41,11 @@ internal sealed record SiteRecord(
     public IReadOnlyDictionary<string, int> TagCounts { get; init; } = new Dictionary<string, int>();
 
     private const string Magic = "FactDossier site record";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
-        $"{typeof(SiteRecord).Assembly.ManifestModule.ModuleVersionId:N}|{options.BasePath}|{options.BaseUrl}|{options.Strict}|{options.Layout.Output}";
+        $"{CheckedFile.ToolBuild}|{options.BasePath}|{options.BaseUrl}|{options.Strict}|{options.Layout.Output}";
 
     /// <summary>The record's file: one per output folder, under the project root's cache.</summary>
     public static string PathFor(InputLayout layout)
@@ -56,19 +57,19 @@ internal sealed record SiteRecord(
     /// <summary>The record left for these options, or null when there is none or it cannot be trusted.</summary>
     public static SiteRecord? Read(BuildOptions options)
     {
+        using var contents = CheckedFile.Read(PathFor(options.Layout));
+        if (contents is null)
+        {
+            return null; // missing, truncated or corrupted
+        }
+
         try
         {
-            var bytes = File.ReadAllBytes(PathFor(options.Layout));
-            if (bytes.Length < 8 || XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)) != BitConverter.ToUInt64(bytes, bytes.Length - 8))
-            {
-                return null; // truncated or corrupted
-            }
-
-            using var reader = new RecordReader(new MemoryStream(bytes, 0, bytes.Length - 8));
-            var record = reader.ReadRecord();
-            return record.Key == KeyOf(options) ? record : null;
+            using var reader = new ModelReader(contents);
+            var record = ReadRecord(reader);
+            return record?.Key == KeyOf(options) ? record : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
+        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
         {
             return null;
         }
@@ -77,19 +78,13 @@ internal sealed record SiteRecord(
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
     public void Write(InputLayout layout)
     {
-        var path = PathFor(layout);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var buffer = new MemoryStream();
-        using (var writer = new RecordWriter(buffer))
+        using var contents = new MemoryStream();
+        using (var writer = new ModelWriter(contents))
         {
-            writer.WriteRecord(this);
+            WriteRecord(writer);
         }
 
-        var checksum = XxHash3.HashToUInt64(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        buffer.Write(BitConverter.GetBytes(checksum));
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, buffer.ToArray());
-        File.Move(temporary, path, overwrite: true);
+        CheckedFile.Write(PathFor(layout), contents);
     }
 
     /// <summary>Removed before the output changes, so that a build killed midway leaves no record that no longer describes it.</summary>
@@ -115,172 +110,78 @@ internal sealed record SiteRecord(
         return damaged.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private sealed class RecordWriter(Stream stream) : IDisposable
+    private void WriteRecord(ModelWriter writer)
     {
-        private readonly BinaryWriter _writer = new(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-
-        public void WriteRecord(SiteRecord record)
+        writer.Text(Magic);
+        writer.Int(FormatVersion);
+        writer.Text(Key);
+        writer.All(Inputs.OrderBy(i => i.Key, StringComparer.Ordinal), input =>
         {
-            _writer.Write(Magic);
-            _writer.Write(FormatVersion);
-            _writer.Write(record.Key);
-            WriteAll(record.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal), input =>
-            {
-                _writer.Write(input.Key);
-                WriteStamp(input.Value);
-            });
-            WriteAll(record.Pages.OrderBy(p => p.Key, StringComparer.Ordinal), page =>
-            {
-                _writer.Write(page.Key);
-                _writer.Write(page.Value.Shows is not null);
-                if (page.Value.Shows is { } shows)
-                {
-                    WriteAll(shows.Order(StringComparer.Ordinal), String);
-                }
-
-                _writer.Write(page.Value.Signature is not null);
-                if (page.Value.Signature is { } signature)
-                {
-                    _writer.Write(signature);
-                }
-
-                WriteAll(page.Value.Ids.Order(StringComparer.Ordinal), String);
-            });
-            WriteAll(record.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal), output =>
-            {
-                _writer.Write(output.Key);
-                WriteStamp(output.Value.Stamp);
-                _writer.Write((ulong)(output.Value.Hash >> 64));
-                _writer.Write((ulong)output.Value.Hash);
-            });
-            WriteAll(record.Warnings, warning =>
-            {
-                _writer.Write(warning.Code.Id);
-                _writer.Write((int)warning.Severity);
-                _writer.Write(warning.Span.Path);
-                _writer.Write(warning.Span.Line);
-                _writer.Write(warning.Span.Column);
-                _writer.Write(warning.Message);
-                _writer.Write(warning.Hint ?? "");
-            });
-            WriteAll(record.TagCounts.OrderBy(t => t.Key, StringComparer.Ordinal), tag =>
-            {
-                _writer.Write(tag.Key);
-                _writer.Write(tag.Value);
-            });
-            var s = record.Stats;
-            foreach (var number in new[] { s.Articles, s.Claims, s.Quotes, s.QuotesAnchored, s.Pages, s.Files })
-            {
-                _writer.Write(number);
-            }
-        }
-
-        // Ids and claim ids repeat across thousands of pages: each distinct one is written once, then by number.
-        private void String(string value)
+            writer.Text(input.Key);
+            WriteStamp(writer, input.Value);
+        });
+        writer.All(Pages.OrderBy(p => p.Key, StringComparer.Ordinal), page =>
         {
-            if (_strings.TryGetValue(value, out var index))
+            writer.Text(page.Key);
+            writer.Bool(page.Value.Shows is not null);
+            if (page.Value.Shows is { } shows)
             {
-                _writer.Write7BitEncodedInt(index + 1);
-                return;
+                writer.All(shows.Order(StringComparer.Ordinal), writer.Name);
             }
 
-            _strings[value] = _strings.Count;
-            _writer.Write7BitEncodedInt(0);
-            _writer.Write(value);
-        }
-
-        private void WriteStamp(FileStamp stamp)
+            writer.OptionalText(page.Value.Signature);
+            writer.All(page.Value.Ids.Order(StringComparer.Ordinal), writer.Name);
+        });
+        writer.All(Outputs.OrderBy(o => o.Key, StringComparer.Ordinal), output =>
         {
-            _writer.Write(stamp.Length);
-            _writer.Write(stamp.Ticks);
-        }
-
-        private void WriteAll<T>(IEnumerable<T> items, Action<T> write)
+            writer.Text(output.Key);
+            WriteStamp(writer, output.Value.Stamp);
+            writer.Hash(output.Value.Hash);
+        });
+        writer.All(Warnings, writer.Diagnostic);
+        writer.All(TagCounts.OrderBy(t => t.Key, StringComparer.Ordinal), tag =>
         {
-            var list = items as IReadOnlyCollection<T> ?? [.. items];
-            _writer.Write7BitEncodedInt(list.Count);
-            foreach (var item in list)
-            {
-                write(item);
-            }
-        }
-
-        public void Dispose() => _writer.Dispose();
+            writer.Name(tag.Key);
+            writer.Int(tag.Value);
+        });
+        writer.All([Stats.Articles, Stats.Claims, Stats.Quotes, Stats.QuotesAnchored, Stats.Pages, Stats.Files], writer.Int);
     }
 
-    private sealed class RecordReader(Stream stream) : IDisposable
+    private static SiteRecord? ReadRecord(ModelReader reader)
     {
-        private readonly BinaryReader _reader = new(stream, System.Text.Encoding.UTF8);
-        private readonly List<string> _strings = [];
-
-        public SiteRecord ReadRecord()
+        if (reader.Text() != Magic || reader.Int() != FormatVersion)
         {
-            if (_reader.ReadString() != Magic || _reader.ReadInt32() != FormatVersion)
-            {
-                throw new FormatException("not a site record of this version");
-            }
-
-            var key = _reader.ReadString();
-            var inputs = ReadAll(() => (_reader.ReadString(), ReadStamp())).ToDictionary(i => i.Item1, i => i.Item2, StringComparer.Ordinal);
-            var pages = ReadAll(() =>
-            {
-                var path = _reader.ReadString();
-                IReadOnlySet<string>? shows = _reader.ReadBoolean() ? ReadAll(String).ToHashSet(StringComparer.Ordinal) : null;
-                var signature = _reader.ReadBoolean() ? _reader.ReadString() : null;
-                var ids = ReadAll(String).ToHashSet(StringComparer.Ordinal);
-                return (path, new RecordedPage(shows, signature, ids));
-            }).ToDictionary(p => p.path, p => p.Item2, StringComparer.Ordinal);
-            var outputs = ReadAll(() =>
-            {
-                var path = _reader.ReadString();
-                var stamp = ReadStamp();
-                var high = _reader.ReadUInt64();
-                var low = _reader.ReadUInt64();
-                return (path, new OutputFile(stamp, new UInt128(high, low)));
-            }).ToDictionary(o => o.path, o => o.Item2, StringComparer.Ordinal);
-            var warnings = ReadAll(() =>
-            {
-                var id = _reader.ReadString();
-                var code = DiagnosticCode.All.FirstOrDefault(c => c.Id == id) ?? throw new FormatException($"unknown code {id}");
-                var severity = (Severity)_reader.ReadInt32();
-                var span = new SourceSpan(_reader.ReadString(), _reader.ReadInt32(), _reader.ReadInt32());
-                var message = _reader.ReadString();
-                var hint = _reader.ReadString();
-                return new Diagnostic(code, span, message, hint.Length == 0 ? null : hint) { Severity = severity };
-            });
-            var tags = ReadAll(() => (_reader.ReadString(), _reader.ReadInt32())).ToDictionary(t => t.Item1, t => t.Item2, StringComparer.Ordinal);
-            var n = Enumerable.Range(0, 6).Select(_ => _reader.ReadInt32()).ToArray();
-            return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], [])) { TagCounts = tags };
+            return null;
         }
 
-        private string String()
+        var key = reader.Text();
+        var inputs = reader.All(() => (Path: reader.Text(), Stamp: ReadStamp(reader))).ToDictionary(i => i.Path, i => i.Stamp, StringComparer.Ordinal);
+        var pages = reader.All(() =>
         {
-            var index = _reader.Read7BitEncodedInt();
-            if (index > 0)
-            {
-                return _strings[index - 1];
-            }
-
-            var value = _reader.ReadString();
-            _strings.Add(value);
-            return value;
+            var path = reader.Text();
+            IReadOnlySet<string>? shows = reader.Bool() ? reader.All(reader.Name).ToHashSet(StringComparer.Ordinal) : null;
+            var signature = reader.OptionalText();
+            var ids = reader.All(reader.Name).ToHashSet(StringComparer.Ordinal);
+            return (Path: path, Page: new RecordedPage(shows, signature, ids));
+        }).ToDictionary(p => p.Path, p => p.Page, StringComparer.Ordinal);
+        var outputs = reader.All(() => (Path: reader.Text(), File: new OutputFile(ReadStamp(reader), reader.Hash())))
+            .ToDictionary(o => o.Path, o => o.File, StringComparer.Ordinal);
+        var warnings = reader.All(reader.Diagnostic);
+        var tags = reader.All(() => (Tag: reader.Name(), Count: reader.Int())).ToDictionary(t => t.Tag, t => t.Count, StringComparer.Ordinal);
+        var n = reader.All(reader.Int);
+        if (n.Count != 6)
+        {
+            throw new FormatException("not the numbers of a build");
         }
 
-        private FileStamp ReadStamp() => new(_reader.ReadInt64(), _reader.ReadInt64());
-
-        private List<T> ReadAll<T>(Func<T> read)
-        {
-            var count = _reader.Read7BitEncodedInt();
-            var items = new List<T>(count);
-            for (var i = 0; i < count; i++)
-            {
-                items.Add(read());
-            }
-
-            return items;
-        }
-
-        public void Dispose() => _reader.Dispose();
+        return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], [])) { TagCounts = tags };
     }
+
+    private static void WriteStamp(ModelWriter writer, FileStamp stamp)
+    {
+        writer.Long(stamp.Length);
+        writer.Long(stamp.Ticks);
+    }
+
+    private static FileStamp ReadStamp(ModelReader reader) => new(reader.Long(), reader.Long());
 }
