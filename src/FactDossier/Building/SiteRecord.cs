@@ -57,7 +57,7 @@ internal sealed record SiteRecord(
     /// <summary>The record left for these options, or null when there is none or it cannot be trusted.</summary>
     public static SiteRecord? Read(BuildOptions options)
     {
-        using var contents = CheckedFile.Read(PathFor(options.Layout));
+        var contents = CheckedFile.Read(PathFor(options.Layout));
         if (contents is null)
         {
             return null; // missing, truncated or corrupted
@@ -65,9 +65,9 @@ internal sealed record SiteRecord(
 
         try
         {
-            using var reader = new ModelReader(contents);
+            var reader = new ModelReader(contents.Value);
             var record = ReadRecord(reader);
-            return record?.Key == KeyOf(options) ? record : null;
+            return record?.Key == KeyOf(options) && reader.AtEnd ? record : null;
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
         {

@@ -9,7 +9,7 @@ namespace FactDossier.Caching;
 internal static class CheckedFile
 {
     /// <summary>The file's contents without its checksum, or null when it is missing, unreadable, truncated or altered.</summary>
-    public static MemoryStream? Read(string path)
+    public static ArraySegment<byte>? Read(string path)
     {
         byte[] bytes;
         try
@@ -21,9 +21,12 @@ internal static class CheckedFile
             return null;
         }
 
-        return bytes.Length >= 8 && XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)) == BitConverter.ToUInt64(bytes, bytes.Length - 8)
-            ? new MemoryStream(bytes, 0, bytes.Length - 8, writable: false)
-            : null;
+        if (bytes.Length < 8 || XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)) != BitConverter.ToUInt64(bytes, bytes.Length - 8))
+        {
+            return null;
+        }
+
+        return new ArraySegment<byte>(bytes, 0, bytes.Length - 8);
     }
 
     public static void Write(string path, MemoryStream contents)

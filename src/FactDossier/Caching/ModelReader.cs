@@ -1,35 +1,77 @@
-using System.Collections.Immutable;
+using System.Buffers.Binary;
+using System.Text;
 using FactDossier.Diagnostics;
 using FactDossier.Model;
 
 namespace FactDossier.Caching;
 
-/// <summary>Reads what <see cref="ModelWriter"/> wrote, in the same order; a file that does not follow it throws <see cref="FormatException"/>.</summary>
-internal sealed class ModelReader(Stream stream) : IDisposable
+/// <summary>
+/// Reads what <see cref="ModelWriter"/> wrote, in the same order, straight from the bytes (a cache file is read whole:
+/// its checksum is checked first); bytes that do not follow the form throw <see cref="FormatException"/>.
+/// </summary>
+internal sealed class ModelReader(ArraySegment<byte> bytes)
 {
     private static readonly Dictionary<string, DiagnosticCode> Codes = DiagnosticCode.All.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly BinaryReader _reader = new(stream, System.Text.Encoding.UTF8);
     private readonly List<string> _names = [];
+    private int _at;
 
-    public int Int() => _reader.Read7BitEncodedInt();
+    /// <summary>Whether every byte was read.</summary>
+    public bool AtEnd => _at == bytes.Count;
 
-    public long Long() => _reader.ReadInt64();
+    public int Int()
+    {
+        var value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = Take(1)[0];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
 
-    public bool Bool() => _reader.ReadBoolean();
+        throw new FormatException("a number too long");
+    }
 
-    public UInt128 Hash() => new(_reader.ReadUInt64(), _reader.ReadUInt64());
+    public long Long() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
-    public string Text() => _reader.ReadString();
+    public bool Bool() => Take(1)[0] switch
+    {
+        0 => false,
+        1 => true,
+        _ => throw new FormatException("not a yes or no"),
+    };
 
-    public string? OptionalText() => _reader.ReadBoolean() ? _reader.ReadString() : null;
+    public UInt128 Hash()
+    {
+        var high = BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+        return new UInt128(high, BinaryPrimitives.ReadUInt64LittleEndian(Take(8)));
+    }
+
+    public string Text()
+    {
+        var length = Int();
+        try
+        {
+            return Utf8.GetString(Take(length));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FormatException("text that is not UTF-8", e);
+        }
+    }
+
+    public string? OptionalText() => Bool() ? Text() : null;
 
     public string Name()
     {
         var index = Int();
         if (index == 0)
         {
-            var value = _reader.ReadString();
+            var value = Text();
             _names.Add(value);
             return value;
         }
@@ -102,5 +144,15 @@ internal sealed class ModelReader(Stream stream) : IDisposable
 
     private Uri Uri() => new(Text(), UriKind.Absolute);
 
-    public void Dispose() => _reader.Dispose();
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count < 0 || count > bytes.Count - _at)
+        {
+            throw new FormatException("the bytes end too soon");
+        }
+
+        var taken = bytes.AsSpan(_at, count);
+        _at += count;
+        return taken;
+    }
 }

@@ -21,7 +21,7 @@ internal static class StoredLoadCache
     public static LoadCache Open(InputLayout layout)
     {
         var cache = new LoadCache();
-        using var contents = CheckedFile.Read(PathFor(layout));
+        var contents = CheckedFile.Read(PathFor(layout));
         if (contents is null)
         {
             return cache;
@@ -29,7 +29,7 @@ internal static class StoredLoadCache
 
         try
         {
-            using var reader = new ModelReader(contents);
+            var reader = new ModelReader(contents.Value);
             if (reader.Text() != Magic || reader.Text() != KeyOf(layout))
             {
                 return cache;
@@ -50,6 +50,11 @@ internal static class StoredLoadCache
                 };
                 return (path, length, modified, value, diagnostics);
             });
+            if (!reader.AtEnd)
+            {
+                return cache;
+            }
+
             foreach (var (path, length, modified, value, diagnostics) in entries)
             {
                 cache.Restore(path, length, modified, value, diagnostics);

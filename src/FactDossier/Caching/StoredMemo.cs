@@ -18,7 +18,7 @@ internal static class StoredMemo
     public static Memo<T> Open<T>(InputLayout layout, string name, Func<ModelReader, T> read)
         where T : class
     {
-        using var contents = CheckedFile.Read(PathFor(layout, name));
+        var contents = CheckedFile.Read(PathFor(layout, name));
         if (contents is null)
         {
             return new Memo<T>();
@@ -26,7 +26,7 @@ internal static class StoredMemo
 
         try
         {
-            using var reader = new ModelReader(contents);
+            var reader = new ModelReader(contents.Value);
             if (reader.Text() != Magic || reader.Text() != KeyOf(name))
             {
                 return new Memo<T>();
@@ -39,7 +39,7 @@ internal static class StoredMemo
                 known[reader.Hash()] = read(reader);
             }
 
-            return new Memo<T>(known);
+            return reader.AtEnd ? new Memo<T>(known) : new Memo<T>();
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
         {

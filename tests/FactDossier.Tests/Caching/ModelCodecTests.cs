@@ -24,8 +24,7 @@ public sealed class ModelCodecTests
             writer.All(dossier.Sources, writer.Source);
         }
 
-        stream.Position = 0;
-        using var reader = new ModelReader(stream);
+        var reader = new ModelReader(stream.ToArray());
         var claims = reader.All(reader.Claim);
         var people = reader.All(reader.Person);
         var sources = reader.All(reader.Source);
@@ -33,7 +32,7 @@ public sealed class ModelCodecTests
         Assert.Equal(Json(dossier.Claims), Json(claims));
         Assert.Equal(Json(dossier.People), Json(people));
         Assert.Equal(Json(dossier.Sources), Json(sources));
-        Assert.Equal(stream.Length, stream.Position);
+        Assert.True(reader.AtEnd);
     }
 
     /// <summary>
@@ -72,17 +71,18 @@ public sealed class ModelCodecTests
             writer.All(diagnostics, writer.Diagnostic);
         }
 
-        stream.Position = 0;
-        using var reader = new ModelReader(stream);
+        var reader = new ModelReader(stream.ToArray());
         Assert.Equal(diagnostics, reader.All(reader.Diagnostic));
     }
 
     [Fact]
-    public void A_stream_that_does_not_follow_the_form_is_refused()
+    public void Bytes_that_do_not_follow_the_form_are_refused()
     {
-        using var stream = new MemoryStream([5, 1, 2]); // a name given by a number never written
-        using var reader = new ModelReader(stream);
-        Assert.Throws<FormatException>(reader.Name);
+        Assert.Throws<FormatException>(new ModelReader(new byte[] { 5, 1, 2 }).Name); // a name given by a number never written
+        Assert.Throws<FormatException>(new ModelReader(new byte[] { 9, 0x41 }).Text); // a text longer than the bytes left
+        Assert.Throws<FormatException>(new ModelReader(new byte[] { 2, 0xC3, 0x28 }).Text); // not UTF-8
+        Assert.Throws<FormatException>(() => new ModelReader(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 }).Int()); // a number too long
+        Assert.Throws<FormatException>(() => new ModelReader(new byte[] { 7 }).Bool());
     }
 
     /// <summary>The seed dossier, with a claim and a source that fill the fields it leaves empty (a draft, corrections, a quote's context).</summary>
