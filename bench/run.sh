@@ -47,7 +47,7 @@ for n in $sizes; do
   # thousands of files where a just-deleted tree was is up to 10x slower, whichever tool does it. Deleted at the end.
   rm -rf "$dir"/out-*; sync
   for r in $(seq "$runs"); do
-    sync
+    rm -rf "$dir/factdossier/.cache"; sync # a cold build: nothing kept from an earlier run
     timed "fd-$n" "$work/bin/FactDossier" --root "$dir/factdossier" --theme "$root/theme" --output "$dir/out-fd-$r"
     sync
     timed "copy-$n" cp -r "$dir/out-fd-$r" "$dir/out-copy-$r"

@@ -54,17 +54,10 @@ public static class SiteBuilder
         var parsing = last is not null && last.Theme == theme
             ? Task.FromResult<TemplateSet?>(last.Templates)
             : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
-        // The command line keeps what loading and Markdown made between runs on disk, as the preview keeps it in memory.
-        using var caches = new CacheWrites();
-        var stored = options.Write && memory is null;
-        var files = memory?.Files ?? (stored ? StoredLoadCache.Open(layout) : null);
-        var markdownOpening = stored ? Task.Run(() => StoredMemo.Open(layout, "markdown", StoredForms.ReadText)) : null;
-        var loaded = DossierLoader.Load(layout, options.Files, files);
-        if (stored)
-        {
-            caches.Start(() => StoredLoadCache.Save(layout, files!));
-        }
-
+        // The command line keeps its stages' work on disk between runs, as the preview keeps it in memory.
+        using var stored = options.Write && memory is null ? new StoredWork(layout) : null;
+        var loaded = DossierLoader.Load(layout, options.Files, memory?.Files ?? stored?.Files);
+        stored?.Loaded();
         run.Lap("load");
         if (run.Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
         {
@@ -77,12 +70,8 @@ public static class SiteBuilder
         }
 
         var validation = DossierValidator.Validate(dossier).Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
-        var anchors = stored ? StoredMemo.Open(layout, "anchors", StoredForms.ReadAnchors) : null;
-        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, anchors);
-        if (anchors is not null)
-        {
-            caches.Start(() => StoredMemo.Save(layout, "anchors", anchors, StoredForms.Write));
-        }
+        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, stored?.Anchors);
+        stored?.Anchored();
 
         var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
@@ -104,21 +93,10 @@ public static class SiteBuilder
         }
 
         var urls = new SiteUrls(options.BasePath ?? options.BaseUrl?.AbsolutePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
-        var markdown = markdownOpening?.GetAwaiter().GetResult();
-        var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null, markdown);
-        if (markdown is not null)
-        {
-            caches.Start(() => StoredMemo.Save(layout, "markdown", markdown, StoredForms.Write));
-        }
-
+        var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null, stored?.Markdown);
+        stored?.Planned();
+        run.Stats = run.Stats with { Cache = stored?.Use };
         run.Lap("plan");
-        if (stored)
-        {
-            run.Stats = run.Stats with
-            {
-                Cache = new CacheUse(files!.FilesRead, files.FilesAsked, markdown!.Made, markdown.Used.Count, anchors!.Made, anchors.Used.Count),
-            };
-        }
         var kept = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
         var before = kept is not null ? PreviousSite.Of(kept, plan.Context!.ChangedClaims!) : recorded?.Previous(dossier);
 

@@ -78,13 +78,11 @@ internal sealed record SiteRecord(
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
     public void Write(InputLayout layout)
     {
-        using var contents = new MemoryStream();
-        using (var writer = new ModelWriter(contents))
+        CheckedFile.Write(PathFor(layout), stream =>
         {
+            using var writer = new ModelWriter(stream);
             WriteRecord(writer);
-        }
-
-        CheckedFile.Write(PathFor(layout), contents);
+        });
     }
 
     /// <summary>Removed before the output changes, so that a build killed midway leaves no record that no longer describes it.</summary>

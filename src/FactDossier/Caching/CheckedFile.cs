@@ -29,18 +29,63 @@ internal static class CheckedFile
         return new ArraySegment<byte>(bytes, 0, bytes.Length - 8);
     }
 
-    public static void Write(string path, MemoryStream contents)
+    /// <summary>Writes what <paramref name="write"/> writes, hashed on its way to the disk: no copy of the file is held in memory.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var checksum = XxHash3.HashToUInt64(contents.GetBuffer().AsSpan(0, (int)contents.Length));
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            file.Write(contents.GetBuffer().AsSpan(0, (int)contents.Length));
-            file.Write(BitConverter.GetBytes(checksum));
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                var hashing = new HashingStream(file);
+                using (var buffered = new BufferedStream(hashing, 1 << 16))
+                {
+                    write(buffered);
+                }
+
+                file.Write(BitConverter.GetBytes(hashing.Hash.GetCurrentHashAsUInt64()));
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Passes bytes on to a file, hashing them as they go.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        public XxHash3 Hash { get; } = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Hash.Append(buffer);
+            inner.Write(buffer);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>The tool's own build: a cache written by another build of FactDossier is not read.</summary>

@@ -77,9 +77,9 @@ internal static class StoredLoadCache
             return;
         }
 
-        using var contents = new MemoryStream();
-        using (var writer = new ModelWriter(contents))
+        CheckedFile.Write(PathFor(layout), stream =>
         {
+            using var writer = new ModelWriter(stream);
             writer.Text(Magic);
             writer.Text(KeyOf(layout));
             writer.All(kept, entry =>
@@ -104,8 +104,6 @@ internal static class StoredLoadCache
                         break;
                 }
             });
-        }
-
-        CheckedFile.Write(PathFor(layout), contents);
+        });
     }
 }

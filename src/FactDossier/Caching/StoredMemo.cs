@@ -56,9 +56,9 @@ internal static class StoredMemo
             return;
         }
 
-        using var contents = new MemoryStream();
-        using (var writer = new ModelWriter(contents))
+        CheckedFile.Write(PathFor(layout, name), stream =>
         {
+            using var writer = new ModelWriter(stream);
             writer.Text(Magic);
             writer.Text(KeyOf(name));
             writer.All(memo.Used.OrderBy(e => e.Key), entry =>
@@ -66,8 +66,6 @@ internal static class StoredMemo
                 writer.Hash(entry.Key);
                 write(writer, entry.Value);
             });
-        }
-
-        CheckedFile.Write(PathFor(layout, name), contents);
+        });
     }
 }

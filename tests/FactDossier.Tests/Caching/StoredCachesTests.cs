@@ -106,18 +106,13 @@ public sealed class StoredCachesTests
                 File.WriteAllText(file, "FactDossier files, or so it says");
                 break;
             default: // well formed, with its checksum, but made by another build of the tool
-                using (var contents = new MemoryStream())
+                CheckedFile.Write(file, stream =>
                 {
-                    using (var writer = new ModelWriter(contents))
-                    {
-                        writer.Text(cache == "files" ? "FactDossier files" : "FactDossier memo");
-                        writer.Text(cache == "files" ? $"another build|{project.Root}|{project.PathOf("input")}" : $"{cache}|another build");
-                        writer.Int(0);
-                    }
-
-                    CheckedFile.Write(file, contents);
-                }
-
+                    using var writer = new ModelWriter(stream);
+                    writer.Text(cache == "files" ? "FactDossier files" : "FactDossier memo");
+                    writer.Text(cache == "files" ? $"another build|{project.Root}|{project.PathOf("input")}" : $"{cache}|another build");
+                    writer.Int(0);
+                });
                 break;
         }
 

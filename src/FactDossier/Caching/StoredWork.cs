@@ -1,0 +1,43 @@
+using FactDossier.Anchoring;
+using FactDossier.Building;
+using FactDossier.Loading;
+
+namespace FactDossier.Caching;
+
+/// <summary>
+/// What the command line's stages keep between runs in <c>.cache/factdossier/</c>, as the preview keeps it in memory:
+/// the loaded files, and Markdown's HTML and the articles' anchors by the hash of what they are made from. Each is
+/// opened before its stage and saved, while the build goes on, once its stage has used it; disposing waits for the
+/// saves.
+/// </summary>
+internal sealed class StoredWork : IDisposable
+{
+    private readonly InputLayout _layout;
+    private readonly CacheWrites _writes = new();
+    private readonly Task<Memo<string>> _markdown;
+    private Memo<QuoteAnchor[]>? _anchors;
+
+    public StoredWork(InputLayout layout)
+    {
+        _layout = layout;
+        Files = StoredLoadCache.Open(layout);
+        _markdown = Task.Run(() => StoredMemo.Open(layout, "markdown", StoredForms.ReadText)); // not needed until the plan
+    }
+
+    public LoadCache Files { get; }
+
+    public Memo<QuoteAnchor[]> Anchors => _anchors ??= StoredMemo.Open(_layout, "anchors", StoredForms.ReadAnchors);
+
+    public Memo<string> Markdown => _markdown.GetAwaiter().GetResult();
+
+    public void Loaded() => _writes.Start(() => StoredLoadCache.Save(_layout, Files));
+
+    public void Anchored() => _writes.Start(() => StoredMemo.Save(_layout, "anchors", Anchors, StoredForms.Write));
+
+    public void Planned() => _writes.Start(() => StoredMemo.Save(_layout, "markdown", Markdown, StoredForms.Write));
+
+    /// <summary>How much of the work up to the plan was made anew.</summary>
+    public CacheUse Use => new(Files.FilesRead, Files.FilesAsked, Markdown.Made, Markdown.Used.Count, Anchors.Made, Anchors.Used.Count);
+
+    public void Dispose() => _writes.Dispose();
+}

@@ -1,0 +1,59 @@
+using FactDossier.Caching;
+
+namespace FactDossier.Tests.Caching;
+
+public sealed class CheckedFileTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N"));
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public void What_is_written_reads_back_without_its_checksum()
+    {
+        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("hello"u8));
+
+        Assert.Equal("hello"u8.ToArray(), CheckedFile.Read(PathOf("a.bin"))!.Value.ToArray());
+        Assert.Equal(5 + 8, new FileInfo(PathOf("a.bin")).Length);
+    }
+
+    [Fact]
+    public void A_write_that_fails_midway_leaves_the_old_file_and_no_temporary_one()
+    {
+        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("old"u8));
+
+        Assert.Throws<InvalidOperationException>(() => CheckedFile.Write(PathOf("a.bin"), stream =>
+        {
+            stream.Write(new byte[200_000]);
+            throw new InvalidOperationException("the disk is gone");
+        }));
+
+        Assert.Equal("old"u8.ToArray(), CheckedFile.Read(PathOf("a.bin"))!.Value.ToArray());
+        Assert.Equal(["a.bin"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public void A_file_with_any_byte_changed_or_cut_short_is_not_read(int at)
+    {
+        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("hello"u8));
+        var bytes = File.ReadAllBytes(PathOf("a.bin"));
+        bytes[at] ^= 1;
+        File.WriteAllBytes(PathOf("b.bin"), bytes);
+        File.WriteAllBytes(PathOf("c.bin"), File.ReadAllBytes(PathOf("a.bin"))[..at]);
+
+        Assert.Null(CheckedFile.Read(PathOf("b.bin")));
+        Assert.Null(CheckedFile.Read(PathOf("c.bin")));
+        Assert.Null(CheckedFile.Read(PathOf("missing.bin")));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
