@@ -18,6 +18,9 @@ public sealed class BuildMemory
 
     internal LastBuild? Last { get; set; }
 
+    /// <summary>Whether a build has used this memory: only the first one starts from the command line's stored work.</summary>
+    internal bool Started { get; set; }
+
     /// <summary>How the last written build was made: "full" or "incremental" (its summary says how many pages it rendered).</summary>
     public string? LastKind { get; internal set; }
 

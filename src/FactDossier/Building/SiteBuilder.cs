@@ -54,9 +54,15 @@ public static class SiteBuilder
         var parsing = last is not null && last.Theme == theme
             ? Task.FromResult<TemplateSet?>(last.Templates)
             : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
-        // The command line keeps its stages' work on disk between runs, as the preview keeps it in memory.
-        using var stored = options.Write && memory is null ? new StoredWork(layout) : null;
-        var loaded = DossierLoader.Load(layout, options.Files, memory?.Files ?? stored?.Files);
+        // The command line keeps its stages' work on disk between runs; the preview keeps it in memory after its first
+        // build, whose load checks every file's stamp (later ones trust the watcher, which saw nothing of the stored files).
+        using var stored = options.Write && memory?.Started != true ? new StoredWork(layout, memory?.Files) : null;
+        if (memory is not null)
+        {
+            memory.Started = true;
+        }
+
+        var loaded = DossierLoader.Load(layout, options.Files, stored?.Files ?? memory?.Files);
         stored?.Loaded();
         run.Lap("load");
         if (run.Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)

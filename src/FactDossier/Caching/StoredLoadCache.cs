@@ -18,9 +18,11 @@ internal static class StoredLoadCache
 
     private static string KeyOf(InputLayout layout) => $"{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
 
-    public static LoadCache Open(InputLayout layout)
+    /// <param name="into">The preview's cache, filled before its first build; else a new one.</param>
+    public static LoadCache Open(InputLayout layout, LoadCache? into = null)
     {
-        var cache = new LoadCache();
+        var cache = into ?? new LoadCache();
+        cache.Expect(null); // restored entries are checked by their stamps: a watcher's word says nothing of them
         var contents = CheckedFile.Read(PathFor(layout));
         if (contents is null)
         {
@@ -62,7 +64,7 @@ internal static class StoredLoadCache
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
         {
-            return new LoadCache(); // nothing of a damaged file is trusted
+            return cache; // nothing of a damaged file is trusted: entries are restored only once all of them were read
         }
 
         return cache;

@@ -8,7 +8,7 @@ namespace FactDossier.Caching;
 /// What the command line's stages keep between runs in <c>.cache/factdossier/</c>, as the preview keeps it in memory:
 /// the loaded files, and Markdown's HTML and the articles' anchors by the hash of what they are made from. Each is
 /// opened before its stage and saved, while the build goes on, once its stage has used it; disposing waits for the
-/// saves.
+/// saves. The preview's first build uses them too: it starts as fast as a command-line rebuild.
 /// </summary>
 internal sealed class StoredWork : IDisposable
 {
@@ -17,10 +17,11 @@ internal sealed class StoredWork : IDisposable
     private readonly Task<Memo<string>> _markdown;
     private Memo<QuoteAnchor[]>? _anchors;
 
-    public StoredWork(InputLayout layout)
+    /// <param name="files">The preview's own cache, which its first build fills from the stored one.</param>
+    public StoredWork(InputLayout layout, LoadCache? files = null)
     {
         _layout = layout;
-        Files = StoredLoadCache.Open(layout);
+        Files = StoredLoadCache.Open(layout, files);
         _markdown = Task.Run(() => StoredMemo.Open(layout, "markdown", StoredForms.ReadText)); // not needed until the plan
     }
 

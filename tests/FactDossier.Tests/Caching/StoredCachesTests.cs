@@ -1,6 +1,7 @@
 using FactDossier.Building;
 using FactDossier.Caching;
 using FactDossier.Loading;
+using FactDossier.Preview;
 using FactDossier.Tests.EndToEnd;
 using FactDossier.Tests.Support;
 
@@ -167,6 +168,31 @@ public sealed class StoredCachesTests
         Assert.Contains(first.Diagnostics, d => d.Code.Id == "FD0002");
         Assert.Contains(first.Diagnostics, d => d.Code.Id == "FD0005");
         Assert.Equal(first.Diagnostics, again.Diagnostics);
+    }
+
+    [Fact]
+    public void A_preview_starts_from_the_stored_work_and_sees_what_was_edited_since()
+    {
+        using var project = CommandLineRebuildTests.WithOwnTheme();
+        Build(project);
+        Edit(project, Claim, "headline: Russian attacks", "headline: Attacks"); // while no preview watched
+        Edit(project, "input/people/jens-stoltenberg.yml", "role: Secretary General of NATO", "role: NATO Secretary General");
+
+        BuildResult first, second;
+        using (var loop = new RebuildLoop(new BuildOptions(InputLayout.Under(project.Root)), _ => { }))
+        {
+            first = loop.BuildNow().Result;
+            Edit(project, Claim, "headline: Attacks", "headline: Attacks again"); // seen by the watcher, as an editor's save
+            Thread.Sleep(300);
+            second = loop.BuildNow().Result;
+            loop.Memory.FinishRetiring();
+        }
+
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Equal(2 + NotStored(project), first.Stats.Cache!.FilesRead); // the two files edited, and those always read
+        Assert.Null(second.Stats.Cache); // later builds keep their work in memory
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        CommandLineRebuildTests.AssertSameAsCleanBuild(project);
     }
 
     [Fact]
