@@ -153,7 +153,8 @@ public static class QuoteAnchorer
         foreach (var r in requests)
         {
             AppendText(hash, r.ClaimId);
-            AppendNumbers(hash, r.CounterIndex, r.Relation is { } relation ? (int)relation : -1, r.Quote.Occurrence ?? -1, r.FromDefaultArticle ? 1 : 0);
+            AppendNumbers(hash, r.CounterIndex, r.Relation is { } relation ? 1 + (int)relation : 0, r.Quote.Occurrence is null ? 0 : 1, r.Quote.Occurrence ?? 0,
+                r.FromDefaultArticle ? 1 : 0);
             AppendText(hash, r.Quote.Exact.Value);
             AppendText(hash, r.Quote.Prefix);
             AppendText(hash, r.Quote.Suffix);

@@ -2,7 +2,8 @@ namespace FactDossier.Caching;
 
 /// <summary>
 /// Cache files written while the build goes on, all finished when it ends. A cache that cannot be written is only a
-/// slower next run: the problem is not the editor's, and the build's own writes report the disk's state.
+/// slower next run, whatever went wrong: the problem is not the editor's, and the build's own writes report the
+/// disk's state.
 /// </summary>
 internal sealed class CacheWrites : IDisposable
 {
@@ -14,7 +15,7 @@ internal sealed class CacheWrites : IDisposable
         {
             write();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
         }
     }));

@@ -88,6 +88,10 @@ internal static class CheckedFile
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>The tool's own build: a cache written by another build of FactDossier is not read.</summary>
-    public static string ToolBuild { get; } = typeof(CheckedFile).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    /// <summary>
+    /// The tool's own build, and the runtime and Unicode data it runs on (text folding and Markdown follow them; the
+    /// collation version changes with the machine's ICU): a cache written under other ones is not read.
+    /// </summary>
+    public static string ToolBuild { get; } = string.Join('/', typeof(CheckedFile).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, System.Globalization.CultureInfo.InvariantCulture.CompareInfo.Version);
 }

@@ -74,7 +74,7 @@ internal static class StoredLoadCache
     public static void Save(InputLayout layout, LoadCache cache)
     {
         var kept = cache.Used().Where(e => e.Value is Claim or Person or Source).ToList();
-        if (cache.FilesRead == 0 && kept.Count == cache.Restored)
+        if (kept.All(e => e.Stored) && kept.Count == cache.Restored)
         {
             return;
         }

@@ -17,7 +17,8 @@ public sealed class LoadCache
     private FileChanges? _changes;
     private int _read;
 
-    private sealed record Entry(long Length, DateTime Modified, object? Key, object? Value, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="Stored">Restored from the command line's stored cache, not read by this process.</param>
+    private sealed record Entry(long Length, DateTime Modified, object? Key, object? Value, IReadOnlyList<Diagnostic> Diagnostics, bool Stored = false);
 
     /// <summary>The watcher's account of the changes since the last load, for the next load only; without one, every file is checked.</summary>
     public void Expect(FileChanges? changes) => _changes = changes;
@@ -60,10 +61,13 @@ public sealed class LoadCache
             return value;
         }
 
-        var file = new FileInfo(fullPath); // stamped before reading: a write during the read is seen next time
+        // Stamped before reading (FileInfo reads the file's size and time when first asked): a write during the read is
+        // seen next time, instead of the old text being kept under the new stamp.
+        var file = new FileInfo(fullPath);
+        var (length, modified) = file.Exists ? (file.Length, file.LastWriteTimeUtc) : (-1, default(DateTime));
         _used[fullPath] = 0;
-        if (_entries.TryGetValue(fullPath, out var entry) && file.Exists && entry.Length == file.Length
-            && entry.Modified == file.LastWriteTimeUtc && ReferenceEquals(entry.Key, key) && entry.Value is null or T)
+        if (_entries.TryGetValue(fullPath, out var entry) && length >= 0 && entry.Length == length
+            && entry.Modified == modified && ReferenceEquals(entry.Key, key) && entry.Value is null or T)
         {
             diagnostics.AddRange(entry.Diagnostics);
             return (T?)entry.Value;
@@ -73,7 +77,7 @@ public sealed class LoadCache
         var read = readFile(bag);
         var reported = bag.ToSortedList();
         diagnostics.AddRange(reported);
-        _entries[fullPath] = new Entry(file.Exists ? file.Length : -1, file.Exists ? file.LastWriteTimeUtc : default, key, read, reported);
+        _entries[fullPath] = new Entry(length, modified, key, read, reported);
         Interlocked.Increment(ref _read);
         return read;
     }
@@ -87,7 +91,7 @@ public sealed class LoadCache
     /// <summary>What reading a file gave in an earlier run (the command line's stored cache): taken while the file keeps its stamp.</summary>
     internal void Restore(string fullPath, long length, DateTime modified, object value, IReadOnlyList<Diagnostic> diagnostics)
     {
-        _entries[fullPath] = new Entry(length, modified, null, value, diagnostics);
+        _entries[fullPath] = new Entry(length, modified, null, value, diagnostics, Stored: true);
         Restored++;
     }
 
@@ -95,9 +99,9 @@ public sealed class LoadCache
     internal int Restored { get; private set; }
 
     /// <summary>The files asked for since the cache was made, read from disk or not, that were read with nothing else as key.</summary>
-    internal IEnumerable<(string Path, long Length, DateTime Modified, object? Value, IReadOnlyList<Diagnostic> Diagnostics)> Used() =>
+    internal IEnumerable<(string Path, long Length, DateTime Modified, object? Value, IReadOnlyList<Diagnostic> Diagnostics, bool Stored)> Used() =>
         _used.Keys.Order(StringComparer.Ordinal)
             .Select(path => (Path: path, Entry: _entries.GetValueOrDefault(path)))
             .Where(e => e.Entry is { Key: null, Length: >= 0 })
-            .Select(e => (e.Path, e.Entry!.Length, e.Entry.Modified, e.Entry.Value, e.Entry.Diagnostics));
+            .Select(e => (e.Path, e.Entry!.Length, e.Entry.Modified, e.Entry.Value, e.Entry.Diagnostics, e.Entry.Stored));
 }

@@ -33,8 +33,8 @@ public sealed class MarkdownRenderer
     private UInt128 KeyOf(string markdown)
     {
         var hash = new XxHash128();
+        hash.Append(BitConverter.GetBytes(_basePath.Length)); // the length first: no other base path and text give the same bytes
         hash.Append(MemoryMarshal.AsBytes(_basePath.AsSpan()));
-        hash.Append(BitConverter.GetBytes(_basePath.Length));
         hash.Append(MemoryMarshal.AsBytes(markdown.AsSpan()));
         return hash.GetCurrentHashAsUInt128();
     }

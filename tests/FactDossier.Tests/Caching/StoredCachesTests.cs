@@ -196,6 +196,37 @@ public sealed class StoredCachesTests
     }
 
     [Fact]
+    public void A_quote_given_an_impossible_occurrence_is_looked_for_again_and_reported()
+    {
+        using var project = CommandLineRebuildTests.WithOwnTheme();
+        Assert.True(Build(project).Succeeded); // the article's anchors stored, for the quote without an occurrence
+        Edit(project, Claim, "  quote: Les attaques russes", "  occurrence: -1\n  quote: Les attaques russes");
+
+        var rebuild = Build(project);
+
+        Assert.Contains(rebuild.Diagnostics, d => d.Code.Id == "FD0203");
+        Assert.Equal(project.Check().Diagnostics, rebuild.Diagnostics);
+    }
+
+    [Fact]
+    public void The_stored_files_are_not_written_again_when_none_of_them_changed()
+    {
+        using var project = CommandLineRebuildTests.WithOwnTheme();
+        Build(project);
+        var stored = project.PathOf(".cache/factdossier/files.bin");
+        File.SetLastWriteTimeUtc(stored, DateTime.UtcNow.AddHours(-1));
+        var written = File.GetLastWriteTimeUtc(stored);
+        File.AppendAllText(project.PathOf("input/site.yml"), "\n# read again, as it is at every build\n");
+
+        Assert.True(Build(project).Succeeded);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(stored));
+
+        Edit(project, Claim, "headline: Russian attacks", "headline: Attacks");
+        Assert.True(Build(project).Succeeded);
+        Assert.NotEqual(written, File.GetLastWriteTimeUtc(stored));
+    }
+
+    [Fact]
     public void A_check_neither_reads_nor_writes_the_caches()
     {
         using var project = CommandLineRebuildTests.WithOwnTheme();
