@@ -90,31 +90,20 @@ public sealed class StoredCachesTests
         using var project = CommandLineRebuildTests.WithOwnTheme();
         Build(project);
         var file = project.PathOf($".cache/factdossier/{cache}.bin");
-        var bytes = File.ReadAllBytes(file);
-        switch (damage)
+        if (damage != "another build's")
         {
-            case "truncated":
-                File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
-                break;
-            case "one byte changed":
-                bytes[bytes.Length / 2] ^= 0x20;
-                File.WriteAllBytes(file, bytes);
-                break;
-            case "empty":
-                File.WriteAllBytes(file, []);
-                break;
-            case "garbage":
-                File.WriteAllText(file, "FactDossier files, or so it says");
-                break;
-            default: // well formed, with its checksum, but made by another build of the tool
-                CheckedFile.Write(file, stream =>
-                {
-                    using var writer = new ModelWriter(stream);
-                    writer.Text(cache == "files" ? "FactDossier files" : "FactDossier memo");
-                    writer.Text(cache == "files" ? $"another build|{project.Root}|{project.PathOf("input")}" : $"{cache}|another build");
-                    writer.Int(0);
-                });
-                break;
+            Damage.Apply(file, damage);
+        }
+        else
+        {
+            // Well formed, with its checksum, but made by another build of the tool.
+            CheckedFile.Write(file, stream =>
+            {
+                using var writer = new ModelWriter(stream);
+                writer.Text(cache == "files" ? "FactDossier files" : "FactDossier memo");
+                writer.Text(cache == "files" ? $"another build|{project.Root}|{project.PathOf("input")}" : $"{cache}|another build");
+                writer.Int(0);
+            });
         }
 
         Edit(project, Claim, "headline: Russian attacks", "headline: Attacks");
