@@ -41,7 +41,7 @@ internal sealed record SiteRecord(
     public IReadOnlyDictionary<string, int> TagCounts { get; init; } = new Dictionary<string, int>();
 
     private const string Magic = "FactDossier site record";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
@@ -54,36 +54,17 @@ internal sealed record SiteRecord(
         return Path.Combine(layout.Root, ".cache", "factdossier", $"site-{XxHash3.HashToUInt64(output):x16}.bin");
     }
 
-    /// <summary>The record left for these options, or null when there is none or it cannot be trusted.</summary>
+    /// <summary>The record left for these options, or null when there is none or it cannot be trusted (missing, damaged, or made under others).</summary>
     public static SiteRecord? Read(BuildOptions options)
     {
-        var contents = CheckedFile.Read(PathFor(options.Layout));
-        if (contents is null)
-        {
-            return null; // missing, truncated or corrupted
-        }
-
-        try
-        {
-            var reader = new ModelReader(contents.Value);
-            var record = ReadRecord(reader);
-            return record?.Key == KeyOf(options) && reader.AtEnd ? record : null;
-        }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return null;
-        }
+        var key = KeyOf(options);
+        return CheckedFile.ReadModel(PathFor(options.Layout), HeaderOf(key), reader => ReadRecord(reader, key));
     }
 
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
-    public void Write(InputLayout layout)
-    {
-        CheckedFile.Write(PathFor(layout), stream =>
-        {
-            using var writer = new ModelWriter(stream);
-            WriteRecord(writer);
-        });
-    }
+    public void Write(InputLayout layout) => CheckedFile.WriteModel(PathFor(layout), HeaderOf(Key), WriteRecord);
+
+    private static string HeaderOf(string key) => $"{Magic} {FormatVersion}|{key}";
 
     /// <summary>Removed before the output changes, so that a build killed midway leaves no record that no longer describes it.</summary>
     public static void Delete(InputLayout layout)
@@ -110,9 +91,6 @@ internal sealed record SiteRecord(
 
     private void WriteRecord(ModelWriter writer)
     {
-        writer.Text(Magic);
-        writer.Int(FormatVersion);
-        writer.Text(Key);
         writer.All(Inputs.OrderBy(i => i.Key, StringComparer.Ordinal), input =>
         {
             writer.Text(input.Key);
@@ -145,14 +123,8 @@ internal sealed record SiteRecord(
         writer.All([Stats.Articles, Stats.Claims, Stats.Quotes, Stats.QuotesAnchored, Stats.Pages, Stats.Files], writer.Int);
     }
 
-    private static SiteRecord? ReadRecord(ModelReader reader)
+    private static SiteRecord ReadRecord(ModelReader reader, string key)
     {
-        if (reader.Text() != Magic || reader.Int() != FormatVersion)
-        {
-            return null;
-        }
-
-        var key = reader.Text();
         var inputs = reader.All(() => (Path: reader.Text(), Stamp: ReadStamp(reader))).ToDictionary(i => i.Path, i => i.Stamp, StringComparer.Ordinal);
         var pages = reader.All(() =>
         {

@@ -56,6 +56,45 @@ internal static class CheckedFile
         }
     }
 
+    /// <summary>
+    /// What <paramref name="read"/> makes of a file in the binary form of <see cref="ModelReader"/>, when the file is
+    /// whole, begins with <paramref name="header"/> (what it is, for which build and options) and is read to its last
+    /// byte; otherwise null: a damaged or stale file is not trusted in any part.
+    /// </summary>
+    public static T? ReadModel<T>(string path, string header, Func<ModelReader, T> read)
+        where T : class
+    {
+        if (Read(path) is not { } contents)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new ModelReader(contents);
+            if (reader.Text() != header)
+            {
+                return null;
+            }
+
+            var value = read(reader);
+            return reader.AtEnd ? value : null;
+        }
+        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="header"/>, then what <paramref name="write"/> writes, in the form <see cref="ReadModel"/> reads.</summary>
+    public static void WriteModel(string path, string header, Action<ModelWriter> write) =>
+        Write(path, stream =>
+        {
+            using var writer = new ModelWriter(stream);
+            writer.Text(header);
+            write(writer);
+        });
+
     /// <summary>Passes bytes on to a file, hashing them as they go.</summary>
     private sealed class HashingStream(Stream inner) : Stream
     {

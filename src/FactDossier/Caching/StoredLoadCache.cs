@@ -16,55 +16,31 @@ internal static class StoredLoadCache
 
     public static string PathFor(InputLayout layout) => Path.Combine(layout.Root, ".cache", "factdossier", "files.bin");
 
-    private static string KeyOf(InputLayout layout) => $"{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
+    private static string HeaderOf(InputLayout layout) => $"{Magic}|{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
 
     /// <param name="into">The preview's cache, filled before its first build; else a new one.</param>
     public static LoadCache Open(InputLayout layout, LoadCache? into = null)
     {
         var cache = into ?? new LoadCache();
         cache.Expect(null); // restored entries are checked by their stamps: a watcher's word says nothing of them
-        var contents = CheckedFile.Read(PathFor(layout));
-        if (contents is null)
+        var entries = CheckedFile.ReadModel(PathFor(layout), HeaderOf(layout), reader => reader.All(() =>
         {
-            return cache;
-        }
-
-        try
+            var path = reader.Text();
+            var length = reader.Long();
+            var modified = new DateTime(reader.Long(), DateTimeKind.Utc);
+            var diagnostics = reader.All(reader.Diagnostic);
+            object value = reader.Int() switch
+            {
+                0 => reader.Claim(),
+                1 => reader.Person(),
+                2 => reader.Source(),
+                _ => throw new FormatException("an unknown kind of file"),
+            };
+            return (Path: path, Length: length, Modified: modified, Value: value, Diagnostics: diagnostics);
+        }));
+        foreach (var entry in entries ?? []) // restored only once all were read: nothing of a damaged file is trusted
         {
-            var reader = new ModelReader(contents.Value);
-            if (reader.Text() != Magic || reader.Text() != KeyOf(layout))
-            {
-                return cache;
-            }
-
-            var entries = reader.All(() =>
-            {
-                var path = reader.Text();
-                var length = reader.Long();
-                var modified = new DateTime(reader.Long(), DateTimeKind.Utc);
-                var diagnostics = reader.All(reader.Diagnostic);
-                object value = reader.Int() switch
-                {
-                    0 => reader.Claim(),
-                    1 => reader.Person(),
-                    2 => reader.Source(),
-                    _ => throw new FormatException("an unknown kind of file"),
-                };
-                return (path, length, modified, value, diagnostics);
-            });
-            if (!reader.AtEnd)
-            {
-                return cache;
-            }
-
-            foreach (var (path, length, modified, value, diagnostics) in entries)
-            {
-                cache.Restore(path, length, modified, value, diagnostics);
-            }
-        }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return cache; // nothing of a damaged file is trusted: entries are restored only once all of them were read
+            cache.Restore(entry.Path, entry.Length, entry.Modified, entry.Value, entry.Diagnostics);
         }
 
         return cache;
@@ -79,11 +55,8 @@ internal static class StoredLoadCache
             return;
         }
 
-        CheckedFile.Write(PathFor(layout), stream =>
+        CheckedFile.WriteModel(PathFor(layout), HeaderOf(layout), writer =>
         {
-            using var writer = new ModelWriter(stream);
-            writer.Text(Magic);
-            writer.Text(KeyOf(layout));
             writer.All(kept, entry =>
             {
                 writer.Text(entry.Path);

@@ -13,25 +13,12 @@ internal static class StoredMemo
 
     public static string PathFor(InputLayout layout, string name) => Path.Combine(layout.Root, ".cache", "factdossier", name + ".bin");
 
-    private static string KeyOf(string name) => $"{name}|{CheckedFile.ToolBuild}";
+    private static string HeaderOf(string name) => $"{Magic}|{name}|{CheckedFile.ToolBuild}";
 
     public static Memo<T> Open<T>(InputLayout layout, string name, Func<ModelReader, T> read)
-        where T : class
-    {
-        var contents = CheckedFile.Read(PathFor(layout, name));
-        if (contents is null)
+        where T : class =>
+        new(CheckedFile.ReadModel(PathFor(layout, name), HeaderOf(name), reader =>
         {
-            return new Memo<T>();
-        }
-
-        try
-        {
-            var reader = new ModelReader(contents.Value);
-            if (reader.Text() != Magic || reader.Text() != KeyOf(name))
-            {
-                return new Memo<T>();
-            }
-
             var count = reader.Int();
             var known = new Dictionary<UInt128, T>(Math.Min(count, 1 << 20));
             for (var i = 0; i < count; i++)
@@ -39,33 +26,20 @@ internal static class StoredMemo
                 known[reader.Hash()] = read(reader);
             }
 
-            return reader.AtEnd ? new Memo<T>(known) : new Memo<T>();
-        }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return new Memo<T>();
-        }
-    }
+            return known;
+        }));
 
     /// <summary>Writes the results this build used, when they differ from those the memo was opened with.</summary>
     public static void Save<T>(InputLayout layout, string name, Memo<T> memo, Action<ModelWriter, T> write)
         where T : class
     {
-        if (!memo.Changed)
+        if (memo.Changed)
         {
-            return;
-        }
-
-        CheckedFile.Write(PathFor(layout, name), stream =>
-        {
-            using var writer = new ModelWriter(stream);
-            writer.Text(Magic);
-            writer.Text(KeyOf(name));
-            writer.All(memo.Used.OrderBy(e => e.Key), entry =>
+            CheckedFile.WriteModel(PathFor(layout, name), HeaderOf(name), writer => writer.All(memo.Used.OrderBy(e => e.Key), entry =>
             {
                 writer.Hash(entry.Key);
                 write(writer, entry.Value);
-            });
-        });
+            }));
+        }
     }
 }

@@ -97,13 +97,8 @@ public sealed class StoredCachesTests
         else
         {
             // Well formed, with its checksum, but made by another build of the tool.
-            CheckedFile.Write(file, stream =>
-            {
-                using var writer = new ModelWriter(stream);
-                writer.Text(cache == "files" ? "FactDossier files" : "FactDossier memo");
-                writer.Text(cache == "files" ? $"another build|{project.Root}|{project.PathOf("input")}" : $"{cache}|another build");
-                writer.Int(0);
-            });
+            CheckedFile.WriteModel(file, cache == "files" ? $"FactDossier files|another build|{project.Root}|{project.PathOf("input")}" : $"FactDossier memo|{cache}|another build",
+                writer => writer.Int(0));
         }
 
         Edit(project, Claim, "headline: Russian attacks", "headline: Attacks");
