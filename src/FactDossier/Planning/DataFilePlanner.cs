@@ -213,10 +213,34 @@ public static class DataFilePlanner
     }
 
     private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
-        new("sitemap.xml", SitemapXml(pages
-            .Where(p => p.Page.Kind is not ("not-found" or "redirect") && !(p.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true }))
-            .OrderBy(p => p.Page.Url, StringComparer.Ordinal)
-            .Select(p => p.Page.CanonicalUrl ?? p.Page.Url)));
+        context.PreviousPlan is { } before && SameSitemap(before.Pages, pages) && before.Files.FirstOrDefault(f => f.OutputPath == "sitemap.xml") is { } kept
+            ? kept // the same pages at the same addresses: sorting 10,000 of them again would give the same file
+            : new("sitemap.xml", SitemapXml(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc)));
+
+    private static bool InSitemap(PagePlan page) =>
+        page.Page.Kind is not ("not-found" or "redirect") && !(page.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true });
+
+    private static string Loc(PagePlan page) => page.Page.CanonicalUrl ?? page.Page.Url;
+
+    private static bool SameSitemap(IReadOnlyList<PagePlan> before, IReadOnlyList<PagePlan> now)
+    {
+        if (before.Count != now.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < now.Count; i++)
+        {
+            var (then, page) = (before[i], now[i]);
+            if (!ReferenceEquals(then, page) && (InSitemap(then) != InSitemap(page)
+                || !string.Equals(then.Page.Url, page.Page.Url, StringComparison.Ordinal) || !string.Equals(Loc(then), Loc(page), StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The sitemap as <see cref="XmlWriter"/> indents it, written by hand: the preview makes it again on every edit, and

@@ -8,7 +8,7 @@ public static class Facets
     /// <summary>The rating scale from best to worst, each with its page and how many claims have it.</summary>
     public static IReadOnlyList<RatingView> Ratings(PlanningContext context)
     {
-        var counts = context.Claims.CountBy(c => c.Verdict.Rating, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var counts = context.Tally.Ratings;
         return context.Dossier.Site.RatingScale.Ratings
             .OrderByDescending(r => r.Value)
             .Select(r => new RatingView(r.Key, r.Label, r.Value, r.Description, counts.GetValueOrDefault(r.Key), context.Urls.Verdict(r.Key)))
@@ -20,6 +20,5 @@ public static class Facets
 
     /// <summary>Everyone whose statement a claim checks, by name.</summary>
     public static IReadOnlyList<PersonRef> Speakers(PlanningContext context) =>
-        context.Claims.Select(c => c.Statement.Speaker).OfType<PersonRef>()
-            .DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        context.Tally.Speakers.Values.Select(s => s.Person).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
 }

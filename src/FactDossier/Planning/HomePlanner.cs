@@ -15,7 +15,7 @@ public sealed class HomePlanner : IPagePlanner
         var ratings = Facets.Ratings(context);
         var answers = AnswersChart.Of(context);
         var chart = VerdictCharts.Of(context, "verdicts-chart", context.Strings["chart_verdicts_label"]
-            .Replace("{count}", context.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), context.Claims.Select(c => c.Verdict));
+            .Replace("{count}", context.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), context.Tally.Ratings);
         var speakers = Facets.Speakers(context);
         var tags = Facets.Tags(context);
         // The newest articles first, a few of them: the articles index has them all.

@@ -67,22 +67,31 @@ internal static class PagePlans
     /// For a page of a list whose items each show some claims: it shows those claims, and its signature is the list's
     /// length, its page count, this page's items (by key) and <paramref name="context"/> (anything else it shows).
     /// </summary>
-    public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PagerView pager, int itemCount, Func<T, string> keyOf,
+    /// <param name="keyOf">An item's key, in one or two parts (a day and a claim: no string made for each of 40,000 items).</param>
+    public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PagerView pager, int itemCount, Func<T, (string, string?)> keyOf,
         Func<T, IEnumerable<string>> claimsOf, string context = "")
     {
         // The keys by a 64-bit FNV-1a hash: a signature is only compared with the same page's in the last plan.
         var hash = 14695981039346656037UL;
-        foreach (var item in slice)
+        static ulong Add(ulong hash, string text, char end)
         {
-            foreach (var c in keyOf(item))
+            foreach (var c in text)
             {
                 hash = (hash ^ c) * 1099511628211UL;
             }
 
-            hash = (hash ^ ' ') * 1099511628211UL;
+            return (hash ^ end) * 1099511628211UL;
         }
 
-        return (slice.SelectMany(claimsOf).ToHashSet(StringComparer.Ordinal), $"{context}|{itemCount}/{pager.Count}:{hash:x16}");
+        var shows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in slice)
+        {
+            var (key, more) = keyOf(item);
+            hash = Add(more is null ? hash : Add(hash, key, '/'), more ?? key, ' ');
+            shows.UnionWith(claimsOf(item));
+        }
+
+        return (shows, $"{context}|{itemCount}/{pager.Count}:{hash:x16}");
     }
 
     /// <summary>
@@ -94,7 +103,7 @@ internal static class PagePlans
         IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, PagerView, (string Key, object? Value)[]> values, string? listTitle = null,
         bool firstShowsAll = false) =>
         Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
-            (slice, pager) => firstShowsAll && pager.Number == 1 ? DependsOnAll(slice, pager) : Showing(slice, pager, claims.Count, c => c.Id, c => [c.Id]),
+            (slice, pager) => firstShowsAll && pager.Number == 1 ? DependsOnAll(slice, pager) : Showing(slice, pager, claims.Count, c => (c.Id, null), c => [c.Id]),
             listTitle);
 
     private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)

@@ -12,6 +12,7 @@ public sealed class PlanningContext
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
     private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
     private readonly Lazy<Dictionary<string, PagePlan>?> _previousPages;
+    private readonly Lazy<ClaimTally> _tally;
 
     /// <param name="previous">
     /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
@@ -71,12 +72,16 @@ public sealed class PlanningContext
         _citationsBySource = new(() => ClaimGrouping.Of(Claims,
             c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
         _previousPages = new(() => PreviousPlan?.Pages.ToDictionary(p => p.Page.Url, StringComparer.Ordinal));
-        ClaimsInReadingOrder = Claims
-            .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
-            .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
-            .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
+        _tally = new(() => before is not null && ChangedClaims is { } edited
+            ? ClaimTally.Update(before.Tally, edited.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), edited.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>())
+            : ClaimTally.Of(Claims));
+        ClaimsInReadingOrder = before is not null && ChangedClaims is { } changedClaims && KeepsReadingOrder(before, changedClaims)
+            ? [.. before.ClaimsInReadingOrder.Select(c => ClaimsById[c.Id])]
+            : [.. Claims
+                .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
+                .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
+                .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
+                .ThenBy(c => c.Id, StringComparer.Ordinal)];
         Site = BuildSite();
     }
 
@@ -88,6 +93,7 @@ public sealed class PlanningContext
         ChangedClaims = context.ChangedClaims;
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
+        _tally = new(context.Tally);
         _previousPages = new((Dictionary<string, PagePlan>?)null);
     }
 
@@ -96,6 +102,18 @@ public sealed class PlanningContext
     /// chain of every plan before (the preview keeps one plan, not all of them).
     /// </summary>
     public PlanningContext WithoutPrevious() => PreviousPlan is null ? this : new PlanningContext(this);
+
+    /// <summary>
+    /// Whether the last plan's reading order still holds: the same claims, each edited one still first quoted at the same
+    /// place (an unchanged claim's place cannot move while the articles are the same objects).
+    /// </summary>
+    private bool KeepsReadingOrder(PlanningContext before, IReadOnlySet<string> changed) =>
+        before.Claims.Count == Claims.Count
+        && changed.All(id => ClaimsById.ContainsKey(id) && before.ClaimsById.ContainsKey(id)
+            && ReadingPlace(Anchored, id) == ReadingPlace(before.Anchored, id));
+
+    private static (string? Article, int Start) ReadingPlace(AnchoredDossier anchored, string claimId) =>
+        anchored.AnchorOf(claimId, 0) is { } anchor ? (anchor.ArticleId, anchor.Start) : (null, 0);
 
     private (ClaimGrouping<T>, IReadOnlyDictionary<string, ClaimView>, IReadOnlySet<string>)? Previous<T>(ClaimGrouping<T>? grouping) =>
         grouping is not null && PreviousPlan?.Context is { } before && ChangedClaims is { } changed ? (grouping, before.ClaimsById, changed) : null;
@@ -108,6 +126,9 @@ public sealed class PlanningContext
 
     /// <summary>Each source's citations: the source as the claim cites it, and the claim.</summary>
     public ClaimGrouping<(SourceView Source, ClaimView Claim)> CitationsBySource => _citationsBySource.Value;
+
+    /// <summary>Counts over every claim: verdicts, speakers, answers.</summary>
+    public ClaimTally Tally => _tally.Value;
 
     /// <summary>
     /// With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed

@@ -9,9 +9,12 @@ internal static class VerdictCharts
     private const int Length = 1000;
 
     /// <summary>The verdicts given, counted in the order of the rating scale (best first); ratings with none are kept, at length 0.</summary>
-    public static VerdictChartView Of(PlanningContext context, string id, string label, IEnumerable<VerdictView> verdicts)
+    public static VerdictChartView Of(PlanningContext context, string id, string label, IEnumerable<VerdictView> verdicts) =>
+        Of(context, id, label, verdicts.CountBy(v => v.Rating, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal));
+
+    /// <param name="counts">How many verdicts give each rating, by its key.</param>
+    public static VerdictChartView Of(PlanningContext context, string id, string label, IReadOnlyDictionary<string, int> counts)
     {
-        var counts = verdicts.CountBy(v => v.Rating, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var ratings = context.Dossier.Site.RatingScale.Ratings.OrderByDescending(r => r.Value).ToList();
         var numbers = ratings.Select(r => counts.GetValueOrDefault(r.Key)).ToList();
         var total = numbers.Sum();

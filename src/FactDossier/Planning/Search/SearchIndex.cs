@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,32 +34,46 @@ public static class SearchIndex
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// What the next plan of the preview starts from: the claims as numbered, each term's claims and its JSON, each
-    /// claim's result document. An edit that keeps every claim in its place changes only the terms of the claims edited.
+    /// What the next plan of the preview starts from: the claims as numbered, each term's claims and its JSON (also by
+    /// the terms' order), each claim's result document, the filters and their files. An edit that keeps every claim in
+    /// its place changes only the terms and documents of the claims edited, and the filters only when an edited claim
+    /// moved between them.
     /// </summary>
     public sealed record State(
         IReadOnlyList<ClaimView> Claims,
         IReadOnlyDictionary<string, List<int>> Postings,
         IReadOnlyDictionary<string, string> TermJson,
         string[] SortedTerms,
-        IReadOnlyDictionary<ClaimView, string> DocJson);
+        string[] SortedJson,
+        IReadOnlyDictionary<ClaimView, string> DocJson,
+        IReadOnlyList<DataFile> DocFiles,
+        List<(string Facet, List<FacetValue> Values)> Facets,
+        IReadOnlyList<DataFile> FacetFiles);
 
     public static IReadOnlyList<DataFile> Files(PlanningContext context)
     {
         var claims = context.ClaimsInReadingOrder;
-        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == MetaFile)?.Search;
-        var (postings, termJson, sortedTerms) = before is not null && SameOrder(before.Claims, claims)
-            ? Update(before, claims)
-            : Build(claims);
+        var last = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == MetaFile)?.Search;
+        // With the claims in the same places, the docs whose claim was edited; null: everything is made anew.
+        var before = last is not null && SameOrder(last.Claims, claims) ? last : null;
+        var edited = before is null ? null : Enumerable.Range(0, claims.Count).Where(d => !ReferenceEquals(before.Claims[d], claims[d])).ToList();
+        var (postings, termJson, sortedTerms, changedTerms) = before is not null ? Update(before, claims, edited!) : Build(claims);
 
-        var json = new string[sortedTerms.Length];
-        var sizes = new int[sortedTerms.Length];
-        for (var i = 0; i < json.Length; i++)
+        string[] json;
+        if (before is not null && ReferenceEquals(sortedTerms, before.SortedTerms))
         {
-            json[i] = termJson[sortedTerms[i]];
-            sizes[i] = json[i].Length + 1;
+            json = (string[])before.SortedJson.Clone(); // no term came or went: the edited terms' JSON put in their places
+            foreach (var term in changedTerms)
+            {
+                json[Array.BinarySearch(sortedTerms, term, StringComparer.Ordinal)] = termJson[term];
+            }
+        }
+        else
+        {
+            json = [.. sortedTerms.Select(t => termJson[t])];
         }
 
+        var sizes = json.Select(j => j.Length + 1).ToArray();
         var shards = new List<TermRange>();
         Shard(sortedTerms, sizes, 0, sortedTerms.Length, 1, shards);
 
@@ -78,33 +94,53 @@ public static class SearchIndex
             files.Add(new DataFile($"search/terms/{i}.json", pieces));
         }
 
-        var facets = Facets(context, claims);
-        foreach (var (facet, values) in facets)
+        var (facets, facetFiles) = before is not null && edited!.All(d => SameFilters(before.Claims[d], claims[d]))
+            ? (before.Facets, before.FacetFiles)
+            : FacetFiles(context, claims);
+        files.AddRange(facetFiles);
+
+        Dictionary<ClaimView, string> docJson;
+        if (before is not null)
         {
-            foreach (var value in values)
+            docJson = new(before.DocJson, ReferenceEqualityComparer.Instance);
+            foreach (var d in edited!)
             {
-                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
+                docJson.Remove(before.Claims[d]);
+                docJson[claims[d]] = Doc(claims[d]);
+            }
+        }
+        else
+        {
+            docJson = new(claims.Count, ReferenceEqualityComparer.Instance);
+            foreach (var claim in claims)
+            {
+                docJson[claim] = last?.DocJson.GetValueOrDefault(claim) ?? Doc(claim);
             }
         }
 
-        var docJson = new Dictionary<ClaimView, string>(claims.Count, ReferenceEqualityComparer.Instance);
-        foreach (var claim in claims)
-        {
-            docJson[claim] = before?.DocJson.GetValueOrDefault(claim) ?? Doc(claim);
-        }
-
+        var docFiles = new List<DataFile>();
         for (var first = 0; first < claims.Count; first += DocsPerFile)
         {
-            var chunk = claims.Skip(first).Take(DocsPerFile).Select(c => docJson[c]);
-            files.Add(new DataFile($"search/docs/{first / DocsPerFile}.json", ["[", .. chunk.SelectMany((json, i) => i == 0 ? [json] : new[] { ",", json }), "]"]));
+            var end = Math.Min(first + DocsPerFile, claims.Count);
+            var kept = before is not null && !edited!.Any(d => d >= first && d < end);
+            docFiles.Add(kept ? before!.DocFiles[first / DocsPerFile] : new DataFile($"search/docs/{first / DocsPerFile}.json",
+                ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d]]] : new[] { ",", docJson[claims[d]] }), "]"]));
         }
 
+        files.AddRange(docFiles);
         files.Add(new DataFile(MetaFile, Meta(Version(files), claims.Count, shards.Select(s => s.Prefix), facets))
         {
-            Search = new State([.. claims], postings, termJson, sortedTerms, docJson),
+            Search = new State([.. claims], postings, termJson, sortedTerms, json, docJson, docFiles, facets, facetFiles),
         });
         return files;
     }
+
+    /// <summary>Whether a claim edited is under the same filters (verdict, speaker, topics, article) with the same labels.</summary>
+    private static bool SameFilters(ClaimView then, ClaimView now) =>
+        then.Verdict.Rating == now.Verdict.Rating && then.Verdict.Label == now.Verdict.Label
+        && then.Statement.Speaker?.Id == now.Statement.Speaker?.Id && then.Statement.Speaker?.Name == now.Statement.Speaker?.Name
+        && then.Tags.Select(t => t.Key).SequenceEqual(now.Tags.Select(t => t.Key), StringComparer.Ordinal)
+        && then.Article.Id == now.Article.Id && then.Article.Title == now.Article.Title;
 
     private const string MetaFile = "search/meta.json";
 
@@ -126,7 +162,7 @@ public static class SearchIndex
         return true;
     }
 
-    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[]) Build(IReadOnlyList<ClaimView> claims)
+    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[], IReadOnlyCollection<string>) Build(IReadOnlyList<ClaimView> claims)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var doc = 0; doc < claims.Count; doc++)
@@ -145,24 +181,20 @@ public static class SearchIndex
         var termJson = postings.ToDictionary(p => p.Key, p => TermJson(p.Key, p.Value, claims.Count), StringComparer.Ordinal);
         var sorted = postings.Keys.ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
-        return (postings, termJson, sorted);
+        return (postings, termJson, sorted, sorted);
     }
 
     /// <summary>
     /// The last plan's index with the edited claims' terms moved: a term gains or loses those claims only. The last
     /// plan's lists are never changed (a failed build keeps it as it was): a term that changes gets a new list.
     /// </summary>
-    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[]) Update(State before, IReadOnlyList<ClaimView> claims)
+    private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[], IReadOnlyCollection<string>) Update(State before, IReadOnlyList<ClaimView> claims,
+        IEnumerable<int> edited)
     {
         var postings = new Dictionary<string, List<int>>(before.Postings, StringComparer.Ordinal);
         var changedTerms = new HashSet<string>(StringComparer.Ordinal);
-        for (var doc = 0; doc < claims.Count; doc++)
+        foreach (var doc in edited)
         {
-            if (ReferenceEquals(before.Claims[doc], claims[doc]))
-            {
-                continue;
-            }
-
             var old = before.Claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
             var now = claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
             foreach (var term in old.Except(now))
@@ -184,7 +216,7 @@ public static class SearchIndex
 
         if (changedTerms.Count == 0)
         {
-            return (postings, new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal), before.SortedTerms);
+            return (postings, new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal), before.SortedTerms, changedTerms);
         }
 
         var termJson = new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal);
@@ -212,7 +244,7 @@ public static class SearchIndex
             Array.Sort(sorted, StringComparer.Ordinal);
         }
 
-        return (postings, termJson, sorted);
+        return (postings, termJson, sorted, changedTerms);
     }
 
     private static string TermJson(string term, List<int> docs, int count) => $"{Quoted(term)}:{DocList(docs, count)}";
@@ -260,7 +292,23 @@ public static class SearchIndex
     /// <summary>A shard: its prefix and its terms, a range of the sorted terms.</summary>
     private sealed record TermRange(string Prefix, int Start, int End);
 
-    private sealed record FacetValue(string Value, string Label, List<int> Docs);
+    public sealed record FacetValue(string Value, string Label, List<int> Docs);
+
+    /// <summary>Each filter's values with their claims, and a file per value.</summary>
+    private static (List<(string Facet, List<FacetValue> Values)>, IReadOnlyList<DataFile>) FacetFiles(PlanningContext context, IReadOnlyList<ClaimView> claims)
+    {
+        var facets = Facets(context, claims);
+        var files = new List<DataFile>();
+        foreach (var (facet, values) in facets)
+        {
+            foreach (var value in values)
+            {
+                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
+            }
+        }
+
+        return (facets, files);
+    }
 
     private static List<(string Facet, List<FacetValue> Values)> Facets(PlanningContext context, IReadOnlyList<ClaimView> claims)
     {
@@ -312,19 +360,16 @@ public static class SearchIndex
     /// </summary>
     private static string Version(List<DataFile> files)
     {
-        var hash = 14695981039346656037UL;
+        var hash = new XxHash3();
         foreach (var file in files)
         {
             foreach (var piece in file.Pieces.Prepend(file.OutputPath))
             {
-                foreach (var c in piece)
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
+                hash.Append(MemoryMarshal.AsBytes(piece.AsSpan()));
             }
         }
 
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private static string Meta(string version, int count, IEnumerable<string> prefixes, List<(string Facet, List<FacetValue> Values)> facets) => Json(w =>
