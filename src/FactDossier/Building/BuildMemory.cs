@@ -3,6 +3,7 @@ using FactDossier.Loading;
 using FactDossier.Planning;
 using FactDossier.Publishing;
 using FactDossier.Rendering;
+using FactDossier.Validation;
 
 namespace FactDossier.Building;
 
@@ -17,6 +18,9 @@ public sealed class BuildMemory
     public LoadCache Files { get; } = new();
 
     internal LastBuild? Last { get; set; }
+
+    /// <summary>What the claim rules found in each claim at the last validation, failed builds included.</summary>
+    internal ClaimChecks? Checks { get; set; }
 
     /// <summary>Whether a build has used this memory: only the first one starts from the command line's stored work.</summary>
     internal bool Started { get; set; }

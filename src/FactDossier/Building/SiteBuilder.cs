@@ -75,7 +75,13 @@ public static class SiteBuilder
             dossier = dossier with { Site = dossier.Site with { BaseUrl = baseUrl } };
         }
 
-        var validation = DossierValidator.Validate(dossier).Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
+        var (validated, checks) = DossierValidator.Validate(dossier, memory?.Checks);
+        if (memory is not null)
+        {
+            memory.Checks = checks;
+        }
+
+        var validation = validated.Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
         var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, stored?.Anchors);
         stored?.Anchored();
 

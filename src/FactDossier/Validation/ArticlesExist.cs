@@ -4,13 +4,10 @@ using FactDossier.Text;
 
 namespace FactDossier.Validation;
 
-public sealed class ArticlesExist : IDossierRule
+public sealed class ArticlesExist : IClaimRule
 {
-    public IEnumerable<Diagnostic> Check(Dossier dossier)
-    {
-        var ids = dossier.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        return dossier.Claims
-            .Where(c => !ids.Contains(c.Article.Value))
-            .Select(c => References.Unknown(DiagnosticCode.UnknownArticle, c.Article, "article", ids, "input/articles/"));
-    }
+    public IEnumerable<Diagnostic> Check(Claim claim, ClaimReferences known) =>
+        known.ArticleIds.Contains(claim.Article.Value)
+            ? []
+            : [References.Unknown(DiagnosticCode.UnknownArticle, claim.Article, "article", known.ArticleIds, "input/articles/")];
 }

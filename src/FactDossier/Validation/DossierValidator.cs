@@ -3,23 +3,37 @@ using FactDossier.Model;
 
 namespace FactDossier.Validation;
 
-/// <summary>The Validate stage: every rule runs (side by side: each only reads), so an editor sees every cross-file problem at once.</summary>
+/// <summary>
+/// The Validate stage: every rule runs (side by side: each only reads), so an editor sees every cross-file problem at
+/// once. Rules over the whole dossier run every time; rules over one claim run on the claims that changed.
+/// </summary>
 public static class DossierValidator
 {
     public static IReadOnlyList<IDossierRule> Rules { get; } =
     [
         new IdsAreUnique(),
         new IdsAreNotReserved(),
+        new RatingScaleIsConsistent(),
+    ];
+
+    public static IReadOnlyList<IClaimRule> ClaimRules { get; } =
+    [
         new ArticlesExist(),
         new SpeakersExist(),
         new SourcesExist(),
         new RatingsExist(),
-        new RatingScaleIsConsistent(),
         new QuotesPrecedeTheirArticle(),
         new FactChecksFollowTheirArticle(),
         new ParagraphsExist(),
     ];
 
-    public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) =>
-        DiagnosticOrder.Sort(Rules.AsParallel().SelectMany(rule => rule.Check(dossier).ToList()).ToList());
+    public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) => Validate(dossier, null).Diagnostics;
+
+    /// <param name="last">The last build's claim checks: what an unchanged claim had is kept.</param>
+    public static (IReadOnlyList<Diagnostic> Diagnostics, ClaimChecks Checks) Validate(Dossier dossier, ClaimChecks? last)
+    {
+        var whole = Rules.AsParallel().SelectMany(rule => rule.Check(dossier).ToList()).ToList();
+        var checks = ClaimChecks.Of(dossier, ClaimRules, last);
+        return (DiagnosticOrder.Sort([.. whole, .. checks.Diagnostics]), checks);
+    }
 }

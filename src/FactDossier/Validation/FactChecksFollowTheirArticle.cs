@@ -7,31 +7,27 @@ namespace FactDossier.Validation;
 /// A fact-check is published after the article it checks, and corrected after it is published: an earlier date is a
 /// typo, which would publish a datePublished before the statement or a dateModified before the datePublished.
 /// </summary>
-public sealed class FactChecksFollowTheirArticle : IDossierRule
+public sealed class FactChecksFollowTheirArticle : IClaimRule
 {
-    public IEnumerable<Diagnostic> Check(Dossier dossier)
+    public IEnumerable<Diagnostic> Check(Claim claim, ClaimReferences known)
     {
-        var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var claim in dossier.Claims)
+        if (claim.PublishedOn is not { } published)
         {
-            if (claim.PublishedOn is not { } published)
-            {
-                continue;
-            }
+            yield break;
+        }
 
-            if (articles.TryGetValue(claim.Article.Value, out var article) && published.Value < article.Date)
-            {
-                yield return new Diagnostic(DiagnosticCode.ImpossibleChronology, published.Span,
-                    $"published on {published.Value:yyyy-MM-dd}, before article '{article.Id}' it checks ({article.Date:yyyy-MM-dd})",
-                    "check 'published_on': the day this fact-check is published");
-            }
+        if (known.Articles.TryGetValue(claim.Article.Value, out var article) && published.Value < article.Date)
+        {
+            yield return new Diagnostic(DiagnosticCode.ImpossibleChronology, published.Span,
+                $"published on {published.Value:yyyy-MM-dd}, before article '{article.Id}' it checks ({article.Date:yyyy-MM-dd})",
+                "check 'published_on': the day this fact-check is published");
+        }
 
-            if (claim.Corrections.Where(c => c.Date < published.Value).Select(c => (DateOnly?)c.Date).Min() is { } early)
-            {
-                yield return new Diagnostic(DiagnosticCode.ImpossibleChronology, published.Span,
-                    $"a correction is dated {early:yyyy-MM-dd}, before this fact-check was published ({published.Value:yyyy-MM-dd})",
-                    "check 'published_on' and the corrections' dates");
-            }
+        if (claim.Corrections.Where(c => c.Date < published.Value).Select(c => (DateOnly?)c.Date).Min() is { } early)
+        {
+            yield return new Diagnostic(DiagnosticCode.ImpossibleChronology, published.Span,
+                $"a correction is dated {early:yyyy-MM-dd}, before this fact-check was published ({published.Value:yyyy-MM-dd})",
+                "check 'published_on' and the corrections' dates");
         }
     }
 }

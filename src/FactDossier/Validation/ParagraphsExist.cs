@@ -4,22 +4,18 @@ using FactDossier.Model;
 namespace FactDossier.Validation;
 
 /// <summary>A counter-statement that cites an article by paragraph must name a paragraph it has.</summary>
-public sealed class ParagraphsExist : IDossierRule
+public sealed class ParagraphsExist : IClaimRule
 {
-    public IEnumerable<Diagnostic> Check(Dossier dossier)
+    public IEnumerable<Diagnostic> Check(Claim claim, ClaimReferences known)
     {
-        var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var claim in dossier.Claims)
+        foreach (var c in claim.CounterStatements.Where(c => c.Paragraph is not null))
         {
-            foreach (var c in claim.CounterStatements.Where(c => c.Paragraph is not null))
+            if (known.Articles.TryGetValue(c.Source?.Value ?? claim.Article.Value, out var article)
+                && (c.Paragraph!.Value < 1 || c.Paragraph.Value > article.Text.Paragraphs.Length))
             {
-                if (articles.TryGetValue(c.Source?.Value ?? claim.Article.Value, out var article)
-                    && (c.Paragraph!.Value < 1 || c.Paragraph.Value > article.Text.Paragraphs.Length))
-                {
-                    yield return new Diagnostic(DiagnosticCode.ParagraphOutOfRange, c.Paragraph.Span,
-                        $"paragraph {c.Paragraph.Value} does not exist: article '{article.Id}' has {article.Text.Paragraphs.Length}",
-                        "count paragraphs from 1, intertitles included, as numbered on the annotated article page");
-                }
+                yield return new Diagnostic(DiagnosticCode.ParagraphOutOfRange, c.Paragraph.Span,
+                    $"paragraph {c.Paragraph.Value} does not exist: article '{article.Id}' has {article.Text.Paragraphs.Length}",
+                    "count paragraphs from 1, intertitles included, as numbered on the annotated article page");
             }
         }
     }

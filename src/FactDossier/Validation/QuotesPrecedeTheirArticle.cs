@@ -4,29 +4,25 @@ using FactDossier.Model;
 namespace FactDossier.Validation;
 
 /// <summary>An article cannot report words said after it was published: such a date is a typo.</summary>
-public sealed class QuotesPrecedeTheirArticle : IDossierRule
+public sealed class QuotesPrecedeTheirArticle : IClaimRule
 {
-    public IEnumerable<Diagnostic> Check(Dossier dossier)
+    public IEnumerable<Diagnostic> Check(Claim claim, ClaimReferences known)
     {
-        var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var claim in dossier.Claims)
+        if (Check(claim.Statement.SaidOn, claim.Statement.Source, claim, known.Articles) is { } early)
         {
-            if (Check(claim.Statement.SaidOn, claim.Statement.Source, claim, articles) is { } early)
-            {
-                yield return early;
-            }
+            yield return early;
+        }
 
-            foreach (var counter in claim.CounterStatements)
+        foreach (var counter in claim.CounterStatements)
+        {
+            if (counter.Quote is not null && Check(counter.SaidOn, counter.Source, claim, known.Articles) is { } late)
             {
-                if (counter.Quote is not null && Check(counter.SaidOn, counter.Source, claim, articles) is { } late)
-                {
-                    yield return late;
-                }
+                yield return late;
             }
         }
     }
 
-    private static Diagnostic? Check(Located<DateOnly>? saidOn, Located<string>? source, Claim claim, Dictionary<string, Article> articles) =>
+    private static Diagnostic? Check(Located<DateOnly>? saidOn, Located<string>? source, Claim claim, IReadOnlyDictionary<string, Article> articles) =>
         saidOn is not null && articles.TryGetValue(source?.Value ?? claim.Article.Value, out var article) && saidOn.Value > article.Date
             ? new Diagnostic(DiagnosticCode.ImpossibleChronology, saidOn.Span,
                 $"said on {saidOn.Value:yyyy-MM-dd}, after article '{article.Id}' that quotes it was published ({article.Date:yyyy-MM-dd})",

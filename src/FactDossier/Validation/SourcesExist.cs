@@ -5,34 +5,29 @@ using FactDossier.Model;
 namespace FactDossier.Validation;
 
 /// <summary>A source reference names a file of <c>input/sources/</c> or an article of the dossier.</summary>
-public sealed class SourcesExist : IDossierRule
+public sealed class SourcesExist : IClaimRule
 {
-    public IEnumerable<Diagnostic> Check(Dossier dossier)
+    public IEnumerable<Diagnostic> Check(Claim claim, ClaimReferences known)
     {
-        var ids = dossier.Sources.Select(s => s.Id).Concat(dossier.Articles.Select(a => a.Id)).ToHashSet(StringComparer.Ordinal);
         var found = new List<Diagnostic>();
         void Check(Located<string>? source)
         {
-            if (source is not null && !ids.Contains(source.Value) && !Placeholder.IsTodo(source.Value))
+            if (source is not null && !known.SourceIds.Contains(source.Value) && !Placeholder.IsTodo(source.Value))
             {
-                found.Add(References.Unknown(DiagnosticCode.UnknownSource, source, "source or article", ids, "input/sources/"));
+                found.Add(References.Unknown(DiagnosticCode.UnknownSource, source, "source or article", known.SourceIds, "input/sources/"));
             }
         }
 
-        // Plain loops: every reference of every claim, on every preview rebuild. Reported in this order: the claim's list,
-        // its statement's source, then each counter-statement's.
-        foreach (var claim in dossier.Claims)
+        // Reported in this order: the claim's list, its statement's source, then each counter-statement's.
+        foreach (var source in claim.Sources)
         {
-            foreach (var source in claim.Sources)
-            {
-                Check(source);
-            }
+            Check(source);
+        }
 
-            Check(claim.Statement.Source);
-            foreach (var counter in claim.CounterStatements)
-            {
-                Check(counter.Source);
-            }
+        Check(claim.Statement.Source);
+        foreach (var counter in claim.CounterStatements)
+        {
+            Check(counter.Source);
         }
 
         return found;
