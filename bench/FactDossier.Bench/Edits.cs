@@ -99,12 +99,23 @@ internal static class Edits
         var urls = new SiteUrls("/");
         var (anchored, _) = QuoteAnchorer.Anchor(DossierLoader.Load(layout, cache: cache).Dossier!);
         var plan = SitePlanner.Plan(anchored, strings, urls);
+        var checks = FactDossier.Validation.DossierValidator.Validate(anchored.Dossier, null).Checks;
         var times = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        void Add(string what, long ms) => (times.TryGetValue(what, out var list) ? list : times[what] = []).Add(ms);
+        var allocated = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        void Add(string what, long ms)
+        {
+            (times.TryGetValue(what, out var list) ? list : times[what] = []).Add(ms);
+            var now = GC.GetTotalAllocatedBytes(precise: true);
+            (allocated.TryGetValue(what, out var made) ? made : allocated[what] = []).Add(now - bytes);
+            bytes = GC.GetTotalAllocatedBytes(precise: true);
+        }
+
         for (var i = 1; i <= edits; i++)
         {
             Edit(claim, original, 100 + i);
             var clock = Stopwatch.StartNew();
+            bytes = GC.GetTotalAllocatedBytes(precise: true);
             var dossier = DossierLoader.Load(layout, cache: cache).Dossier!;
             Add("load", clock.ElapsedMilliseconds); clock.Restart();
             foreach (var rule in FactDossier.Validation.DossierValidator.Rules)
@@ -113,7 +124,18 @@ internal static class Edits
                 Add(rule.GetType().Name, clock.ElapsedMilliseconds); clock.Restart();
             }
 
-            FactDossier.Validation.DossierValidator.Validate(dossier);
+            var known = new FactDossier.Validation.ClaimReferences(dossier);
+            foreach (var rule in FactDossier.Validation.DossierValidator.ClaimRules)
+            {
+                foreach (var checkedClaim in dossier.Claims)
+                {
+                    _ = rule.Check(checkedClaim, known).Count();
+                }
+
+                Add(rule.GetType().Name, clock.ElapsedMilliseconds); clock.Restart();
+            }
+
+            checks = FactDossier.Validation.DossierValidator.Validate(dossier, checks).Checks;
             Add("validate", clock.ElapsedMilliseconds); clock.Restart();
             (anchored, _) = QuoteAnchorer.Anchor(dossier, anchored);
             Add("anchor", clock.ElapsedMilliseconds); clock.Restart();
@@ -126,12 +148,16 @@ internal static class Edits
             }
 
             DataFilePlanner.FromClaims(context);
-            Add("claims.json+feed", clock.ElapsedMilliseconds); clock.Restart();
+            Add("claims.json+feed+search", clock.ElapsedMilliseconds); clock.Restart();
+            FactDossier.Planning.Search.SearchIndex.Files(context);
+            Add("search", clock.ElapsedMilliseconds); clock.Restart();
+            DataFilePlanner.FromPages(context, plan.Pages);
+            Add("sitemap", clock.ElapsedMilliseconds); clock.Restart();
             plan = SitePlanner.Plan(anchored, strings, urls, plan);
             Add("whole plan", clock.ElapsedMilliseconds);
         }
 
-        Console.WriteLine("one at a time: " + string.Join(", ", times.Select(t => $"{t.Key} {Median(t.Value)}")));
+        Console.WriteLine("one at a time (ms, MB allocated): " + string.Join(", ", times.Select(t => $"{t.Key} {Median(t.Value)} {Median(allocated[t.Key]) / 1e6:0.0}")));
     }
 
     private static void Edit(string claim, string original, int i)

@@ -53,6 +53,73 @@ public sealed class IncrementalBuildTests
         OutputSnapshot.AssertIdentical(OutputSnapshot.Of(reference.Output), OutputSnapshot.Of(project.Output));
     }
 
+    /// <summary>
+    /// At a few hundred claims: several files of search results, tag and list pages of several pages, an answers chart
+    /// with "others". What the preview keeps of each (the counts, the reading order, the search index's files, the
+    /// sitemap) must still give a full build's output.
+    /// </summary>
+    [Theory]
+    [InlineData("headline")]
+    [InlineData("rating")]
+    [InlineData("speaker")]
+    [InlineData("tags")]
+    [InlineData("quote moves")]
+    [InlineData("delete")]
+    public void An_incremental_rebuild_of_a_larger_dossier_writes_what_a_full_build_writes(string edit)
+    {
+        using var preview = new Preview(() => TestProject.ClonedDossier(240));
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+        var original = project.Read(Claim);
+
+        Edit(preview, edit, original);
+        var incremental = preview.Build();
+
+        Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
+        Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        using var reference = TestProject.RealDossier();
+        Copy(project, reference, "input");
+        Assert.True(reference.Build().Succeeded);
+        OutputSnapshot.AssertIdentical(OutputSnapshot.Of(reference.Output), OutputSnapshot.Of(project.Output));
+    }
+
+    [Fact]
+    public void A_problem_in_a_claim_not_edited_is_reported_again_after_another_claim_is_edited()
+    {
+        using var preview = new Preview();
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+        const string Broken = "input/claims/stoltenberg-little-will.yml";
+        project.Write(Broken, Edited(project.Read(Broken), "speaker: dmitry-peskov", "speaker: dmitri-peskov"));
+        var first = preview.Build();
+        project.Write(Claim, Edited(project.Read(Claim), "headline: Russian attacks", "headline: Attacks"));
+
+        var second = preview.Build();
+
+        Assert.False(second.Succeeded);
+        Assert.Equal(first.Diagnostics.Where(d => d.IsError), second.Diagnostics.Where(d => d.IsError));
+        var error = Assert.Single(second.Diagnostics, d => d.IsError);
+        Assert.Equal(("FD0102", Broken), (error.Code.Id, error.Span.Path));
+    }
+
+    [Fact]
+    public void Deleting_a_person_reports_every_unchanged_claim_that_quotes_them()
+    {
+        using var preview = new Preview();
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+        var quoting = Directory.EnumerateFiles(project.PathOf("input/claims"), "*.yml")
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"(?m)^\s*-? *speaker: dmitry-peskov\s*$"))
+            .Select(f => "input/claims/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(quoting.Count >= 2);
+        project.Delete("input/people/dmitry-peskov.yml");
+
+        var result = preview.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(quoting, result.Diagnostics.Where(d => d.Code.Id == "FD0102").Select(d => d.Span.Path).Distinct().Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Only_the_pages_that_show_the_edited_claim_are_rendered_again()
     {
@@ -212,9 +279,14 @@ public sealed class IncrementalBuildTests
     }
 
     /// <summary>The seed dossier built as the preview builds it: one memory carried from build to build.</summary>
-    private sealed class Preview(bool paginated = false) : IDisposable
+    private sealed class Preview(Func<TestProject> project) : IDisposable
     {
-        public TestProject Project { get; } = paginated ? TestProject.PaginatedDossier() : TestProject.RealDossier();
+        public Preview(bool paginated = false)
+            : this(paginated ? () => TestProject.PaginatedDossier() : TestProject.RealDossier)
+        {
+        }
+
+        public TestProject Project { get; } = project();
 
         public BuildMemory Memory { get; } = new();
 
