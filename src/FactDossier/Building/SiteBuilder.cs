@@ -297,12 +297,20 @@ public static class SiteBuilder
     }
 
     // claims.json is 1.4 KB per claim: encoded piece by piece into a small buffer, not into one array the size of the file.
-    private static void WriteText(ChangedFilesWriter writer, DataFile file)
+    /// <param name="changed">Whether its text is known to differ from what the last build wrote.</param>
+    private static void WriteText(ChangedFilesWriter writer, DataFile file, bool changed = false)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
         try
         {
-            writer.Write(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
+            if (changed)
+            {
+                writer.WriteChanged(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
+            }
+            else
+            {
+                writer.Write(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
+            }
         }
         finally
         {
@@ -381,7 +389,7 @@ public static class SiteBuilder
             var old = kept.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
             foreach (var file in plan.Files.Where(f => !old.TryGetValue(f.OutputPath, out var before) || !f.HasSameTextAs(before)))
             {
-                WriteText(writer, file);
+                WriteText(writer, file, changed: true);
             }
 
             return plan.Files.Select(f => f.OutputPath).Concat(plan.ShareCards.Select(c => c.OutputPath))

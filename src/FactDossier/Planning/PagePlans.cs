@@ -34,15 +34,17 @@ internal static class PagePlans
     /// <param name="listTitle">What the later pages are titled with their number, when not <paramref name="title"/>.</param>
     public static IEnumerable<PagePlan> Paged<T>(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
         IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, PagerView, (string Key, object? Value)[]> values,
-        Func<IReadOnlyList<T>, PagerView, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null)
+        Func<IReadOnlyList<T>, PageNumber, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null)
     {
-        var pages = Paginator.Paginate(items, pageSize, listUrl);
-        foreach (var (slice, pager) in pages)
+        var count = Paginator.PageCount(items.Count, pageSize);
+        for (var number = 1; number <= count; number++)
         {
-            var (shows, signature) = tracking(slice, pager);
-            // The same items in the same place of a list of the same length, none of them edited: the last plan's page.
+            var slice = Paginator.Slice(items, pageSize, number, count);
+            var (shows, signature) = tracking(slice, new PageNumber(number, count));
+            // The same items in the same place of a list of the same length, none of them edited: the last plan's page
+            // (its pager not even made: at 10k claims the lists have thousands of pages).
             if (signature is not null && shows is not null && context.ChangedClaims is { } changed
-                && context.PreviousPageAt(Paginator.UrlOf(listUrl, pager.Number)) is { Shows: { } before } kept
+                && context.PreviousPageAt(Paginator.UrlOf(listUrl, number)) is { Shows: { } before } kept
                 && kept.Template == template && string.Equals(kept.Signature, signature, StringComparison.Ordinal)
                 && !before.Overlaps(changed) && !shows.Overlaps(changed))
             {
@@ -50,25 +52,29 @@ internal static class PagePlans
                 continue;
             }
 
+            var pager = Paginator.Pager(number, count, listUrl);
             yield return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice, pager))
                 with { Shows = shows, Signature = signature };
         }
 
-        foreach (var redirect in Redirects(context, title, listUrl, pages.Count))
+        foreach (var redirect in Redirects(context, title, listUrl, count))
         {
             yield return redirect;
         }
     }
 
+    /// <summary>Which page of how many a page of a list is.</summary>
+    public readonly record struct PageNumber(int Number, int Count);
+
     /// <summary>Every page of the list depends on all claims: the preview renders each again after any edit.</summary>
-    public static (IReadOnlySet<string>?, string?) DependsOnAll<T>(IReadOnlyList<T> slice, PagerView pager) => (null, null);
+    public static (IReadOnlySet<string>?, string?) DependsOnAll<T>(IReadOnlyList<T> slice, PageNumber page) => (null, null);
 
     /// <summary>
     /// For a page of a list whose items each show some claims: it shows those claims, and its signature is the list's
     /// length, its page count, this page's items (by key) and <paramref name="context"/> (anything else it shows).
     /// </summary>
     /// <param name="keyOf">An item's key, in one or two parts (a day and a claim: no string made for each of 40,000 items).</param>
-    public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PagerView pager, int itemCount, Func<T, (string, string?)> keyOf,
+    public static (IReadOnlySet<string>?, string?) Showing<T>(IReadOnlyList<T> slice, PageNumber page, int itemCount, Func<T, (string, string?)> keyOf,
         Func<T, IEnumerable<string>> claimsOf, string context = "")
     {
         // The keys by a 64-bit FNV-1a hash: a signature is only compared with the same page's in the last plan.
@@ -91,7 +97,7 @@ internal static class PagePlans
             shows.UnionWith(claimsOf(item));
         }
 
-        return (shows, $"{context}|{itemCount}/{pager.Count}:{hash:x16}");
+        return (shows, $"{context}|{itemCount}/{page.Count}:{hash:x16}");
     }
 
     /// <summary>
@@ -103,7 +109,7 @@ internal static class PagePlans
         IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, PagerView, (string Key, object? Value)[]> values, string? listTitle = null,
         bool firstShowsAll = false) =>
         Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
-            (slice, pager) => firstShowsAll && pager.Number == 1 ? DependsOnAll(slice, pager) : Showing(slice, pager, claims.Count, c => (c.Id, null), c => [c.Id]),
+            (slice, page) => firstShowsAll && page.Number == 1 ? DependsOnAll(slice, page) : Showing(slice, page, claims.Count, c => (c.Id, null), c => [c.Id]),
             listTitle);
 
     private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)

@@ -12,20 +12,12 @@ public static class Paginator
 
     public static string UrlOf(string listUrl, int number) => number == 1 ? listUrl : $"{listUrl}page/{number}/";
 
-    /// <summary>The list's pages, each with its items; an empty list still has its one (empty) page.</summary>
-    public static IReadOnlyList<(IReadOnlyList<T> Items, PagerView Pager)> Paginate<T>(IReadOnlyList<T> items, int pageSize, string listUrl)
-    {
-        var count = Math.Max(1, (items.Count + pageSize - 1) / pageSize);
-        var pages = new (IReadOnlyList<T>, PagerView)[count];
-        for (var number = 1; number <= count; number++)
-        {
-            var start = (number - 1) * pageSize;
-            var slice = count == 1 ? items : items.Skip(start).Take(pageSize).ToList();
-            pages[number - 1] = (slice, Pager(number, count, listUrl));
-        }
+    /// <summary>How many pages a list has: an empty list still has its one (empty) page.</summary>
+    public static int PageCount(int itemCount, int pageSize) => Math.Max(1, (itemCount + pageSize - 1) / pageSize);
 
-        return pages;
-    }
+    /// <summary>The items of page <paramref name="number"/> of <paramref name="count"/>.</summary>
+    public static IReadOnlyList<T> Slice<T>(IReadOnlyList<T> items, int pageSize, int number, int count) =>
+        count == 1 ? items : items.Skip((number - 1) * pageSize).Take(pageSize).ToList();
 
     public static PagerView Pager(int number, int count, string listUrl)
     {

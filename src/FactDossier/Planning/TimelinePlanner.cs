@@ -63,7 +63,7 @@ public sealed class TimelinePlanner : IPagePlanner
             var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
             var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
                 (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
-                (slice, pager) => PagePlans.Showing(slice, pager, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl),
+                (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl),
                     e => [e.Entry.ClaimId], counts));
             foreach (var page in pages)
             {
