@@ -24,7 +24,7 @@ public static class QuoteAnchorer
     public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null,
         Memo<QuoteAnchor[]>? memo = null)
     {
-        var articles = dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var articles = dossier.Articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal); // a repeated id is FD0101
         // With the same articles, only claims edited, added or removed since the last anchoring are looked up again.
         var changed = previous is not null && Enumerable.SequenceEqual(previous.Dossier.Articles, dossier.Articles, ReferenceEqualityComparer.Instance)
             ? ChangedClaims(previous.Dossier.Claims, dossier.Claims)

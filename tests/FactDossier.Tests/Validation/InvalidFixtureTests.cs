@@ -142,6 +142,18 @@ public sealed class InvalidFixtureTests
     }
 
     [Fact]
+    public void Two_articles_with_one_id_in_different_folders_are_reported_not_a_crash()
+    {
+        using var project = TestProject.Minimal();
+        project.Write("input/articles/2022/talks.yml", project.Read("input/articles/talks.yml"));
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal(("FD0101", "input/articles/talks.yml"), (error.Code.Id, error.Span.Path));
+        Assert.Contains("input/articles/2022/talks.yml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_problem_of_every_file_is_reported_in_one_run_sorted_by_path_and_line()
     {
         using var project = TestProject.Minimal();
