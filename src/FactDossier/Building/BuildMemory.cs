@@ -1,5 +1,6 @@
 using FactDossier.Anchoring;
 using FactDossier.Loading;
+using FactDossier.Model;
 using FactDossier.Planning;
 using FactDossier.Publishing;
 using FactDossier.Rendering;
@@ -29,6 +30,24 @@ public sealed class BuildMemory
     public string? LastKind { get; internal set; }
 
     private Task _retiring = Task.CompletedTask;
+
+    private (SiteSettings Loaded, Uri BaseUrl, SiteSettings Site)? _withBaseUrl;
+
+    /// <summary>
+    /// The site settings with the command line's base URL: one object while site.yml is unchanged, for the next build
+    /// to see the same settings (a new one each time made every rebuild of <c>preview --base-url</c> a full one).
+    /// </summary>
+    internal SiteSettings WithBaseUrl(SiteSettings loaded, Uri baseUrl)
+    {
+        if (_withBaseUrl is { } made && ReferenceEquals(made.Loaded, loaded) && made.BaseUrl == baseUrl)
+        {
+            return made.Site;
+        }
+
+        var site = loaded with { BaseUrl = baseUrl };
+        _withBaseUrl = (loaded, baseUrl, site);
+        return site;
+    }
 
     /// <summary>Deletes, after the build that replaced them has reported, the files it replaced.</summary>
     internal void Retire(string folder) =>

@@ -72,7 +72,7 @@ public static class SiteBuilder
 
         if (options.BaseUrl is { } baseUrl)
         {
-            dossier = dossier with { Site = dossier.Site with { BaseUrl = baseUrl } };
+            dossier = dossier with { Site = memory?.WithBaseUrl(dossier.Site, baseUrl) ?? dossier.Site with { BaseUrl = baseUrl } };
         }
 
         var (validated, checks) = DossierValidator.Validate(dossier, memory?.Checks);

@@ -84,6 +84,25 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_preview_with_a_base_url_rebuilds_incrementally_what_a_full_build_writes()
+    {
+        var baseUrl = new Uri("https://example.org/dossier/");
+        using var preview = new Preview(TestProject.RealDossier) { BaseUrl = baseUrl };
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+
+        Edit(preview, "headline", project.Read(Claim));
+        var incremental = preview.Build();
+
+        Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
+        Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        using var reference = TestProject.RealDossier();
+        Copy(project, reference, "input");
+        Assert.True(SiteBuilder.Build(new BuildOptions(reference.Layout) { BaseUrl = baseUrl }).Succeeded);
+        OutputSnapshot.AssertIdentical(OutputSnapshot.Of(reference.Output), OutputSnapshot.Of(project.Output));
+    }
+
+    [Fact]
     public void A_problem_in_a_claim_not_edited_is_reported_again_after_another_claim_is_edited()
     {
         using var preview = new Preview();
@@ -288,9 +307,11 @@ public sealed class IncrementalBuildTests
 
         public TestProject Project { get; } = project();
 
+        public Uri? BaseUrl { get; init; }
+
         public BuildMemory Memory { get; } = new();
 
-        public BuildResult Build() => SiteBuilder.Build(new BuildOptions(Project.Layout), Memory);
+        public BuildResult Build() => SiteBuilder.Build(new BuildOptions(Project.Layout) { BaseUrl = BaseUrl }, Memory);
 
         public void Dispose()
         {
