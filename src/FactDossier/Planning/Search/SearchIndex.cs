@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -365,11 +366,28 @@ public static class SearchIndex
         {
             foreach (var piece in file.Pieces.Prepend(file.OutputPath))
             {
-                hash.Append(MemoryMarshal.AsBytes(piece.AsSpan()));
+                AppendUtf16LittleEndian(hash, piece);
             }
         }
 
         return hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A text's UTF-16 code units as little-endian bytes, the same on every machine.</summary>
+    private static void AppendUtf16LittleEndian(XxHash3 hash, string text)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            return;
+        }
+
+        Span<byte> unit = stackalloc byte[2];
+        foreach (var c in text)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(unit, c);
+            hash.Append(unit);
+        }
     }
 
     private static string Meta(string version, int count, IEnumerable<string> prefixes, List<(string Facet, List<FacetValue> Values)> facets) => Json(w =>
