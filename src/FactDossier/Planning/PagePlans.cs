@@ -32,13 +32,38 @@ internal static class PagePlans
     /// together tell the preview when to render it again, and when the last plan's page can be kept as it is.
     /// </param>
     /// <param name="listTitle">What the later pages are titled with their number, when not <paramref name="title"/>.</param>
+    /// <param name="isKept">
+    /// Whether an item is the very one the last plan had (a claim's view kept): a page of a list as long as the last
+    /// plan's, each of whose items is the one the last plan had in its place, is the last plan's page, found without
+    /// reading its items.
+    /// </param>
     public static IEnumerable<PagePlan> Paged<T>(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
         IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, PagerView, (string Key, object? Value)[]> values,
-        Func<IReadOnlyList<T>, PageNumber, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null)
+        Func<IReadOnlyList<T>, PageNumber, (IReadOnlySet<string>? Shows, string? Signature)> tracking, string? listTitle = null,
+        Func<T, T, bool>? isKept = null)
     {
         var count = Paginator.PageCount(items.Count, pageSize);
+        var renewed = isKept is null ? null : PagesWithNewItems(context, listUrl, items, pageSize, isKept);
         for (var number = 1; number <= count; number++)
         {
+            var page = PageOf(number);
+            yield return number == 1 && isKept is not null ? page with { ListItems = items } : page;
+        }
+
+        foreach (var redirect in Redirects(context, title, listUrl, count))
+        {
+            yield return redirect;
+        }
+
+        PagePlan PageOf(int number)
+        {
+            // A page planned from what it shows (a signature) last time, whose items are all the same: as it was.
+            if (renewed is not null && !renewed.Contains(number)
+                && context.PreviousPageAt(Paginator.UrlOf(listUrl, number)) is { Signature: not null } same && same.Template == template)
+            {
+                return same;
+            }
+
             var slice = Paginator.Slice(items, pageSize, number, count);
             var (shows, signature) = tracking(slice, new PageNumber(number, count));
             // The same items in the same place of a list of the same length, none of them edited: the last plan's page
@@ -48,23 +73,37 @@ internal static class PagePlans
                 && kept.Template == template && string.Equals(kept.Signature, signature, StringComparison.Ordinal)
                 && !before.Overlaps(changed) && !shows.Overlaps(changed))
             {
-                yield return kept;
-                continue;
+                return kept;
             }
 
             var pager = Paginator.Pager(number, count, listUrl);
-            yield return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice, pager))
+            return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice, pager))
                 with { Shows = shows, Signature = signature };
-        }
-
-        foreach (var redirect in Redirects(context, title, listUrl, count))
-        {
-            yield return redirect;
         }
     }
 
     /// <summary>Which page of how many a page of a list is.</summary>
     public readonly record struct PageNumber(int Number, int Count);
+
+    /// <summary>With the last plan's list as long as this one: the pages that hold an item it did not have in that place.</summary>
+    private static HashSet<int>? PagesWithNewItems<T>(PlanningContext context, string listUrl, IReadOnlyList<T> items, int pageSize, Func<T, T, bool> isKept)
+    {
+        if (context.ChangedClaims is null || context.PreviousPageAt(listUrl)?.ListItems is not IReadOnlyList<T> before || before.Count != items.Count)
+        {
+            return null;
+        }
+
+        var renewed = new HashSet<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!isKept(before[i], items[i]))
+            {
+                renewed.Add((i / pageSize) + 1);
+            }
+        }
+
+        return renewed;
+    }
 
     /// <summary>Every page of the list depends on all claims: the preview renders each again after any edit.</summary>
     public static (IReadOnlySet<string>?, string?) DependsOnAll<T>(IReadOnlyList<T> slice, PageNumber page) => (null, null);
@@ -110,7 +149,7 @@ internal static class PagePlans
         bool firstShowsAll = false) =>
         Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
             (slice, page) => firstShowsAll && page.Number == 1 ? DependsOnAll(slice, page) : Showing(slice, page, claims.Count, c => (c.Id, null), c => [c.Id]),
-            listTitle);
+            listTitle, ReferenceEquals);
 
     private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)
     {

@@ -33,6 +33,12 @@ public sealed record PagePlan(string OutputPath, string Template, PageView Page,
     /// its claims did: an item added to page 1 moves the others along.
     /// </summary>
     public string? Signature { get; init; }
+
+    /// <summary>
+    /// On the first page of a list: the whole list (an <c>IReadOnlyList</c> of its items), for the next plan to find the
+    /// pages none of whose items changed (<see cref="PagePlans.Paged{T}"/>).
+    /// </summary>
+    public object? ListItems { get; init; }
 }
 
 /// <summary>

@@ -47,7 +47,8 @@ public sealed class TimelinePlanner : IPagePlanner
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
         // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.
         var monthsBefore = context.PreviousValue<IReadOnlyList<TimelineMonthView>>("timeline", "months");
-        var pagesBefore = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews) ? context.PreviousPagesUnder(context.Urls.Timeline) : null;
+        var sameMonths = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews);
+        var pagesBefore = sameMonths ? context.PreviousPagesUnder(context.Urls.Timeline) : null;
         foreach (var (month, view) in months.Zip(monthViews))
         {
             if (pagesBefore?.GetValueOrDefault(month.Key) is { } kept && month.All(d => ReferenceEquals(before.GetValueOrDefault(d.DateIso), d)))
@@ -64,7 +65,8 @@ public sealed class TimelinePlanner : IPagePlanner
             var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
                 (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
                 (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl),
-                    e => [e.Entry.ClaimId], counts));
+                    e => [e.Entry.ClaimId], counts),
+                isKept: sameMonths ? (a, b) => ReferenceEquals(a.Day, b.Day) && ReferenceEquals(a.Entry, b.Entry) : null);
             foreach (var page in pages)
             {
                 yield return page;
