@@ -47,7 +47,8 @@ internal static class PagePlans
         for (var number = 1; number <= count; number++)
         {
             var page = PageOf(number);
-            yield return number == 1 && isKept is not null ? page with { ListItems = items } : page;
+            // Always this plan's list, or none: a first page kept by its signature must not carry an older list forward.
+            yield return number == 1 ? page with { ListItems = isKept is null ? null : items } : page;
         }
 
         foreach (var redirect in Redirects(context, title, listUrl, count))

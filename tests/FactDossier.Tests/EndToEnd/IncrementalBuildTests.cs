@@ -77,6 +77,49 @@ public sealed class IncrementalBuildTests
 
         Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
         Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        AssertSameAsFullBuild(project);
+    }
+
+    /// <summary>
+    /// Found by review: a month's first page kept by its signature while another month lost a day kept an older list of
+    /// the month's entries, and a later edit that moved entries back was compared with it: pages showing the wrong
+    /// entries were kept.
+    /// </summary>
+    [Fact]
+    public void Timeline_pages_after_edits_that_move_quotes_between_days_and_back_are_a_full_builds()
+    {
+        using var preview = new Preview(paginated: true);
+        var project = preview.Project;
+        const string Moving = "input/claims/ukraine-neutrality-for-guarantees.yml";
+        const string April = "input/claims/motuzyanyk-no-massive-withdrawal.yml";
+        project.Write(Moving, First(project.Read(Moving), "\n  said_on: 2022-03-29\n", "\n  said_on: 2022-03-31\n"));
+        project.Write(April, Edited(project.Read(April), "said_on: 2022-03-30", "said_on: 2022-03-31"));
+        Assert.True(preview.Build().Succeeded);
+        project.Write(Claim, Edited(project.Read(Claim), "headline: Russian attacks", "headline: Attacks"));
+        Assert.True(preview.Build().Succeeded);
+        var before = project.Read(Moving);
+
+        // A counter-statement to another day of March (the days after it shift by one), an April quote to another day.
+        project.Write(Moving, First(before, "\n    said_on: 2022-03-29\n", "\n    said_on: 2022-03-31\n"));
+        project.Write(April, Edited(project.Read(April), "    said_on: 2022-04-01", "    said_on: 2022-04-02"));
+        Assert.True(preview.Build().Succeeded);
+        AssertSameAsFullBuild(project);
+        project.Write(Moving, before);
+        Assert.True(preview.Build().Succeeded);
+
+        Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        AssertSameAsFullBuild(project);
+    }
+
+    private static string First(string text, string passage, string replacement)
+    {
+        var at = text.IndexOf(passage, StringComparison.Ordinal);
+        Assert.True(at >= 0, passage);
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + passage.Length));
+    }
+
+    private static void AssertSameAsFullBuild(TestProject project)
+    {
         using var reference = TestProject.RealDossier();
         Copy(project, reference, "input");
         Assert.True(reference.Build().Succeeded);
