@@ -17,7 +17,7 @@ public sealed class ClaimChecks
         (Known, _found, Diagnostics) = (known, found, diagnostics);
     }
 
-    public ClaimReferences Known { get; }
+    private ClaimReferences Known { get; }
 
     /// <summary>Every finding, claim by claim, each claim's in the rules' order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
