@@ -11,7 +11,7 @@ public sealed class PlanningContext
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
     private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
-    private readonly Lazy<Dictionary<string, PagePlan>?> _previousPages;
+    private readonly Lazy<PlanIndex?> _previousPages;
     private readonly Lazy<ClaimTally> _tally;
 
     /// <param name="previous">
@@ -71,7 +71,7 @@ public sealed class PlanningContext
             c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
         _citationsBySource = new(() => ClaimGrouping.Of(Claims,
             c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
-        _previousPages = new(() => PreviousPlan?.Pages.ToDictionary(p => p.Page.Url, StringComparer.Ordinal));
+        _previousPages = new(() => PreviousPlan is null ? null : new PlanIndex(PreviousPlan.Pages, Urls.BasePath));
         _tally = new(() => before is not null && ChangedClaims is { } edited
             ? ClaimTally.Update(before.Tally, edited.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), edited.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>())
             : ClaimTally.Of(Claims));
@@ -94,7 +94,7 @@ public sealed class PlanningContext
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
         _tally = new(context.Tally);
-        _previousPages = new((Dictionary<string, PagePlan>?)null);
+        _previousPages = new((PlanIndex?)null);
     }
 
     /// <summary>
@@ -171,31 +171,27 @@ public sealed class PlanningContext
     /// <summary>The previous plan's pages of one template, each with the view it was planned from (its value of that name).</summary>
     public IEnumerable<(T View, PagePlan Page)> PreviousPages<T>(string template)
         where T : class =>
-        (PreviousPlan?.Pages ?? []).Where(p => p.Template == template && p.Values.GetValueOrDefault(template) is T)
+        (_previousPages.Value?.OfTemplate(template) ?? []).Where(p => p.Values.GetValueOrDefault(template) is T)
             .Select(p => ((T)p.Values[template]!, p));
 
     /// <summary>A value of the previous plan's page of one template (a list page: there is one), when there is one.</summary>
     public T? PreviousValue<T>(string template, string key)
         where T : class =>
-        PreviousPlan?.Pages.FirstOrDefault(p => p.Template == template)?.Values.GetValueOrDefault(key) as T;
+        _previousPages.Value?.OfTemplate(template) is [var first, ..] ? first.Values.GetValueOrDefault(key) as T : null;
 
     /// <summary>
     /// The previous plan's pages below a folder (<c>/people/</c>), by their first segment under it (a person's id):
     /// each person's pages, the pages of its <c>page/</c> folder included. The folder's own <c>page/</c> is left out.
     /// </summary>
     public IReadOnlyDictionary<string, List<PagePlan>> PreviousPagesUnder(string folderUrl) =>
-        (PreviousPlan?.Pages ?? [])
-            .Where(p => p.Page.Url.Length > folderUrl.Length && p.Page.Url.StartsWith(folderUrl, StringComparison.Ordinal))
-            .GroupBy(p => p.Page.Url[folderUrl.Length..p.Page.Url.IndexOf('/', folderUrl.Length)], StringComparer.Ordinal)
-            .Where(g => g.Key != "page")
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _previousPages.Value?.Under(folderUrl) ?? new Dictionary<string, List<PagePlan>>();
 
     /// <summary>The previous plan's page at a URL, if it had one.</summary>
-    public PagePlan? PreviousPageAt(string url) => _previousPages.Value?.GetValueOrDefault(url);
+    public PagePlan? PreviousPageAt(string url) => _previousPages.Value?.At(url);
 
     /// <summary>The items of a list the previous plan cut into pages of one template: each page's value of that name, joined.</summary>
     public IEnumerable<T> PreviousItems<T>(string template, string key) =>
-        (PreviousPlan?.Pages ?? []).Where(p => p.Template == template).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
+        (_previousPages.Value?.OfTemplate(template) ?? []).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
 
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) => ChangedClaims is { } changed && !changed.Contains(claimId);
