@@ -75,17 +75,18 @@ public static class SiteBuilder
             dossier = dossier with { Site = memory?.WithBaseUrl(dossier.Site, baseUrl) ?? dossier.Site with { BaseUrl = baseUrl } };
         }
 
-        var (validated, checks) = DossierValidator.Validate(dossier, memory?.Checks);
+        // Validation and anchoring read the dossier and nothing of each other: they run side by side.
+        var validating = Task.Run(() => DossierValidator.Validate(dossier, memory?.Checks));
+        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, stored?.Anchors);
+        stored?.Anchored();
+        var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
+        var (validated, checks) = validating.GetAwaiter().GetResult();
         if (memory is not null)
         {
             memory.Checks = checks;
         }
 
         var validation = validated.Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
-        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, stored?.Anchors);
-        stored?.Anchored();
-
-        var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
         run.Lap("validate+anchor");
