@@ -40,6 +40,26 @@ public sealed class AnchoredDossier
 
     public IEnumerable<QuoteAnchor> AnchorsIn(string articleId) => _byArticle.GetValueOrDefault(articleId) ?? [];
 
+    /// <summary>A claim's anchors, found by halving <see cref="Anchors"/> (they are in claim order).</summary>
+    public ReadOnlySpan<QuoteAnchor> AnchorsOf(string claimId)
+    {
+        var anchors = Anchors.AsSpan();
+        var (low, high) = (0, anchors.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = string.CompareOrdinal(anchors[middle].ClaimId, claimId) < 0 ? (middle + 1, high) : (low, middle);
+        }
+
+        var end = low;
+        while (end < anchors.Length && anchors[end].ClaimId == claimId)
+        {
+            end++;
+        }
+
+        return anchors[low..end];
+    }
+
     /// <summary>
     /// The next anchoring, where only the <paramref name="changedClaims"/>' anchors differ from these: the indexes are
     /// this one's, patched for those claims (the same as made from scratch, without going over every anchor).

@@ -11,7 +11,41 @@ public sealed class ArticlePlanner : IPagePlanner
     {
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
         var before = context.PreviousPages<ArticleView>("article").ToDictionary(k => k.View.Article.Id, k => k.Page, StringComparer.Ordinal);
-        return context.Dossier.Articles.AsParallel().AsOrdered().Select(article => Plan(context, article, claimsByArticle, before.GetValueOrDefault(article.Id))).ToList();
+        // An (unchanged) article that no edited claim is or was about, and in which none is or was anchored: its last page.
+        var touched = ArticlesOfChangedClaims(context);
+        return context.Dossier.Articles.AsParallel().AsOrdered()
+            .Select(article => touched is not null && !touched.Contains(article.Id) && before.GetValueOrDefault(article.Id) is { } kept
+                ? kept
+                : Plan(context, article, claimsByArticle, before.GetValueOrDefault(article.Id)))
+            .ToList();
+    }
+
+    /// <summary>With a last plan: the articles the changed claims are about or quoted in, then and now.</summary>
+    private static HashSet<string>? ArticlesOfChangedClaims(PlanningContext context)
+    {
+        if (context.ChangedClaims is not { } changed || context.PreviousPlan?.Context is not { } before)
+        {
+            return null;
+        }
+
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in changed)
+        {
+            foreach (var plan in new[] { context, before })
+            {
+                if (plan.ClaimsById.GetValueOrDefault(id) is { } claim)
+                {
+                    touched.Add(claim.Article.Id);
+                }
+
+                foreach (var anchor in plan.Anchored.AnchorsOf(id))
+                {
+                    touched.Add(anchor.ArticleId);
+                }
+            }
+        }
+
+        return touched;
     }
 
     private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle, PagePlan? previous)
