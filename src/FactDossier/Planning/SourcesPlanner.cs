@@ -42,7 +42,8 @@ public sealed class SourcesPlanner : IPagePlanner
         var entries = sources.Select(s => s.Entry).ToList();
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
             pagination.Entries, (slice, _) => [("sources", slice)],
-            (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Source.Id, null), e => citations[e.Source.Id].Select(m => m.ClaimId)));
+            (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Source.Id, null), e => citations[e.Source.Id].Select(m => m.ClaimId)),
+            isKept: (then, now) => ReferenceEquals(then, now) && !citations.IsChanged(now.Source.Id)); // a kept entry may have new citing claims
         foreach (var page in pages)
         {
             yield return page;
