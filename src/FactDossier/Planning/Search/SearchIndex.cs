@@ -49,7 +49,9 @@ public static class SearchIndex
         IReadOnlyDictionary<ClaimView, string> DocJson,
         IReadOnlyList<DataFile> DocFiles,
         List<(string Facet, List<FacetValue> Values)> Facets,
-        IReadOnlyList<DataFile> FacetFiles);
+        IReadOnlyList<DataFile> FacetFiles,
+        IReadOnlyList<DataFile> TermFiles,
+        IReadOnlyDictionary<DataFile, ulong> FileHashes);
 
     public static IReadOnlyList<DataFile> Files(PlanningContext context)
     {
@@ -92,7 +94,8 @@ public static class SearchIndex
             }
 
             pieces[^1] = "}";
-            files.Add(new DataFile($"search/terms/{i}.json", pieces));
+            // The last plan's file while it holds the very same terms' JSON: its hash is known.
+            files.Add(last?.TermFiles.ElementAtOrDefault(i) is { } same && SamePieces(same.Pieces, pieces) ? same : new DataFile($"search/terms/{i}.json", pieces));
         }
 
         var (facets, facetFiles) = before is not null && edited!.All(d => SameFilters(before.Claims[d], claims[d]))
@@ -128,10 +131,12 @@ public static class SearchIndex
                 ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d]]] : new[] { ",", docJson[claims[d]] }), "]"]));
         }
 
+        var termFiles = files.GetRange(0, shards.Count);
         files.AddRange(docFiles);
-        files.Add(new DataFile(MetaFile, Meta(Version(files), claims.Count, shards.Select(s => s.Prefix), facets))
+        var hashes = files.ToDictionary<DataFile, DataFile, ulong>(f => f, f => last is not null && last.FileHashes.TryGetValue(f, out var known) ? known : Hash(f), ReferenceEqualityComparer.Instance);
+        files.Add(new DataFile(MetaFile, Meta(Version(files, hashes), claims.Count, shards.Select(s => s.Prefix), facets))
         {
-            Search = new State([.. claims], postings, termJson, sortedTerms, json, docJson, docFiles, facets, facetFiles),
+            Search = new State([.. claims], postings, termJson, sortedTerms, json, docJson, docFiles, facets, facetFiles, termFiles, hashes),
         });
         return files;
     }
@@ -356,21 +361,51 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// A hash of the index's other files: the browser asks for them with it (<c>?v=</c>), so that a file cached from
-    /// another build, whose shards were cut elsewhere, is never read with this meta.json.
+    /// A hash of the index's other files (their paths and each one's own hash): the browser asks for them with it
+    /// (<c>?v=</c>), so that a file cached from another build, whose shards were cut elsewhere, is never read with this meta.json.
     /// </summary>
-    private static string Version(List<DataFile> files)
+    private static string Version(List<DataFile> files, Dictionary<DataFile, ulong> hashes)
     {
         var hash = new XxHash3();
+        Span<byte> fileHash = stackalloc byte[sizeof(ulong)];
         foreach (var file in files)
         {
-            foreach (var piece in file.Pieces.Prepend(file.OutputPath))
-            {
-                AppendUtf16LittleEndian(hash, piece);
-            }
+            AppendUtf16LittleEndian(hash, file.OutputPath);
+            BinaryPrimitives.WriteUInt64LittleEndian(fileHash, hashes[file]);
+            hash.Append(fileHash);
         }
 
         return hash.GetCurrentHashAsUInt64().ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One file's text, hashed once: a file the next plan keeps is not read again.</summary>
+    private static ulong Hash(DataFile file)
+    {
+        var hash = new XxHash3();
+        foreach (var piece in file.Pieces)
+        {
+            AppendUtf16LittleEndian(hash, piece);
+        }
+
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    private static bool SamePieces(IReadOnlyList<string> then, string[] now)
+    {
+        if (then.Count != now.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (!ReferenceEquals(then[i], now[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A text's UTF-16 code units as little-endian bytes, the same on every machine.</summary>
