@@ -33,9 +33,10 @@ internal static class Edits
             var retired = new List<double>();
             for (var i = 1; i <= edits; i++)
             {
-                // The last build's replaced files are deleted in the background; a person saves again after that is done.
+                // The last build leaves work for later (deleting the files it replaced, indexing its pages): a person
+                // saves again after that is done.
                 var retiring = Stopwatch.StartNew();
-                memory.FinishRetiring();
+                memory.FinishBackgroundWork();
                 retired.Add(retiring.Elapsed.TotalMilliseconds);
                 Edit(claim, original, i);
                 memory.Files.Expect(new FileChanges(new HashSet<string> { claim }, new HashSet<string>(), [root])); // what the preview's watcher tells it
@@ -53,14 +54,14 @@ internal static class Edits
             }
 
             Console.WriteLine($"{edits} edits, {memory.LastKind} builds: median {Median(totals):0.0} ms, fastest quarter {Quartile(totals):0.0} ms ({string.Join(", ", stages.Select(s => $"{s.Key} {Median(s.Value):0.0} (CPU {cpu[s.Key].Average():0.0})"))})");
-            Console.WriteLine($"  before each edit, waited a median {Median(retired):0.0} ms for the last build's replaced files to be deleted (in the background, not in the median)");
+            Console.WriteLine($"  before each edit, waited a median {Median(retired):0.0} ms for the last build's work left for later (deleting replaced files, indexing its pages; not in the median)");
             Console.WriteLine($"  {GC.CollectionCount(0) - gen0} gen-0 and {GC.CollectionCount(2) - gen2} gen-2 collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / edits:0.0} ms per edit; methods compiled per edit, median of the last half {Median(compiled.Skip(edits / 2).ToList())}; {Median(allocated) / 1e6:0.0} MB allocated per edit; heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MiB");
             Pages(memory, options, claim, original, root);
             Planners(root, theme, claim, original, edits);
         }
         finally
         {
-            memory.FinishRetiring();
+            memory.FinishBackgroundWork();
             File.WriteAllText(claim, original);
             Directory.Delete(output, recursive: true);
         }

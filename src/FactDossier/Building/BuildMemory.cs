@@ -29,7 +29,7 @@ public sealed class BuildMemory
     /// <summary>How the last written build was made: "full" or "incremental" (its summary says how many pages it rendered).</summary>
     public string? LastKind { get; internal set; }
 
-    private Task _retiring = Task.CompletedTask;
+    private Task _background = Task.CompletedTask;
 
     private (SiteSettings Loaded, Uri BaseUrl, SiteSettings Site)? _withBaseUrl;
 
@@ -50,11 +50,17 @@ public sealed class BuildMemory
     }
 
     /// <summary>Deletes, after the build that replaced them has reported, the files it replaced.</summary>
-    internal void Retire(string folder) =>
-        _retiring = _retiring.ContinueWith(_ => DeleteQuietly(folder), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    internal void Retire(string folder) => AfterBuild(() => DeleteQuietly(folder));
 
-    /// <summary>Waits for replaced files to be deleted: before the next build, and when the preview stops.</summary>
-    public void FinishRetiring() => _retiring.Wait();
+    /// <summary>
+    /// Work a build leaves for the time the preview waits for the next edit (deleting the files it replaced, indexing
+    /// its plan's pages for the next plan), one piece after the other, off the path of the next rebuild.
+    /// </summary>
+    internal void AfterBuild(Action work) =>
+        _background = _background.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    /// <summary>Waits for the last build's work left for later: before the next build, and when the preview stops.</summary>
+    public void FinishBackgroundWork() => _background.Wait();
 
     private static void DeleteQuietly(string folder)
     {

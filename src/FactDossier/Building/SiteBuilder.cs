@@ -27,7 +27,7 @@ public static class SiteBuilder
     /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
     public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
-        memory?.FinishRetiring();
+        memory?.FinishBackgroundWork();
         var run = new BuildRun(options.Strict);
         var layout = options.Layout;
         var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
@@ -206,6 +206,10 @@ public static class SiteBuilder
                             .ToDictionary(c => c.Path, c => new OutputFile(default, c.Key), StringComparer.Ordinal),
                     };
                 memory.LastKind = kept is null ? "full" : "incremental";
+                if (plan.Context?.PageIndex is { } index)
+                {
+                    memory.AfterBuild(() => _ = index.Value);
+                }
             }
 
             return run.Result();

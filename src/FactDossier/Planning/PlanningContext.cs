@@ -14,6 +14,9 @@ public sealed class PlanningContext
     private readonly Lazy<PlanIndex?> _previousPages;
     private readonly Lazy<ClaimTally> _tally;
 
+    /// <summary>The claims the views were made from, for the next plan to tell which are the very same objects.</summary>
+    private readonly Dictionary<string, Claim> _modelsById;
+
     /// <param name="previous">
     /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
     /// its view (and so its rendered card) unless the count of one of its tags changed.
@@ -28,40 +31,47 @@ public sealed class PlanningContext
         People = Dossier.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Articles = Dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         Sources = Dossier.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        TagCounts = Dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var builder = new ClaimViewBuilder(this);
-        var reusable = previous is not null && previous.HasSameSettingsAs(this) ? previous.ViewsByClaim : null;
-        var claims = new ClaimView[Dossier.Claims.Length];
-        var rebuilt = new bool[claims.Length];
-        Parallel.For(0, claims.Length, i => // Markdown is most of the work
+        var reusable = previous is not null && previous.HasSameSettingsAs(this) ? previous : null;
+        var models = Dossier.Claims;
+        var claims = new ClaimView[models.Length];
+        List<int> toBuild;
+        if (reusable is null)
         {
-            var claim = Dossier.Claims[i];
-            if (reusable is not null && reusable.TryGetValue(claim, out var view)
-                && claim.Tags.All(tag => previous!.TagCounts.GetValueOrDefault(tag) == TagCounts[tag]))
-            {
-                claims[i] = view;
-            }
-            else
-            {
-                claims[i] = builder.Build(claim);
-                rebuilt[i] = true;
-            }
-        });
-        ViewsByClaim = new Dictionary<Claim, ClaimView>(claims.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < claims.Length; i++)
-        {
-            ViewsByClaim[Dossier.Claims[i]] = claims[i];
+            TagCounts = CountTags(models);
+            toBuild = [.. Enumerable.Range(0, models.Length)];
         }
-
-        Claims = claims;
-        ClaimsById = Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        if (reusable is not null)
+        else
         {
             PreviousPlan = previousPlan;
-            var changed = Enumerable.Range(0, claims.Length).Where(i => rebuilt[i]).Select(i => claims[i].Id).ToHashSet(StringComparer.Ordinal);
-            changed.UnionWith(previous!.ClaimsById.Keys.Where(id => !ClaimsById.ContainsKey(id)));
-            ChangedClaims = changed;
+            (TagCounts, toBuild, ChangedClaims) = Reuse(reusable, claims);
+        }
+
+        var builder = new ClaimViewBuilder(this);
+        Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i])); // Markdown is most of the work
+        Claims = claims;
+        if (reusable is null)
+        {
+            ClaimsById = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            _modelsById = models.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        }
+        else
+        {
+            // The last plan's, with the changed claims put right: no 10,000-claim dictionary made again for one edit.
+            var byId = new Dictionary<string, ClaimView>(reusable.ClaimsById, StringComparer.Ordinal);
+            _modelsById = new Dictionary<string, Claim>(reusable._modelsById, StringComparer.Ordinal);
+            foreach (var id in ChangedClaims!)
+            {
+                byId.Remove(id);
+                _modelsById.Remove(id);
+            }
+
+            foreach (var i in toBuild)
+            {
+                byId[claims[i].Id] = claims[i];
+                _modelsById[models[i].Id] = models[i];
+            }
+
+            ClaimsById = byId;
         }
 
         var before = PreviousPlan?.Context;
@@ -71,12 +81,12 @@ public sealed class PlanningContext
             c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
         _citationsBySource = new(() => ClaimGrouping.Of(Claims,
             c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
-        _previousPages = new(() => PreviousPlan is null ? null : new PlanIndex(PreviousPlan.Pages, Urls.BasePath));
+        _previousPages = new(() => PreviousPlan is null ? null : PreviousPlan.Context?.PageIndex?.Value ?? new PlanIndex(PreviousPlan.Pages, Urls.BasePath));
         _tally = new(() => before is not null && ChangedClaims is { } edited
             ? ClaimTally.Update(before.Tally, edited.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), edited.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>())
             : ClaimTally.Of(Claims));
         ClaimsInReadingOrder = before is not null && ChangedClaims is { } changedClaims && KeepsReadingOrder(before, changedClaims)
-            ? [.. before.ClaimsInReadingOrder.Select(c => ClaimsById[c.Id])]
+            ? InReadingOrderAsBefore(before, changedClaims)
             : [.. Claims
                 .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
                 .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
@@ -85,23 +95,127 @@ public sealed class PlanningContext
         Site = BuildSite();
     }
 
-    private PlanningContext(PlanningContext context)
+    /// <summary>
+    /// From the last context: each claim it had, as the very same object, keeps its view, unless the count of one of its
+    /// tags changed (its card shows it). Returns the tag counts, the claims whose view must be made, and the ids of those
+    /// and of the claims gone.
+    /// </summary>
+    private (Dictionary<string, int> TagCounts, List<int> ToBuild, HashSet<string> Changed) Reuse(PlanningContext before, ClaimView[] claims)
+    {
+        var models = Dossier.Claims;
+        var toBuild = new List<int>();
+        for (var i = 0; i < models.Length; i++)
+        {
+            if (before._modelsById.TryGetValue(models[i].Id, out var model) && ReferenceEquals(model, models[i]))
+            {
+                claims[i] = before.ClaimsById[model.Id];
+            }
+            else
+            {
+                toBuild.Add(i);
+            }
+        }
+
+        var changed = toBuild.Select(i => models[i].Id).ToHashSet(StringComparer.Ordinal);
+        // Ids are unique (validation): as many claims as before, each new one under an id the last plan had, means none went.
+        if (models.Length != before.Claims.Count || !changed.All(before.ClaimsById.ContainsKey))
+        {
+            var now = models.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            changed.UnionWith(before.ClaimsById.Keys.Where(id => !now.Contains(id)));
+        }
+
+        // The last counts, less the changed claims' tags as they were, plus the new ones' as they are.
+        var counts = new Dictionary<string, int>(before.TagCounts, StringComparer.Ordinal);
+        var recounted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in changed)
+        {
+            foreach (var tag in before.ClaimsById.GetValueOrDefault(id)?.Tags ?? [])
+            {
+                recounted.Add(tag.Key);
+                if (--counts[tag.Key] == 0)
+                {
+                    counts.Remove(tag.Key);
+                }
+            }
+        }
+
+        foreach (var i in toBuild)
+        {
+            foreach (var tag in models[i].Tags)
+            {
+                recounted.Add(tag);
+                counts[tag] = counts.GetValueOrDefault(tag) + 1;
+            }
+        }
+
+        recounted.RemoveWhere(tag => counts.GetValueOrDefault(tag) == before.TagCounts.GetValueOrDefault(tag));
+        if (recounted.Count > 0)
+        {
+            for (var i = 0; i < models.Length; i++)
+            {
+                if (claims[i] is not null && models[i].Tags.Any(recounted.Contains))
+                {
+                    claims[i] = null!;
+                    toBuild.Add(i);
+                    changed.Add(models[i].Id);
+                }
+            }
+        }
+
+        return (counts, toBuild, changed);
+    }
+
+    private static Dictionary<string, int> CountTags(IEnumerable<Claim> claims)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tag in claims.SelectMany(c => c.Tags))
+        {
+            counts[tag] = counts.GetValueOrDefault(tag) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The last reading order, each changed claim's view put in its place.</summary>
+    private ClaimView[] InReadingOrderAsBefore(PlanningContext before, IReadOnlySet<string> changed)
+    {
+        var order = before.ClaimsInReadingOrder.ToArray();
+        var old = changed.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>().ToHashSet(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (old.Contains(order[i]))
+            {
+                order[i] = ClaimsById[order[i].Id];
+            }
+        }
+
+        return order;
+    }
+
+    private PlanningContext(PlanningContext context, IReadOnlyList<PagePlan> pages)
     {
         (Anchored, Strings, Urls, Markdown) = (context.Anchored, context.Strings, context.Urls, context.Markdown);
         (People, Articles, Sources, TagCounts) = (context.People, context.Articles, context.Sources, context.TagCounts);
-        (Claims, ClaimsById, ClaimsInReadingOrder, Site, ViewsByClaim) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site, context.ViewsByClaim);
+        (Claims, ClaimsById, ClaimsInReadingOrder, Site, _modelsById) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site, context._modelsById);
         ChangedClaims = context.ChangedClaims;
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
         _tally = new(context.Tally);
         _previousPages = new((PlanIndex?)null);
+        PageIndex = new(() => new PlanIndex(pages, Urls.BasePath));
     }
 
     /// <summary>
-    /// This context without the last plan, once its own plan is made: what the next plan needs of it, without the
-    /// chain of every plan before (the preview keeps one plan, not all of them).
+    /// This context without the last plan, once its own plan is made: what the next plan needs of it (with an index of
+    /// the plan's pages), without the chain of every plan before (the preview keeps one plan, not all of them).
     /// </summary>
-    public PlanningContext WithoutPrevious() => PreviousPlan is null ? this : new PlanningContext(this);
+    public PlanningContext ForNextPlan(IReadOnlyList<PagePlan> pages) => new(this, pages);
+
+    /// <summary>
+    /// Kept for the next plan: the index of this context's plan's pages, made when first asked for (the preview asks
+    /// while it waits for the next edit).
+    /// </summary>
+    internal Lazy<PlanIndex>? PageIndex { get; }
 
     /// <summary>
     /// Whether the last plan's reading order still holds: the same claims, each edited one still first quoted at the same
@@ -163,7 +277,6 @@ public sealed class PlanningContext
 
     public SiteView Site { get; }
 
-    private Dictionary<Claim, ClaimView> ViewsByClaim { get; }
 
     /// <summary>The preview's last plan, when everything but the claims is the same: its pages for unchanged claims can be kept.</summary>
     public SitePlan? PreviousPlan { get; }

@@ -34,6 +34,6 @@ public static class SitePlanner
             () => Parallel.For(0, planned.Length, i => planned[i] = [.. Planners[i].Plan(context)]),
             () => fromClaims = DataFilePlanner.FromClaims(context));
         var pages = planned.SelectMany(p => p).ToList();
-        return new SitePlan(context.Site, pages, [.. fromClaims, .. DataFilePlanner.FromPages(context, pages)], context.Claims, strings.All) { Context = context.WithoutPrevious(), ShareCards = ShareCardPlanner.Plan(context) };
+        return new SitePlan(context.Site, pages, [.. fromClaims, .. DataFilePlanner.FromPages(context, pages)], context.Claims, strings.All) { Context = context.ForNextPlan(pages), ShareCards = ShareCardPlanner.Plan(context) };
     }
 }

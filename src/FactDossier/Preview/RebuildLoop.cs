@@ -146,6 +146,6 @@ public sealed class RebuildLoop : IDisposable
             watcher.Dispose();
         }
 
-        _memory.FinishRetiring();
+        _memory.FinishBackgroundWork();
     }
 }

@@ -169,7 +169,7 @@ public sealed class StoredCachesTests
             Edit(project, Claim, "headline: Attacks", "headline: Attacks again"); // seen by the watcher, as an editor's save
             Thread.Sleep(300);
             second = loop.BuildNow().Result;
-            loop.Memory.FinishRetiring();
+            loop.Memory.FinishBackgroundWork();
         }
 
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));

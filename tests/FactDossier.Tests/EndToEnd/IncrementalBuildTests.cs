@@ -45,7 +45,7 @@ public sealed class IncrementalBuildTests
 
         Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
         Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
-        preview.Memory.FinishRetiring();
+        preview.Memory.FinishBackgroundWork();
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(project.Output)!, ".output.*")); // replaced files deleted, no journal left
         using var reference = TestProject.RealDossier();
         Copy(project, reference, "input");
@@ -358,7 +358,7 @@ public sealed class IncrementalBuildTests
 
         public void Dispose()
         {
-            Memory.FinishRetiring(); // as the preview does when it stops: replaced files are deleted in the background
+            Memory.FinishBackgroundWork(); // as the preview does when it stops: replaced files are deleted in the background
             Project.Dispose();
         }
     }

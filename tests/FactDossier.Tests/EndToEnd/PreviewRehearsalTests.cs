@@ -27,7 +27,7 @@ public sealed class PreviewRehearsalTests
 
             var running = loop.RunAsync(stopping.Token);
             await Until(() => loop.Memory.LastKind == "incremental");
-            loop.Memory.FinishRetiring();
+            loop.Memory.FinishBackgroundWork();
             OutputSnapshot.AssertIdentical(served, OutputSnapshot.Of(project.Output));
             Assert.True(File.GetLastWriteTimeUtc(page) > pageWritten, "the rehearsal rendered the claim's page again");
             Assert.Single(reported);
