@@ -43,7 +43,13 @@ public sealed class AnchoredDossier
     /// <summary>A claim's anchors, found by halving <see cref="Anchors"/> (they are in claim order).</summary>
     public ReadOnlySpan<QuoteAnchor> AnchorsOf(string claimId)
     {
-        var anchors = Anchors.AsSpan();
+        var (start, length) = RunOf(Anchors.AsSpan(), claimId);
+        return Anchors.AsSpan(start, length);
+    }
+
+    /// <summary>Where a claim's anchors are in anchors sorted by <see cref="Order"/>.</summary>
+    private static (int Start, int Length) RunOf(ReadOnlySpan<QuoteAnchor> anchors, string claimId)
+    {
         var (low, high) = (0, anchors.Length);
         while (low < high)
         {
@@ -57,24 +63,62 @@ public sealed class AnchoredDossier
             end++;
         }
 
-        return anchors[low..end];
+        return (low, end - low);
     }
 
+    /// <summary>The order of <see cref="Anchors"/>: by claim id, then quote.</summary>
+    internal static Comparer<QuoteAnchor> Order { get; } = Comparer<QuoteAnchor>.Create((x, y) =>
+        string.CompareOrdinal(x.ClaimId, y.ClaimId) is var byClaim and not 0 ? byClaim : x.CounterIndex.CompareTo(y.CounterIndex));
+
+    /// <summary>Past this many new anchors, they are merged into the others in one pass rather than put in one by one.</summary>
+    private const int MaxInserted = 64;
+
     /// <summary>
-    /// The next anchoring, where only the <paramref name="changedClaims"/>' anchors differ from these: the indexes are
-    /// this one's, patched for those claims (the same as made from scratch, without going over every anchor).
+    /// The next anchoring, where only the <paramref name="changedClaims"/>' anchors differ from these, as
+    /// <paramref name="renewed"/> (in <see cref="Order"/>): these anchors without the changed claims' runs, the renewed
+    /// ones put in their places, and the indexes patched (the same as made from scratch, without going over every anchor).
     /// </summary>
-    internal AnchoredDossier With(Dossier dossier, ImmutableArray<QuoteAnchor> anchors, IReadOnlySet<string> changedClaims)
+    internal AnchoredDossier With(Dossier dossier, IReadOnlyList<QuoteAnchor> renewed, IReadOnlySet<string> changedClaims)
     {
+        var old = Anchors.AsSpan();
+        var anchors = new List<QuoteAnchor>(old.Length + renewed.Count);
         var byQuote = new Dictionary<(string, int), QuoteAnchor>(_byQuote);
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var gone in Anchors.Where(a => changedClaims.Contains(a.ClaimId)))
+        var runs = new List<(int Start, int Length)>();
+        foreach (var id in changedClaims)
         {
-            byQuote.Remove((gone.ClaimId, gone.CounterIndex));
-            touched.Add(gone.ArticleId);
+            runs.Add(RunOf(old, id));
         }
 
-        foreach (var now in anchors.Where(a => changedClaims.Contains(a.ClaimId)))
+        runs.Sort();
+        var at = 0;
+        foreach (var (start, length) in runs)
+        {
+            anchors.AddRange(old[at..start]);
+            foreach (var gone in old.Slice(start, length))
+            {
+                byQuote.Remove((gone.ClaimId, gone.CounterIndex));
+                touched.Add(gone.ArticleId);
+            }
+
+            at = start + length;
+        }
+
+        anchors.AddRange(old[at..]);
+        if (renewed.Count <= MaxInserted)
+        {
+            foreach (var now in renewed)
+            {
+                var index = anchors.BinarySearch(now, Order);
+                anchors.Insert(index < 0 ? ~index : index, now);
+            }
+        }
+        else
+        {
+            anchors = [.. Merge(anchors, renewed)];
+        }
+
+        foreach (var now in renewed)
         {
             byQuote.TryAdd((now.ClaimId, now.CounterIndex), now);
             touched.Add(now.ArticleId);
@@ -83,7 +127,8 @@ public sealed class AnchoredDossier
         var byArticle = new Dictionary<string, QuoteAnchor[]>(_byArticle, StringComparer.Ordinal);
         foreach (var article in touched)
         {
-            var inArticle = anchors.Where(a => a.ArticleId == article).ToArray();
+            QuoteAnchor[] inArticle = [.. AnchorsIn(article).Where(a => !changedClaims.Contains(a.ClaimId)).Concat(renewed.Where(a => a.ArticleId == article))];
+            Array.Sort(inArticle, Order);
             if (inArticle.Length == 0)
             {
                 byArticle.Remove(article);
@@ -94,6 +139,16 @@ public sealed class AnchoredDossier
             }
         }
 
-        return new AnchoredDossier(dossier, anchors, byQuote, byArticle);
+        return new AnchoredDossier(dossier, [.. anchors], byQuote, byArticle);
+    }
+
+    /// <summary>Two lists in <see cref="Order"/>, as one.</summary>
+    private static IEnumerable<QuoteAnchor> Merge(List<QuoteAnchor> first, IReadOnlyList<QuoteAnchor> second)
+    {
+        var (i, j) = (0, 0);
+        while (i < first.Count || j < second.Count)
+        {
+            yield return j == second.Count || (i < first.Count && Order.Compare(first[i], second[j]) <= 0) ? first[i++] : second[j++];
+        }
     }
 }

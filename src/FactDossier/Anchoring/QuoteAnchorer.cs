@@ -75,16 +75,10 @@ public static class QuoteAnchorer
             }
         });
 
-        var found = results.SelectMany(r => r.Anchors).OrderBy(a => a.ClaimId, StringComparer.Ordinal).ThenBy(a => a.CounterIndex);
+        var found = results.SelectMany(r => r.Anchors).Order(AnchoredDossier.Order).ToList();
         var problems = DiagnosticOrder.Sort(results.SelectMany(r => r.Problems));
-        if (changed is null)
-        {
-            return (new AnchoredDossier(dossier, [.. found]), problems);
-        }
-
-        // The last anchoring's anchors are in order already: the few new ones are merged in, not all of them sorted again.
-        var kept = previous!.Anchors.Where(a => !changed.Contains(a.ClaimId));
-        return (previous.With(dossier, [.. Merge(kept, found)], changed), problems);
+        // The last anchoring's anchors are in order already: the few new ones are put in, not all of them sorted again.
+        return changed is null ? (new AnchoredDossier(dossier, [.. found]), problems) : (previous!.With(dossier, found, changed), problems);
     }
 
     /// <summary>
@@ -113,30 +107,6 @@ public static class QuoteAnchorer
         changed.UnionWith(after.Where(c => !then.Contains(c)).Select(c => c.Id));
         changed.UnionWith(before.Where(c => !now.Contains(c)).Select(c => c.Id));
         return changed;
-    }
-
-    /// <summary>Two sequences ordered by claim id then quote, as one.</summary>
-    private static IEnumerable<QuoteAnchor> Merge(IEnumerable<QuoteAnchor> first, IEnumerable<QuoteAnchor> second)
-    {
-        using var a = first.GetEnumerator();
-        using var b = second.GetEnumerator();
-        var (hasA, hasB) = (a.MoveNext(), b.MoveNext());
-        while (hasA || hasB)
-        {
-            if (hasA && (!hasB || Compare(a.Current, b.Current) <= 0))
-            {
-                yield return a.Current;
-                hasA = a.MoveNext();
-            }
-            else
-            {
-                yield return b.Current;
-                hasB = b.MoveNext();
-            }
-        }
-
-        static int Compare(QuoteAnchor x, QuoteAnchor y) =>
-            string.CompareOrdinal(x.ClaimId, y.ClaimId) is var byClaim and not 0 ? byClaim : x.CounterIndex.CompareTo(y.CounterIndex);
     }
 
     /// <summary>Everything finding an article's quotes reads: the article's text and paragraphs, and each quote as asked for.</summary>

@@ -44,12 +44,30 @@ public static class DossierLoader
         var dossier = site is null
             ? null
             : new Dossier(site,
-                [.. articles.OrderBy(a => a.Id, StringComparer.Ordinal)],
-                [.. people.OrderBy(p => p.Id, StringComparer.Ordinal)],
-                [.. sources.OrderBy(s => s.Id, StringComparer.Ordinal)],
-                [.. claims.OrderBy(c => c.Id, StringComparer.Ordinal)],
+                ById(articles, a => a.Id),
+                ById(people, p => p.Id),
+                ById(sources, s => s.Id),
+                ById(claims, c => c.Id),
                 [.. pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal)]);
         return new LoadResult(dossier, diagnostics.ToSortedList());
+    }
+
+    /// <summary>
+    /// In order of id (ordinal, stable). The files are read in order of name, nearly always the id: then this is one
+    /// pass that finds them in order already, not a sort of 10,000 records on every rebuild.
+    /// </summary>
+    private static ImmutableArray<T> ById<T>(IEnumerable<T> records, Func<T, string> id)
+    {
+        var array = records.ToArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (string.CompareOrdinal(id(array[i - 1]), id(array[i])) > 0)
+            {
+                return [.. array.OrderBy(id, StringComparer.Ordinal)];
+            }
+        }
+
+        return ImmutableArray.Create(array);
     }
 
     /// <summary>How this load reads: through the preview's cache (trusting the watcher's changes, when given) or straight from disk.</summary>

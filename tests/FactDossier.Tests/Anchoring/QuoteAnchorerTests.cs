@@ -1,3 +1,5 @@
+using FactDossier.Anchoring;
+using FactDossier.Loading;
 using FactDossier.Tests.Support;
 
 namespace FactDossier.Tests.Anchoring;
@@ -38,5 +40,39 @@ public sealed class QuoteAnchorerTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(3, result.Stats.Quotes);
         Assert.Equal(2, result.Stats.QuotesAnchored);
+    }
+    [Theory]
+    [InlineData(3)] // put in one by one
+    [InlineData(100)] // merged in one pass
+    public void Anchoring_again_after_edits_gives_what_anchoring_from_scratch_gives(int edited)
+    {
+        using var project = TestProject.ClonedDossier(240);
+        var dossier = DossierLoader.Load(project.Layout).Dossier!;
+        var (before, _) = QuoteAnchorer.Anchor(dossier);
+        // Some claims edited (new objects), one gone, one added under a new id that sorts in the middle.
+        var claims = dossier.Claims.Select((c, i) => i % (dossier.Claims.Length / edited) == 0 ? c with { Headline = c.Headline + " (edited)" } : c).ToList();
+        var gone = claims[7].Id;
+        claims.RemoveAt(7);
+        claims.Add(claims[3] with { Id = claims[3].Id + "-added" });
+        var after = dossier with { Claims = [.. claims.OrderBy(c => c.Id, StringComparer.Ordinal)] };
+
+        var (again, _) = QuoteAnchorer.Anchor(after, before);
+        var (scratch, _) = QuoteAnchorer.Anchor(after);
+
+        Assert.Equal(scratch.Anchors.ToArray(), again.Anchors.ToArray()); // ImmutableArray's own Equals compares references
+        Assert.Contains(again.Anchors, a => a.ClaimId == claims[^1].Id);
+        Assert.DoesNotContain(again.Anchors, a => a.ClaimId == gone);
+        foreach (var article in after.Articles)
+        {
+            Assert.Equal(scratch.AnchorsIn(article.Id), again.AnchorsIn(article.Id));
+        }
+
+        foreach (var anchor in scratch.Anchors)
+        {
+            Assert.Equal(anchor, again.AnchorOf(anchor.ClaimId, anchor.CounterIndex));
+            Assert.Equal(scratch.AnchorsOf(anchor.ClaimId).ToArray(), again.AnchorsOf(anchor.ClaimId).ToArray());
+        }
+
+        Assert.Null(again.AnchorOf(gone, 0));
     }
 }
