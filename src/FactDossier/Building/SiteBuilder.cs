@@ -130,7 +130,7 @@ public static class SiteBuilder
                 recorded?.Damaged ?? Empty);
             var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
             run.Lap("cards");
-            var toRender = before is null ? plan.Pages : [.. plan.Pages.Where(before.MustRender)];
+            var toRender = before is null ? plan.Pages : before.ToRender(plan);
             var toDraw = before is null ? plan.ShareCards : [.. plan.ShareCards.Where(before.MustDraw)];
             var ((pageLinks, renderDiagnostics), (otherFiles, cardDiagnostics)) = RenderWhileWriting(
                 () => RenderPages(toRender, renderer, writer, cancellation),
@@ -178,7 +178,8 @@ public static class SiteBuilder
             run.Stats = run.Stats with { Written = writer.Written.Count };
             if (staging is not null)
             {
-                var made = plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
+                HashSet<string>? made = null;
+                HashSet<string> Made() => made ??= plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
                 SiteRecord.Delete(layout); // until the new one is written, no record describes output/
                 if (before is null)
                 {
@@ -186,13 +187,13 @@ public static class SiteBuilder
                 }
                 else
                 {
-                    if (staging.CommitChanges(before.Files.Where(f => !made.Contains(f)), keepReplaced: memory is not null) is { } replaced)
+                    if (staging.CommitChanges(before.Gone(plan, otherFiles, Made), keepReplaced: memory is not null) is { } replaced)
                     {
                         memory!.Retire(replaced);
                     }
                 }
 
-                recorded?.Remember(dossier, plan, links, writer, made, run.Diagnostics, run.Stats);
+                recorded?.Remember(dossier, plan, links, writer, Made(), run.Diagnostics, run.Stats);
             }
 
             run.Lap("publish");

@@ -111,6 +111,33 @@ public sealed class IncrementalBuildTests
         AssertSameAsFullBuild(project);
     }
 
+    /// <summary>
+    /// An edit that adds thousands of terms splits the search index's shards into more files, and undoing it joins them
+    /// again: the files no longer made are deleted, though the site's pages are the same ones.
+    /// </summary>
+    [Fact]
+    public void Search_files_an_edit_made_are_deleted_when_the_next_edit_makes_them_no_more()
+    {
+        using var preview = new Preview(paginated: false);
+        var project = preview.Project;
+        Assert.True(preview.Build().Succeeded);
+        var original = project.Read(Claim);
+        int Shards() => Directory.GetFiles(project.PathOf("output/search/terms")).Length;
+        var shards = Shards();
+
+        var words = string.Join(' ', Enumerable.Range(0, 6000).Select(i => $"zq{i:0000}"));
+        project.Write(Claim, Edited(original, "  translation: Russian attacks", $"  translation: {words} Russian attacks"));
+        var split = preview.Build();
+        Assert.True(split.Succeeded, string.Join("\n", split.Diagnostics));
+        Assert.True(Shards() > shards, $"{Shards()} shards, as before");
+        project.Write(Claim, original);
+        Assert.True(preview.Build().Succeeded);
+
+        Assert.StartsWith("incremental", preview.Memory.LastKind, StringComparison.Ordinal);
+        Assert.Equal(shards, Shards());
+        AssertSameAsFullBuild(project);
+    }
+
     private static string First(string text, string passage, string replacement)
     {
         var at = text.IndexOf(passage, StringComparison.Ordinal);
