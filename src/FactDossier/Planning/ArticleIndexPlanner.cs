@@ -8,12 +8,21 @@ public sealed class ArticleIndexPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var ratings = Facets.Ratings(context);
-        var claimsByArticle = context.Claims.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
+        // An article none of whose claims changed (then or now) keeps its entry: its counts are the same.
+        var touched = ArticlesOfChangedClaims(context);
+        var before = touched is null ? [] : context.PreviousItems<ArticleEntryView>("articles", "articles").ToDictionary(e => e.Article.Id, StringComparer.Ordinal);
+        ILookup<string, ClaimView>? claimsByArticle = null;
         var entries = context.Dossier.Articles
             .OrderByDescending(a => a.Date)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(article =>
             {
+                if (touched is not null && !touched.Contains(article.Id) && before.TryGetValue(article.Id, out var kept))
+                {
+                    return kept;
+                }
+
+                claimsByArticle ??= context.Claims.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
                 var claims = claimsByArticle[article.Id].ToList();
                 var byRating = claims.CountBy(c => c.Verdict.Rating, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
                 var counts = ratings.Where(r => byRating.ContainsKey(r.Key)).Select(r => r with { ClaimCount = byRating[r.Key] }).ToList();
@@ -23,4 +32,11 @@ public sealed class ArticleIndexPlanner : IPagePlanner
         return PagePlans.Paged(context, "articles", context.Strings["articles_title"], context.Urls.Articles, "articles", null, entries,
             context.Dossier.Site.Pagination.Entries, (slice, _) => [("articles", slice)], PagePlans.DependsOnAll);
     }
+
+    /// <summary>With a last plan: the articles the changed claims are about, as they were and as they are.</summary>
+    private static HashSet<string>? ArticlesOfChangedClaims(PlanningContext context) =>
+        context.ChangedClaims is { } changed && context.PreviousPlan?.Context is { } before
+            ? changed.SelectMany(id => new[] { context.ClaimsById.GetValueOrDefault(id), before.ClaimsById.GetValueOrDefault(id) })
+                .OfType<ClaimView>().Select(c => c.Article.Id).ToHashSet(StringComparer.Ordinal)
+            : null;
 }
