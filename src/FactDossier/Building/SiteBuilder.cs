@@ -125,7 +125,7 @@ public static class SiteBuilder
 
         BuildResult Publish()
         {
-            using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId()) : null;
+            using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId(), changesOnly: before is not null) : null;
             var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs ?? kept?.ShareCards,
                 recorded?.Damaged ?? Empty);
             var renderer = new SiteRenderer(plan, templates, kept?.Renderer);

@@ -16,8 +16,15 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal); // relative path -> staged file
     private bool _committed;
 
-    public StagedOutputFolder(string output, string buildId)
+    private readonly bool _changesOnly;
+
+    /// <param name="changesOnly">
+    /// The build will put its files in place one by one (<see cref="CommitChanges"/>): they are staged side by side,
+    /// under names made from their paths, with no folder made for each (making folders is slow on some disks).
+    /// </param>
+    public StagedOutputFolder(string output, string buildId, bool changesOnly = false)
     {
+        _changesOnly = changesOnly;
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
@@ -48,6 +55,14 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
 
     private SafeFileHandle Create(string relativePath, long size)
     {
+        if (_changesOnly)
+        {
+            _ = Inside(_output, relativePath);
+            var flat = Path.Combine(StagingPath, FlatName(relativePath));
+            _files[relativePath] = flat;
+            return File.OpenHandle(flat, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, size);
+        }
+
         var full = Path.GetFullPath(Path.Combine(StagingPath, relativePath));
         if (!full.StartsWith(StagingPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
@@ -67,6 +82,11 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     /// </summary>
     public void Commit()
     {
+        if (_changesOnly)
+        {
+            throw new InvalidOperationException("a folder staged for changes only is put in place by CommitChanges");
+        }
+
         if (!Directory.Exists(_output))
         {
             Directory.Move(StagingPath, _output);
@@ -110,6 +130,11 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         File.Move(journal + ".tmp", journal, overwrite: true);
         _committed = true;
         var retired = keepReplaced ? StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal) : null;
+        if (retired is not null)
+        {
+            Directory.CreateDirectory(retired);
+        }
+
         Replay(_output, lines, retired);
         if (retired is null)
         {
@@ -119,7 +144,6 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         else
         {
             // The journal and the staging folder's empty folders go with the replaced files: deleting them frees space too.
-            Directory.CreateDirectory(retired);
             File.Move(journal, Path.Combine(retired, ".journal"));
             Directory.Move(StagingPath, Path.Combine(retired, ".staging"));
         }
@@ -152,12 +176,12 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         }
     }
 
-    private static string RetiredPath(string retired, string relativePath)
-    {
-        var path = Path.Combine(retired, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
+    /// <summary>Where a replaced file waits to be deleted: side by side with the others, no folder made for it.</summary>
+    private static string RetiredPath(string retired, string relativePath) => Path.Combine(retired, FlatName(relativePath));
+
+    /// <summary>A file name for a path of the site, the same for the same path (a 128-bit hash, in hexadecimal).</summary>
+    private static string FlatName(string relativePath) =>
+        Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(relativePath)));
 
     private static string JournalPath(string output) => Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.journal");
 
@@ -171,7 +195,8 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
             var target = Inside(output, relativePath);
             if (line[0] == 'R')
             {
-                var staged = Path.Combine(staging, relativePath);
+                // Staged under its path, or side by side under its flat name (a build of changes only).
+                var staged = Path.Combine(staging, relativePath) is var nested && File.Exists(nested) ? nested : Path.Combine(staging, FlatName(relativePath));
                 if (File.Exists(staged))
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -12,8 +12,10 @@ public sealed class StagedOutputFolderTests : IDisposable
 
     private string Output => Path.Combine(_root, "output");
 
-    [Fact]
-    public void Committed_changes_replace_pages_add_new_ones_and_delete_the_gone_ones()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // staged side by side, under flat names
+    public void Committed_changes_replace_pages_add_new_ones_and_delete_the_gone_ones(bool changesOnly)
     {
         Directory.CreateDirectory(Path.Combine(Output, "claims", "a"));
         Directory.CreateDirectory(Path.Combine(Output, "claims", "gone"));
@@ -22,7 +24,7 @@ public sealed class StagedOutputFolderTests : IDisposable
         File.WriteAllText(Path.Combine(Output, "claims", "gone", "index.html"), "gone");
         File.WriteAllText(Path.Combine(Output, "tags", "gone", "page", "2", "index.html"), "gone too");
         File.WriteAllText(Path.Combine(Output, "kept.html"), "kept");
-        using var staging = new StagedOutputFolder(Output, "test");
+        using var staging = new StagedOutputFolder(Output, "test", changesOnly);
         staging.Write("claims/a/index.html", "new a"u8);
         staging.Write("claims/b/index.html", "new b"u8);
 
@@ -86,6 +88,44 @@ public sealed class StagedOutputFolderTests : IDisposable
         Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "a.html")));
         Assert.Equal("new b", File.ReadAllText(Path.Combine(Output, "p", "b.html")));
         Assert.False(File.Exists(Path.Combine(Output, "gone.html")));
+        Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Replaced_files_kept_for_later_are_out_of_the_site_and_the_staged_ones_in_place(bool changesOnly)
+    {
+        Directory.CreateDirectory(Path.Combine(Output, "p", "q"));
+        File.WriteAllText(Path.Combine(Output, "p", "q", "a.html"), "old a");
+        File.WriteAllText(Path.Combine(Output, "gone.html"), "gone");
+        using var staging = new StagedOutputFolder(Output, "test", changesOnly);
+        staging.Write("p/q/a.html", "new a"u8);
+
+        var retired = staging.CommitChanges(["gone.html"], keepReplaced: true)!;
+
+        Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "p", "q", "a.html")));
+        Assert.False(File.Exists(Path.Combine(Output, "gone.html")));
+        Assert.Equal(["new a"], Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.Equal(["gone", "old a"], Directory.EnumerateFiles(retired, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(".journal", StringComparison.Ordinal)).Select(File.ReadAllText).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_build_of_changes_only_killed_after_its_journal_is_finished_by_the_next()
+    {
+        Directory.CreateDirectory(Path.Combine(Output, "p"));
+        File.WriteAllText(Path.Combine(Output, "p", "b.html"), "old b");
+        var staging = new StagedOutputFolder(Output, "test", changesOnly: true);
+        staging.Write("a.html", "new a"u8);
+        staging.Write("p/b.html", "new b"u8);
+        // Killed once its journal was in place: nothing moved yet.
+        File.WriteAllLines(Path.Combine(_root, ".output.journal"), [Path.GetFileName(staging.StagingPath), "R a.html", "R p/b.html"]);
+
+        StagedOutputFolder.Recover(Output);
+
+        Assert.Equal("new a", File.ReadAllText(Path.Combine(Output, "a.html")));
+        Assert.Equal("new b", File.ReadAllText(Path.Combine(Output, "p", "b.html")));
         Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
     }
 
