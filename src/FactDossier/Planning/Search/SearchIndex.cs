@@ -95,7 +95,7 @@ public static class SearchIndex
 
             pieces[^1] = "}";
             // The last plan's file while it holds the very same terms' JSON: its hash is known.
-            files.Add(last?.TermFiles.ElementAtOrDefault(i) is { } same && SamePieces(same.Pieces, pieces) ? same : new DataFile($"search/terms/{i}.json", pieces));
+            files.Add(last?.TermFiles.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
         }
 
         var (facets, facetFiles) = before is not null && edited!.All(d => SameFilters(before.Claims[d], claims[d]))
@@ -388,24 +388,6 @@ public static class SearchIndex
         }
 
         return hash.GetCurrentHashAsUInt64();
-    }
-
-    private static bool SamePieces(IReadOnlyList<string> then, string[] now)
-    {
-        if (then.Count != now.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Length; i++)
-        {
-            if (!ReferenceEquals(then[i], now[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A text's UTF-16 code units as little-endian bytes, the same on every machine.</summary>
