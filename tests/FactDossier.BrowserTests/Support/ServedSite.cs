@@ -146,7 +146,15 @@ public sealed class RecordedPage : IAsyncDisposable
         page.Dialog += async (_, dialog) =>
         {
             Dialogs.Enqueue($"{page.Url}: {dialog.Type} {dialog.Message}");
-            await dialog.DismissAsync();
+            try
+            {
+                await dialog.DismissAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page closed while its dialog was dismissed (a test's end): the dialog is recorded, and an exception
+                // thrown from this handler, which nothing awaits, would stop the whole test run.
+            }
         };
     }
 
