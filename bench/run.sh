@@ -12,6 +12,8 @@ sizes=${*:-1000 10000 100000}
 runs=${RUNS:-3}
 work=${BENCH_DIR:-$(mktemp -d)}
 echo "working in $work" >&2
+# The binary's rows measure one process building into a cold folder: no build server (the README rows have theirs).
+export FACTDOSSIER_BUILD_SERVER=0
 
 # ReadyToRun: the benchmarked binary starts with precompiled code, as a released tool would.
 dotnet publish src/FactDossier -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bin" >/dev/null
@@ -26,6 +28,21 @@ timed() {
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/last.time" "$@" >/dev/null 2>"$work/last.err" || { cat "$work/last.err" >&2; exit 1; }
   awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$work/last.time" >> "$work/$label.times"
+}
+
+# settle <label>: waits until the build servers use no more CPU (their work after a command returned: warming up, deleting
+# replaced files), appends that wait to $work/<label>.times, and their peak memory so far to $work/<label>.rss: nothing
+# of theirs runs while the next command is timed.
+settle() {
+  local label=$1 start prev="" now i
+  start=$(date +%s.%N)
+  for i in $(seq 600); do
+    now=$(for p in $(pgrep -f "FactDossier(.dll)? server run" || true); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')
+    [ "$now" = "$prev" ] && break
+    prev=$now; sleep 0.5
+  done
+  awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f\n", b - a - 0.5}' >> "$work/$label.times"
+  for p in $(pgrep -f "FactDossier(.dll)? server run" || true); do awk '/VmHWM/ {print $2}' "/proc/$p/status"; done | sort -n | tail -1 >> "$work/$label.rss"
 }
 
 summary() { # <label> <pages>
@@ -72,12 +89,16 @@ done
 
 # The README's command as a user types it, from a clean clone of this repository's last commit with the synthetic
 # dossier as its input, paired with Hugo rebuilding over its existing public/. The first run compiles the tool: it is
-# a warm-up, not counted. Cases: cold (no output/, no .cache/), nothing changed, one claim's headline edited.
+# a warm-up, not counted. Cases: cold (no output/, no .cache/, no build server), nothing changed, one claim's headline
+# edited (the build server the cold run started makes these two), and one claim's headline edited with
+# FACTDOSSIER_BUILD_SERVER=0 (the command alone, from what .cache/ stores). After each of FactDossier's commands the
+# bench waits for its build server to finish what it does after replying (warming up after the cold run), untimed but
+# reported, so that it never runs beside Hugo.
 readme_sizes=${README_SIZES:-$(for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done)}
 if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
   echo
-  echo "| claims | README command: \`dotnet run --project src/FactDossier\` | FactDossier median wall s | peak RSS MiB | Hugo median wall s | Hugo peak RSS MiB | vs Hugo |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| claims | README command: \`dotnet run --project src/FactDossier\` | FactDossier median wall s | peak RSS MiB | build server after it: busy s, peak RSS | Hugo median wall s | Hugo peak RSS MiB | vs Hugo |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in $readme_sizes; do
     dir="$work/$n"
     [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
@@ -86,33 +107,48 @@ if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
     git clone -q "$root" "$clone"
     rm -rf "$clone/input" "$clone/seeds"
     cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
-    fd=(env -C "$clone" dotnet run --project src/FactDossier)
+    fd=(env -u FACTDOSSIER_BUILD_SERVER -C "$clone" dotnet run --project src/FactDossier)
+    fd_alone=(env FACTDOSSIER_BUILD_SERVER=0 -C "$clone" dotnet run --project src/FactDossier)
+    stop_server=(env -u FACTDOSSIER_BUILD_SERVER "$clone/src/FactDossier/bin/Release/net10.0/FactDossier" server stop --root "$clone")
     hg=(hugo --quiet -s "$dir/hugo" -d "$dir/readme-hugo")
     "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill
-    rm -f "$work"/readme-*-$n.times
+    rm -f "$work"/readme-*-$n.times "$work"/readme-*-$n.rss
     fd_claim="$clone/input/claims/c000000.yml"
     hugo_claim="$dir/hugo/content/claims/c000000.md"
-    for r in $(seq "$runs"); do
-      rm -rf "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
-      timed "readme-fd-cold-$n" "${fd[@]}"; sync
-      [ "$have_hugo" = 1 ] && timed "readme-hugo-cold-$n" "${hg[@]}"; sync
-      timed "readme-fd-same-$n" "${fd[@]}"; sync
-      [ "$have_hugo" = 1 ] && timed "readme-hugo-same-$n" "${hg[@]}"; sync
-      # The same claim's headline in both, changed back and forth.
+    edit_claim() { # the same claim's headline in both, changed back and forth
       if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
       sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
       sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
-      timed "readme-fd-edit-$n" "${fd[@]}"; sync
+    }
+    for r in $(seq "$runs"); do
+      "${stop_server[@]}" >/dev/null; sleep 1
+      rm -rf "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
+      timed "readme-fd-cold-$n" "${fd[@]}"; settle "readme-server-cold-$n"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-cold-$n" "${hg[@]}"; sync
+      timed "readme-fd-same-$n" "${fd[@]}"; settle "readme-server-same-$n"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-same-$n" "${hg[@]}"; sync
+      edit_claim
+      timed "readme-fd-edit-$n" "${fd[@]}"; settle "readme-server-edit-$n"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-edit-$n" "${hg[@]}"; sync
+      "${stop_server[@]}" >/dev/null; sleep 1
+      edit_claim
+      timed "readme-fd-alone-$n" "${fd_alone[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "readme-hugo-alone-$n" "${hg[@]}"; sync
     done
-    for case in cold same edit; do
+    "${stop_server[@]}" >/dev/null
+    for case in cold same edit alone; do
       read -r fw _ fr _ <<<"$(summary "readme-fd-$case-$n" 1)"
-      label=$(case $case in cold) echo "cold: no output, no cache";; same) echo "nothing changed";; edit) echo "one claim edited";; esac)
+      label=$(case $case in cold) echo "cold: no output, no cache, no server";; same) echo "nothing changed";; edit) echo "one claim edited";;
+        alone) echo "one claim edited, FACTDOSSIER_BUILD_SERVER=0";; esac)
+      server="n/a"
+      if [ -f "$work/readme-server-$case-$n.times" ]; then
+        server="$(median < "$work/readme-server-$case-$n.times") s, $(( $(median < "$work/readme-server-$case-$n.rss") / 1024 )) MiB"
+      fi
       if [ "$have_hugo" = 1 ]; then
         read -r hw _ hr _ <<<"$(summary "readme-hugo-$case-$n" 1)"
-        echo "| $n | $label | $fw | $fr | $hw | $hr | $(awk -v a="$fw" -v b="$hw" 'BEGIN {printf "%.2f", a / b}') |"
+        echo "| $n | $label | $fw | $fr | $server | $hw | $hr | $(awk -v a="$fw" -v b="$hw" 'BEGIN {printf "%.2f", a / b}') |"
       else
-        echo "| $n | $label | $fw | $fr | | | n/a |"
+        echo "| $n | $label | $fw | $fr | $server | | | n/a |"
       fi
     done
     rm -rf "$clone" "$dir/readme-hugo"

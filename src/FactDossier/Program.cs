@@ -5,6 +5,7 @@ using FactDossier.Cli;
 using FactDossier.Loading;
 using FactDossier.Preview;
 using FactDossier.Scaffolding;
+using FactDossier.Serving;
 
 // Output must not depend on the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -60,6 +61,26 @@ var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild and rel
 };
 rootCommand.Add(preview);
 
+var socketOption = new Option<string>("--socket") { Description = "The socket to listen at", Required = true };
+var serverRun = new Command("run", "Serve this project's builds (started by build itself)") { socketOption };
+serverRun.Hidden = true;
+var serverStop = new Command("stop", "Stop the build server of this project and these options, if one is running");
+var server = new Command("server", "The build server that keeps the last build in memory between builds (off with FACTDOSSIER_BUILD_SERVER=0)")
+{
+    serverRun, serverStop,
+};
+rootCommand.Add(server);
+serverRun.SetAction(async (parsed, stopping) =>
+    await BuildServer.RunAsync(Options(parsed, write: true), Path.GetFullPath(parsed.GetValue(socketOption)!), BuildServer.IdleTimeout, Console.Error, stopping));
+serverStop.SetAction(async (parsed, _) =>
+{
+    // Found whatever FACTDOSSIER_BUILD_SERVER says now: it may have been on when the server started.
+    var socket = BuildServerAddress.For(Options(parsed, write: true), name => name == "FACTDOSSIER_BUILD_SERVER" ? "1" : Environment.GetEnvironmentVariable(name));
+    var stopped = socket is not null && await BuildServerClient.StopAsync(socket);
+    Console.Out.WriteLine(stopped ? "build server stopped" : "no build server was running");
+    return 0;
+});
+
 InputLayout Layout(ParseResult parsed) =>
     InputLayout.Under(parsed.GetValue(root)!, parsed.GetValue(input), parsed.GetValue(theme), parsed.GetValue(output));
 
@@ -69,14 +90,33 @@ BuildOptions Options(ParseResult parsed, bool write) =>
         BaseUrl = parsed.GetValue(baseUrl) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null,
     };
 
-int Run(ParseResult parsed, bool write)
+int Check(ParseResult parsed)
 {
-    var layout = Layout(parsed);
-    var result = SiteBuilder.Build(Options(parsed, write));
+    var result = SiteBuilder.Build(Options(parsed, write: false));
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
-    ConsoleReport.Summary(result, write ? "build" : "check", write && result.Succeeded ? layout.Display(layout.Output) : null,
-        parsed.GetValue(verbose), Console.Out);
+    ConsoleReport.Summary(result, "check", null, parsed.GetValue(verbose), Console.Out);
     return result.Succeeded ? 0 : 1;
+}
+
+async Task<int> Build(ParseResult parsed)
+{
+    var options = Options(parsed, write: true);
+    var socket = BuildServerAddress.For(options, Environment.GetEnvironmentVariable);
+    if (socket is not null && await BuildServerClient.TryAsync(socket, new ServerRequest(Stop: false, parsed.GetValue(format)!, parsed.GetValue(verbose))) is { } reply)
+    {
+        Console.Out.Write(reply.Stdout);
+        Console.Error.Write(reply.Stderr);
+        return reply.ExitCode;
+    }
+
+    var result = SiteBuilder.Build(options);
+    var exit = ConsoleReport.Build(result, options.Layout, parsed.GetValue(format)!, parsed.GetValue(verbose), Console.Out, Console.Error);
+    if (socket is not null && result.Succeeded)
+    {
+        BuildServerClient.Start(socket, options); // for the next build of this project
+    }
+
+    return exit;
 }
 
 int NewClaim(ParseResult parsed)
@@ -112,9 +152,9 @@ preview.SetAction(async (parsed, cancellation) =>
         }
     }, Console.Out, cancellation);
 });
-rootCommand.SetAction(parsed => Run(parsed, write: true));
-build.SetAction(parsed => Run(parsed, write: true));
-check.SetAction(parsed => Run(parsed, write: false));
+rootCommand.SetAction((parsed, _) => Build(parsed));
+build.SetAction((parsed, _) => Build(parsed));
+check.SetAction(Check);
 
 var parseResult = rootCommand.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -18,6 +18,25 @@ public sealed class BuildMemory
 {
     public LoadCache Files { get; } = new();
 
+    /// <summary>
+    /// The preview's memory is all it goes by; the build server's also reads and writes the command line's record, so that
+    /// a build made without it (or by the preview) since is seen, and a command line build after it starts from its work.
+    /// </summary>
+    internal bool KeepsNoRecord { get; init; } = true;
+
+    private (string Path, FileStamp? Stamp)? _record;
+
+    /// <summary>Whether the record on disk is the one this memory's last build wrote or adopted, and output/ is as it says.</summary>
+    internal bool Describes(RecordedBuild recorded) =>
+        recorded.Record is not null && recorded.Damaged.Count == 0 && _record is { } mine && FileStamp.Of(mine.Path) == mine.Stamp;
+
+    /// <summary>Notes the record on disk now (its stamp: a record written by any other build has another).</summary>
+    internal void Recorded(InputLayout layout)
+    {
+        var path = SiteRecord.PathFor(layout);
+        _record = (path, FileStamp.Of(path));
+    }
+
     internal LastBuild? Last { get; set; }
 
     /// <summary>What the claim rules found in each claim at the last validation, failed builds included.</summary>

@@ -43,8 +43,9 @@ internal sealed class RecordedBuild
     public bool NothingChanged => Record is not null && _changed!.Count == 0 && Damaged.Count == 0;
 
     /// <summary>The last build as this one sees it, with the claims that changed when nothing but claim files did.</summary>
-    public PreviousSite? Previous(Dossier dossier) =>
-        Record is null ? null : PreviousSite.Of(Record, ChangedClaims(dossier), Damaged);
+    /// <param name="everyPage">Render every page whatever changed (the build server's first build, which reads every page's links).</param>
+    public PreviousSite? Previous(Dossier dossier, bool everyPage = false) =>
+        Record is null ? null : PreviousSite.Of(Record, everyPage ? null : ChangedClaims(dossier), Damaged);
 
     private HashSet<string>? ChangedClaims(Dossier dossier)
     {

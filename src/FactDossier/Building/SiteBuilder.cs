@@ -25,16 +25,32 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default) => Build(options, memory: null, cancellation);
 
     /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
-    public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
+    public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default) =>
+        Build(options, memory, warmUp: false, cancellation);
+
+    /// <summary>
+    /// The build server's first build: every stage run, every page rendered and checked, nothing written, and the result
+    /// kept in <paramref name="memory"/> only if output/ is exactly what the stages made from the input as recorded.
+    /// </summary>
+    internal static BuildResult WarmUp(BuildOptions options, BuildMemory memory, CancellationToken cancellation = default) =>
+        Build(options, memory, warmUp: true, cancellation);
+
+    private static BuildResult Build(BuildOptions options, BuildMemory? memory, bool warmUp, CancellationToken cancellation)
     {
         memory?.FinishBackgroundWork();
         var run = new BuildRun(options.Strict);
         var layout = options.Layout;
-        var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
+        if (warmUp)
+        {
+            memory!.Recorded(layout); // first: a record written while this build reads is not the one it adopts
+        }
+
         RecordedBuild? recorded;
         try
         {
-            recorded = options.Write && memory is null ? RecordedBuild.Take(options) : null;
+            // The build server keeps its memory and the command line's record both: the record says what changed on disk
+            // since any build, its memory what it made last.
+            recorded = options.Write && memory is not { KeepsNoRecord: true } ? RecordedBuild.Take(options) : null;
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
@@ -42,11 +58,23 @@ public static class SiteBuilder
             return run.Result();
         }
 
-        if (recorded?.NothingChanged == true)
+        if (memory is { KeepsNoRecord: false, Last: not null } && !memory.Describes(recorded!))
+        {
+            memory.Last = null; // another build wrote output/ since: the record is the truth
+        }
+
+        if (warmUp && recorded?.NothingChanged != true)
+        {
+            return run.Result(); // nothing to adopt: output/ is not what the input makes
+        }
+
+        if (recorded?.NothingChanged == true && !warmUp)
         {
             run.Lap("unchanged");
             return run.Unchanged(recorded.Record!);
         }
+
+        var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
 
         // The templates need nothing from the input: they are parsed while it loads.
         var theme = ThemeStamp.Of(layout.Theme);
@@ -56,7 +84,7 @@ public static class SiteBuilder
             : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
         // The command line keeps its stages' work on disk between runs; the preview keeps it in memory after its first
         // build, whose load checks every file's stamp (later ones trust the watcher, which saw nothing of the stored files).
-        using var stored = options.Write && memory?.Started != true ? new StoredWork(layout, memory?.Files) : null;
+        using var stored = options.Write && memory?.Started != true ? new StoredWork(layout, memory?.Files, save: !warmUp) : null;
         if (memory is not null)
         {
             memory.Started = true;
@@ -111,7 +139,7 @@ public static class SiteBuilder
         run.Stats = run.Stats with { Cache = stored?.Use };
         run.Lap("plan");
         var kept = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
-        var before = kept is not null ? PreviousSite.Of(kept, plan.Context!.ChangedClaims!) : recorded?.Previous(dossier);
+        var before = kept is not null ? PreviousSite.Of(kept, plan.Context!.ChangedClaims!) : recorded?.Previous(dossier, everyPage: warmUp);
 
         try
         {
@@ -125,7 +153,7 @@ public static class SiteBuilder
 
         BuildResult Publish()
         {
-            using var staging = options.Write ? new StagedOutputFolder(layout.Output, BuildId(), changesOnly: before is not null) : null;
+            using var staging = options.Write && !warmUp ? new StagedOutputFolder(layout.Output, BuildId(), changesOnly: before is not null) : null;
             var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs ?? kept?.ShareCards,
                 recorded?.Damaged ?? Empty);
             var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
@@ -176,10 +204,10 @@ public static class SiteBuilder
 
             cancellation.ThrowIfCancellationRequested();
             run.Stats = run.Stats with { Written = writer.Written.Count };
+            HashSet<string>? made = null;
+            HashSet<string> Made() => made ??= plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
             if (staging is not null)
             {
-                HashSet<string>? made = null;
-                HashSet<string> Made() => made ??= plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
                 SiteRecord.Delete(layout); // until the new one is written, no record describes output/
                 if (before is null)
                 {
@@ -194,16 +222,22 @@ public static class SiteBuilder
                 }
 
                 recorded?.Remember(dossier, plan, links, writer, Made(), run.Diagnostics, run.Stats);
+                memory?.Recorded(layout);
             }
 
             run.Lap("publish");
             if (memory is not null)
             {
-                memory.Last = staging is null ? null
+                // The next build carries each page's links from this one: known only for pages this one read or carried.
+                var linksKnown = before is null || before.KnowsLinks || toRender.Count == plan.Pages.Count;
+                // Adopted only if the stages made every file as output/ holds it, from the input as it still is.
+                var adopted = !warmUp || (writer.Written.IsEmpty && !before!.Gone(plan, otherFiles, Made).Any()
+                    && RecordedBuild.Take(options) is { NothingChanged: true } now && memory.Describes(now));
+                memory.Last = (staging is null && !warmUp) || !linksKnown || !adopted ? null
                     : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles)
                     {
                         ShareCards = plan.ShareCards.Select(c => c.OutputPath)
-                            .Select(p => (Path: p, Key: writer.Hashes.TryGetValue(p, out var key) ? key : kept!.ShareCards[p].Hash))
+                            .Select(p => (Path: p, Key: writer.Hashes.TryGetValue(p, out var key) ? key : (kept?.ShareCards ?? recorded!.Record!.Outputs)[p].Hash))
                             .ToDictionary(c => c.Path, c => new OutputFile(default, c.Key), StringComparer.Ordinal),
                     };
                 memory.LastKind = kept is null ? "full" : "incremental";

@@ -17,10 +17,14 @@ internal sealed class StoredWork : IDisposable
     private readonly Task<Memo<string>> _markdown;
     private Memo<QuoteAnchor[]>? _anchors;
 
+    private readonly bool _save;
+
     /// <param name="files">The preview's own cache, which its first build fills from the stored one.</param>
-    public StoredWork(InputLayout layout, LoadCache? files = null)
+    /// <param name="save">False for the build server's warm-up: it reads what the build before it has just saved.</param>
+    public StoredWork(InputLayout layout, LoadCache? files = null, bool save = true)
     {
         _layout = layout;
+        _save = save;
         Files = StoredLoadCache.Open(layout, files);
         _markdown = Task.Run(() => StoredMemo.Open(layout, "markdown", StoredForms.ReadText)); // not needed until the plan
     }
@@ -31,11 +35,19 @@ internal sealed class StoredWork : IDisposable
 
     public Memo<string> Markdown => _markdown.GetAwaiter().GetResult();
 
-    public void Loaded() => _writes.Start(() => StoredLoadCache.Save(_layout, Files));
+    public void Loaded() => Save(() => StoredLoadCache.Save(_layout, Files));
 
-    public void Anchored() => _writes.Start(() => StoredMemo.Save(_layout, "anchors", Anchors, StoredForms.Write));
+    public void Anchored() => Save(() => StoredMemo.Save(_layout, "anchors", Anchors, StoredForms.Write));
 
-    public void Planned() => _writes.Start(() => StoredMemo.Save(_layout, "markdown", Markdown, StoredForms.Write));
+    public void Planned() => Save(() => StoredMemo.Save(_layout, "markdown", Markdown, StoredForms.Write));
+
+    private void Save(Action save)
+    {
+        if (_save)
+        {
+            _writes.Start(save);
+        }
+    }
 
     /// <summary>How much of the work up to the plan was made anew.</summary>
     public CacheUse Use => new(Files.FilesRead, Files.FilesAsked, Markdown.Made, Markdown.Used.Count, Anchors.Made, Anchors.Used.Count);

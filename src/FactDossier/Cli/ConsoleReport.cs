@@ -1,11 +1,20 @@
 using FactDossier.Building;
 using FactDossier.Diagnostics;
+using FactDossier.Loading;
 
 namespace FactDossier.Cli;
 
 /// <summary>Diagnostics to stderr in the chosen format; a one-screen summary to stdout.</summary>
 public static class ConsoleReport
 {
+    /// <summary>What <c>build</c> prints (diagnostics to <paramref name="error"/>, the summary to <paramref name="writer"/>); returns its exit code.</summary>
+    public static int Build(BuildResult result, InputLayout layout, string format, bool verbose, TextWriter writer, TextWriter error)
+    {
+        Diagnostics(result.Diagnostics, format, error);
+        Summary(result, "build", result.Succeeded ? layout.Display(layout.Output) : null, verbose, writer);
+        return result.Succeeded ? 0 : 1;
+    }
+
     public static void Diagnostics(IReadOnlyList<Diagnostic> diagnostics, string format, TextWriter error)
     {
         foreach (var d in diagnostics)

@@ -239,6 +239,6 @@ public sealed class CommandLineRebuildTests
         Assert.Equal(["output"], Directory.EnumerateFileSystemEntries(project.Root, "*output*").Select(Path.GetFileName)); // no staging folder or journal left
     }
 
-    private static SortedDictionary<string, DateTime> ModificationTimes(string folder) =>
+    internal static SortedDictionary<string, DateTime> ModificationTimes(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc), StringComparer.Ordinal);
 }

@@ -10,7 +10,11 @@ public static partial class FactDossierProcess
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>Starts the program with its output redirected; the caller reads it, waits or stops it.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(buildServer: false, args);
+
+    /// <param name="buildServer">Whether <c>build</c> may use or start a build server: not in the tests that are not about it,
+    /// which would leave one per test project behind.</param>
+    public static Process Start(bool buildServer, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +22,7 @@ public static partial class FactDossierProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["FACTDOSSIER_BUILD_SERVER"] = buildServer ? "1" : "0";
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"));
         foreach (var arg in args)
         {
@@ -27,15 +32,23 @@ public static partial class FactDossierProcess
         return Process.Start(start)!;
     }
 
-    public static Run Execute(params string[] args)
+    public static Run Execute(params string[] args) => Execute(buildServer: false, args);
+
+    public static Run Execute(bool buildServer, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(buildServer, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("factdossier did not finish: " + string.Join(' ', args));
+        }
+
+        // Its output ends with it: nothing it started may hold it open (a build server started in the background).
+        if (!Task.WaitAll([stdout, stderr], TimeSpan.FromMinutes(1)))
+        {
+            throw new TimeoutException("factdossier exited, but its output stayed open: " + string.Join(' ', args));
         }
 
         return new Run(process.ExitCode, stdout.Result, stderr.Result);
