@@ -108,7 +108,7 @@ if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
     rm -rf "$clone/input" "$clone/seeds"
     cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
     fd=(env -u FACTDOSSIER_BUILD_SERVER -C "$clone" dotnet run --project src/FactDossier)
-    fd_alone=(env FACTDOSSIER_BUILD_SERVER=0 -C "$clone" dotnet run --project src/FactDossier)
+    fd_alone=(env -C "$clone" FACTDOSSIER_BUILD_SERVER=0 dotnet run --project src/FactDossier)
     stop_server=(env -u FACTDOSSIER_BUILD_SERVER "$clone/src/FactDossier/bin/Release/net10.0/FactDossier" server stop --root "$clone")
     hg=(hugo --quiet -s "$dir/hugo" -d "$dir/readme-hugo")
     "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill

@@ -209,20 +209,36 @@ public static class SiteBuilder
             if (staging is not null)
             {
                 SiteRecord.Delete(layout); // until the new one is written, no record describes output/
+                string? replaced = null;
                 if (before is null)
                 {
                     staging.Commit();
                 }
                 else
                 {
-                    if (staging.CommitChanges(before.Gone(plan, otherFiles, Made), keepReplaced: memory is not null) is { } replaced)
-                    {
-                        memory!.Retire(replaced);
-                    }
+                    replaced = staging.CommitChanges(before.Gone(plan, otherFiles, Made), keepReplaced: memory is not null);
                 }
 
-                recorded?.Remember(dossier, plan, links, writer, Made(), run.Diagnostics, run.Stats);
-                memory?.Recorded(layout);
+                if (recorded is not null && memory is not null)
+                {
+                    // The build server writes the record after replying, before its next build: until then there is none,
+                    // and a build without it would be a full one, never a wrong one.
+                    var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
+                    memory.AfterBuild(() =>
+                    {
+                        recorded.Remember(dossier, plan, links, writer, Made(), diagnostics, stats);
+                        memory.Recorded(layout);
+                    });
+                }
+                else
+                {
+                    recorded?.Remember(dossier, plan, links, writer, Made(), run.Diagnostics, run.Stats);
+                }
+
+                if (replaced is not null)
+                {
+                    memory!.Retire(replaced);
+                }
             }
 
             run.Lap("publish");
