@@ -33,12 +33,13 @@ timed() {
 # settle <label>: waits until the build servers use no more CPU (their work after a command returned: warming up, deleting
 # replaced files), appends that wait to $work/<label>.times, and their peak memory so far to $work/<label>.rss: nothing
 # of theirs runs while the next command is timed.
-settle() {
+settle() { # <label> <project folder>
   local label=$1 start prev="" now i
   start=$(date +%s.%N)
   for i in $(seq 600); do
     now=$(for p in $(pgrep -f "FactDossier(.dll)? server run" || true); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')
-    [ "$now" = "$prev" ] && break
+    # Idle, and done deleting the files its last build replaced (waiting on the disk uses no CPU).
+    [ "$now" = "$prev" ] && ! compgen -G "$2/.output.retired-*" >/dev/null && break
     prev=$now; sleep 0.5
   done
   awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f\n", b - a - 0.5}' >> "$work/$label.times"
@@ -123,12 +124,12 @@ if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
     for r in $(seq "$runs"); do
       "${stop_server[@]}" >/dev/null; sleep 1
       rm -rf "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
-      timed "readme-fd-cold-$n" "${fd[@]}"; settle "readme-server-cold-$n"; sync
+      timed "readme-fd-cold-$n" "${fd[@]}"; settle "readme-server-cold-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-cold-$n" "${hg[@]}"; sync
-      timed "readme-fd-same-$n" "${fd[@]}"; settle "readme-server-same-$n"; sync
+      timed "readme-fd-same-$n" "${fd[@]}"; settle "readme-server-same-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-same-$n" "${hg[@]}"; sync
       edit_claim
-      timed "readme-fd-edit-$n" "${fd[@]}"; settle "readme-server-edit-$n"; sync
+      timed "readme-fd-edit-$n" "${fd[@]}"; settle "readme-server-edit-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-edit-$n" "${hg[@]}"; sync
       "${stop_server[@]}" >/dev/null; sleep 1
       edit_claim

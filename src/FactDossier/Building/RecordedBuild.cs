@@ -25,10 +25,16 @@ internal sealed class RecordedBuild
     }
 
     /// <summary>Finishes a killed build's commit, then reads the record (if it still describes output/) and stamps the input.</summary>
-    public static RecordedBuild Take(BuildOptions options)
+    /// <param name="recover">False for the build server's warm-up, which must not write output/ on its own (a journal left
+    /// means no record, and so nothing it could adopt).</param>
+    public static RecordedBuild Take(BuildOptions options, bool recover = true)
     {
         var output = options.Layout.Output;
-        StagedOutputFolder.Recover(output);
+        if (recover)
+        {
+            StagedOutputFolder.Recover(output);
+        }
+
         var record = Directory.Exists(output) ? SiteRecord.Read(options) : null;
         var inputs = InputStamps.Take(options.Layout, record?.Inputs.Keys ?? []);
         return new RecordedBuild(options, record, inputs, record?.DamagedOutputs(output) ?? new HashSet<string>());
@@ -69,8 +75,10 @@ internal sealed class RecordedBuild
         dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>Writes the record of the build just published: what it read, each page, and every file of output/.</summary>
+    /// <param name="writtenStamps">The written files' stamps taken when they were put in place, for a record written later
+    /// (the build server's): a file changed since then must not be taken for the build's own.</param>
     public void Remember(Dossier dossier, SitePlan plan, IReadOnlyDictionary<string, LinkChecker.PageLinks> links, ChangedFilesWriter writer,
-        IReadOnlySet<string> made, IEnumerable<Diagnostic> diagnostics, BuildStats stats)
+        IReadOnlySet<string> made, IEnumerable<Diagnostic> diagnostics, BuildStats stats, IReadOnlyDictionary<string, FileStamp>? writtenStamps = null)
     {
         var inputs = new Dictionary<string, FileStamp>(_inputs, StringComparer.Ordinal);
         foreach (var seed in dossier.Articles.Select(a => _options.Layout.FromRoot(a.SeedPath)).Where(p => !inputs.ContainsKey(p)))
@@ -90,7 +98,7 @@ internal sealed class RecordedBuild
             {
                 outputs[path] = kept; // not written: as it was
             }
-            else if (FileStamp.Of(Path.Combine(output, path)) is { } stamp)
+            else if ((writtenStamps is null ? FileStamp.Of(Path.Combine(output, path)) : writtenStamps.GetValueOrDefault(path)) is { } stamp)
             {
                 outputs[path] = new OutputFile(stamp, writer.Hashes[path]);
             }

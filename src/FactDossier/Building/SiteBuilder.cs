@@ -50,7 +50,7 @@ public static class SiteBuilder
         {
             // The build server keeps its memory and the command line's record both: the record says what changed on disk
             // since any build, its memory what it made last.
-            recorded = options.Write && memory is not { KeepsNoRecord: true } ? RecordedBuild.Take(options) : null;
+            recorded = options.Write && memory is not { KeepsNoRecord: true } ? RecordedBuild.Take(options, recover: !warmUp) : null;
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
@@ -222,12 +222,25 @@ public static class SiteBuilder
                 if (recorded is not null && memory is not null)
                 {
                     // The build server writes the record after replying, before its next build: until then there is none,
-                    // and a build without it would be a full one, never a wrong one.
+                    // and a build without it would be a full one, never a wrong one. The written files are stamped now: one
+                    // changed after the reply (a script run after the command) is then seen as damaged, not as this build's.
                     var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
+                    var stamps = new Dictionary<string, FileStamp>(writer.Written.Count, StringComparer.Ordinal);
+                    foreach (var path in writer.Written.Keys)
+                    {
+                        if (FileStamp.Of(Path.Combine(layout.Output, path)) is { } stamp)
+                        {
+                            stamps[path] = stamp;
+                        }
+                    }
+
                     memory.AfterBuild(() =>
                     {
-                        recorded.Remember(dossier, plan, links, writer, Made(), diagnostics, stats);
-                        memory.Recorded(layout);
+                        if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
+                        {
+                            recorded.Remember(dossier, plan, links, writer, Made(), diagnostics, stats, stamps);
+                            memory.Recorded(layout);
+                        }
                     });
                 }
                 else
@@ -248,7 +261,7 @@ public static class SiteBuilder
                 var linksKnown = before is null || before.KnowsLinks || toRender.Count == plan.Pages.Count;
                 // Adopted only if the stages made every file as output/ holds it, from the input as it still is.
                 var adopted = !warmUp || (writer.Written.IsEmpty && !before!.Gone(plan, otherFiles, Made).Any()
-                    && RecordedBuild.Take(options) is { NothingChanged: true } now && memory.Describes(now));
+                    && RecordedBuild.Take(options, recover: false) is { NothingChanged: true } now && memory.Describes(now));
                 memory.Last = (staging is null && !warmUp) || !linksKnown || !adopted ? null
                     : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles)
                     {

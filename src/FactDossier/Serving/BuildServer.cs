@@ -90,6 +90,18 @@ public static class BuildServer
         return null;
     }
 
+    private static void FinishQuietly(BuildMemory memory, TextWriter log)
+    {
+        try
+        {
+            memory.FinishBackgroundWork();
+        }
+        catch (AggregateException e)
+        {
+            log.WriteLine($"factdossier build server: work after a build failed: {e}");
+        }
+    }
+
     private static void DeleteIfEmpty(string path)
     {
         if (new FileInfo(path) is { Exists: true, Length: 0 })
@@ -126,6 +138,7 @@ public static class BuildServer
 
         if (request is null || request.Stop)
         {
+            FinishQuietly(memory, log); // its record written before anyone hears that it stopped
             Reply(stream, new ServerReply(0, "", ""));
             return request is null;
         }
@@ -148,6 +161,7 @@ public static class BuildServer
         {
             // A fault of the server's is not the editor's: the command builds in its own process instead.
             log.WriteLine($"factdossier build server: build failed: {e}");
+            FinishQuietly(memory, log); // nothing of it may still write when the command builds in its own process
             memory = new BuildMemory { KeepsNoRecord = false };
             reply = new ServerReply(ServerReply.Unanswered, "", "");
         }

@@ -100,7 +100,7 @@ public sealed class BuildServerTests
         Assert.True(SiteBuilder.Build(Options(project)).Succeeded);
         var snapshot = OutputSnapshot.Of(project.Output);
         var memory = new BuildMemory { KeepsNoRecord = false };
-        var savedDuringTheLoad = Options(project) with { Files = new EditingWhileListing(() => Edit(project, "claim")) };
+        var savedDuringTheLoad = Options(project) with { Files = new BuildServerReviewTests.OnFirstListing("claims", () => Edit(project, "claim")) };
 
         SiteBuilder.WarmUp(savedDuringTheLoad, memory);
         memory.FinishBackgroundWork();
@@ -109,22 +109,6 @@ public sealed class BuildServerTests
         OutputSnapshot.AssertIdentical(snapshot, OutputSnapshot.Of(project.Output));
         Assert.True(Serve(Options(project), memory).Succeeded);
         AssertSameAsCleanBuild(project);
-    }
-
-    /// <summary>Lists files as usual, after saving an edit the first time it lists the claims.</summary>
-    private sealed class EditingWhileListing(Action edit) : IFileEnumerator
-    {
-        private int _edited;
-
-        public IEnumerable<string> Enumerate(string directory, string pattern)
-        {
-            if (directory.EndsWith("claims", StringComparison.Ordinal) && Interlocked.Exchange(ref _edited, 1) == 0)
-            {
-                edit();
-            }
-
-            return IFileEnumerator.Sorted.Enumerate(directory, pattern);
-        }
     }
 
     [Theory]
@@ -205,7 +189,7 @@ public sealed class BuildServerTests
         Assert.Equal(on, BuildServerAddress.IsOn(name => name switch { "FACTDOSSIER_BUILD_SERVER" => setting, "CI" => ci, _ => null }));
 
     /// <summary>A command line build, then the server it starts, warmed up from the output and record that build left.</summary>
-    private static (BuildOptions Options, BuildMemory Memory) ServedBy(TestProject project)
+    internal static (BuildOptions Options, BuildMemory Memory) ServedBy(TestProject project)
     {
         var options = Options(project);
         Assert.True(SiteBuilder.Build(options).Succeeded);
@@ -215,7 +199,7 @@ public sealed class BuildServerTests
         return (options, memory);
     }
 
-    private static BuildResult Serve(BuildOptions options, BuildMemory memory)
+    internal static BuildResult Serve(BuildOptions options, BuildMemory memory)
     {
         var result = SiteBuilder.Build(options, memory);
         memory.FinishBackgroundWork(); // as the server does before its next build: the replaced files deleted

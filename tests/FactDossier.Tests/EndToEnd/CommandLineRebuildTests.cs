@@ -212,7 +212,7 @@ public sealed class CommandLineRebuildTests
         }
     }
 
-    private static void Replace(TestProject project, string file, string passage, string replacement)
+    internal static void Replace(TestProject project, string file, string passage, string replacement)
     {
         var text = project.Read(file);
         Assert.Contains(passage, text, StringComparison.Ordinal);
