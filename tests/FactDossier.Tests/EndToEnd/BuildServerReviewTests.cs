@@ -97,9 +97,7 @@ public sealed class BuildServerReviewTests
         AssertRecordTellsTheTruth(options, project);
         Assert.True(Serve(options, memory).Succeeded);
 
-        AssertRecordTellsTheTruth(options, project);
-        AssertSameAsCleanBuild(project);
-        AssertACommandLineBuildWritesNothing(options, project);
+        AssertSiteAndRecordAreTrue(options, project);
     }
 
     [Fact]
@@ -118,9 +116,7 @@ public sealed class BuildServerReviewTests
 
         Assert.True(rebuild.Succeeded, string.Join("\n", rebuild.Diagnostics));
         Assert.Equal(0, rebuild.Stats.Written);
-        AssertRecordTellsTheTruth(options, project);
-        AssertSameAsCleanBuild(project);
-        AssertACommandLineBuildWritesNothing(options, project);
+        AssertSiteAndRecordAreTrue(options, project);
     }
 
     [Fact]
@@ -135,9 +131,7 @@ public sealed class BuildServerReviewTests
         project.Write(Claim, original);
         Assert.True(Serve(options, memory).Succeeded);
 
-        AssertRecordTellsTheTruth(options, project);
-        AssertSameAsCleanBuild(project);
-        AssertACommandLineBuildWritesNothing(options, project);
+        AssertSiteAndRecordAreTrue(options, project);
     }
 
     [Fact]
@@ -158,9 +152,7 @@ public sealed class BuildServerReviewTests
         var served = Serve(options, memory);
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
-        AssertRecordTellsTheTruth(options, project);
-        AssertSameAsCleanBuild(project);
-        AssertACommandLineBuildWritesNothing(options, project);
+        AssertSiteAndRecordAreTrue(options, project);
     }
 
     [Theory]
@@ -248,6 +240,14 @@ public sealed class BuildServerReviewTests
     private static BuildOptions WithBackgroundHeldBack(BuildOptions options, BuildMemory memory, ManualResetEventSlim gate) =>
         // Queued while the build loads: after the build's own wait for the last build's work, before its record.
         options with { Files = new OnFirstListing("claims", () => memory.AfterBuild(() => gate.Wait(TimeSpan.FromMinutes(2)))) };
+
+    /// <summary>Output is a clean build's, the record says so, and a command line build after it finds nothing to do.</summary>
+    private static void AssertSiteAndRecordAreTrue(BuildOptions options, TestProject project)
+    {
+        AssertRecordTellsTheTruth(options, project);
+        AssertSameAsCleanBuild(project);
+        AssertACommandLineBuildWritesNothing(options, project);
+    }
 
     /// <summary>The record on disk names every file of output/, with its stamp and (but for the images, kept by their source's hash) the hash of its bytes.</summary>
     private static void AssertRecordTellsTheTruth(BuildOptions options, TestProject project)
