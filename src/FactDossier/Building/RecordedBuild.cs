@@ -75,10 +75,27 @@ internal sealed class RecordedBuild
         dossier.Claims.SelectMany(c => c.Tags).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>Writes the record of the build just published: what it read, each page, and every file of output/.</summary>
-    /// <param name="writtenStamps">The written files' stamps taken when they were put in place, for a record written later
-    /// (the build server's): a file changed since then must not be taken for the build's own.</param>
+    /// <summary>
+    /// The stamps of the files the build wrote, taken once they are in place and before the command returns: a record
+    /// written later (the build server's) must not take a file changed since for the build's own.
+    /// </summary>
+    public IReadOnlyDictionary<string, FileStamp> StampWritten(ChangedFilesWriter writer)
+    {
+        var stamps = new Dictionary<string, FileStamp>(writer.Written.Count, StringComparer.Ordinal);
+        foreach (var path in writer.Written.Keys)
+        {
+            if (FileStamp.Of(Path.Combine(_options.Layout.Output, path)) is { } stamp)
+            {
+                stamps[path] = stamp;
+            }
+        }
+
+        return stamps;
+    }
+
+    /// <param name="writtenStamps">From <see cref="StampWritten"/>.</param>
     public void Remember(Dossier dossier, SitePlan plan, IReadOnlyDictionary<string, LinkChecker.PageLinks> links, ChangedFilesWriter writer,
-        IReadOnlySet<string> made, IEnumerable<Diagnostic> diagnostics, BuildStats stats, IReadOnlyDictionary<string, FileStamp>? writtenStamps = null)
+        IReadOnlyDictionary<string, FileStamp> writtenStamps, IReadOnlySet<string> made, IEnumerable<Diagnostic> diagnostics, BuildStats stats)
     {
         var inputs = new Dictionary<string, FileStamp>(_inputs, StringComparer.Ordinal);
         foreach (var seed in dossier.Articles.Select(a => _options.Layout.FromRoot(a.SeedPath)).Where(p => !inputs.ContainsKey(p)))
@@ -91,14 +108,13 @@ internal sealed class RecordedBuild
 
         var pages = plan.Pages.ToDictionary(p => p.OutputPath, p => new RecordedPage(p.Shows, p.Signature, links[p.OutputPath].Ids), StringComparer.Ordinal);
         var outputs = new Dictionary<string, OutputFile>(made.Count, StringComparer.Ordinal);
-        var output = _options.Layout.Output;
         foreach (var path in made)
         {
             if (!writer.Written.ContainsKey(path) && Record?.Outputs.TryGetValue(path, out var kept) == true)
             {
                 outputs[path] = kept; // not written: as it was
             }
-            else if ((writtenStamps is null ? FileStamp.Of(Path.Combine(output, path)) : writtenStamps.GetValueOrDefault(path)) is { } stamp)
+            else if (writtenStamps.GetValueOrDefault(path) is { } stamp)
             {
                 outputs[path] = new OutputFile(stamp, writer.Hashes[path]);
             }

@@ -219,33 +219,24 @@ public static class SiteBuilder
                     replaced = staging.CommitChanges(before.Gone(plan, otherFiles, Made), keepReplaced: memory is not null);
                 }
 
+                var stamps = recorded?.StampWritten(writer);
                 if (recorded is not null && memory is not null)
                 {
                     // The build server writes the record after replying, before its next build: until then there is none,
-                    // and a build without it would be a full one, never a wrong one. The written files are stamped now: one
-                    // changed after the reply (a script run after the command) is then seen as damaged, not as this build's.
+                    // and a build without it would be a full one, never a wrong one.
                     var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
-                    var stamps = new Dictionary<string, FileStamp>(writer.Written.Count, StringComparer.Ordinal);
-                    foreach (var path in writer.Written.Keys)
-                    {
-                        if (FileStamp.Of(Path.Combine(layout.Output, path)) is { } stamp)
-                        {
-                            stamps[path] = stamp;
-                        }
-                    }
-
                     memory.AfterBuild(() =>
                     {
                         if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
                         {
-                            recorded.Remember(dossier, plan, links, writer, Made(), diagnostics, stats, stamps);
+                            recorded.Remember(dossier, plan, links, writer, stamps!, Made(), diagnostics, stats);
                             memory.Recorded(layout);
                         }
                     });
                 }
                 else
                 {
-                    recorded?.Remember(dossier, plan, links, writer, Made(), run.Diagnostics, run.Stats);
+                    recorded?.Remember(dossier, plan, links, writer, stamps!, Made(), run.Diagnostics, run.Stats);
                 }
 
                 if (replaced is not null)
