@@ -41,7 +41,7 @@ public sealed class EditorBrowserTests(ServedSite site)
             var file = project.PathOf("input/claims/negotiators-said-a-summit-could-follow.yml");
             await WaitFor(() => File.Exists(file));
             var page = await tab.Context.NewPageAsync();
-            await WaitFor(async () => (await page.GotoAsync(url + "claims/negotiators-said-a-summit-could-follow/"))?.Ok == true);
+            await WaitFor(() => LoadsAsync(page, url + "claims/negotiators-said-a-summit-could-follow/"));
             Assert.Contains("Negotiators said a summit could follow", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
             // Everything Decap loaded came from the preview, and nothing it asked for was missing: the one vendored
             // script is all the configured widgets need.
@@ -175,6 +175,22 @@ public sealed class EditorBrowserTests(ServedSite site)
     {
         await page.Locator($"[id^='{field}-field']").First.FillAsync(search);
         await page.GetByRole(AriaRole.Option).First.ClickAsync();
+    }
+
+    /// <summary>
+    /// Whether the page loads; false too when the preview's live reload, fired by the rebuild that makes it, interrupts
+    /// the navigation with its own: the next try sees the rebuilt page.
+    /// </summary>
+    private static async Task<bool> LoadsAsync(IPage page, string address)
+    {
+        try
+        {
+            return (await page.GotoAsync(address))?.Ok == true;
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        {
+            return false;
+        }
     }
 
     private static Task WaitFor(Func<bool> done) => WaitFor(() => Task.FromResult(done()));
