@@ -76,10 +76,24 @@ public sealed class BuildMemory
     /// its plan's pages for the next plan), one piece after the other, off the path of the next rebuild.
     /// </summary>
     internal void AfterBuild(Action work) =>
-        _background = _background.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _background = _background.ContinueWith(
+            previous =>
+            {
+                work();
+                previous.GetAwaiter().GetResult(); // a piece that failed earlier is still reported, once the later ones ran
+            },
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
-    /// <summary>Waits for the last build's work left for later: before the next build, and when the preview stops.</summary>
-    public void FinishBackgroundWork() => _background.Wait();
+    /// <summary>
+    /// Waits for the last build's work left for later: before the next build, and when the preview stops. A failure of
+    /// that work (the build server's record, written after its reply) is thrown here, once.
+    /// </summary>
+    public void FinishBackgroundWork()
+    {
+        var work = _background;
+        _background = Task.CompletedTask;
+        work.GetAwaiter().GetResult();
+    }
 
     private static void DeleteQuietly(string folder)
     {

@@ -394,6 +394,6 @@ public sealed class PlanningContext
         nav.Add(new LinkView(t["nav_tags"], Urls.Tags));
         nav.AddRange(Dossier.Pages.Select(p => new LinkView(p.Title, Urls.Page(p.Slug))));
         return new SiteView(s.Title, s.Summary, s.Language, s.Publisher.Name, s.Publisher.Url?.AbsoluteUri, Urls.Home,
-            Urls.Asset("site.css"), Urls.Asset("favicon.svg"), Urls.Asset("site.js"), Urls.File("feed.xml"), nav);
+            Urls.Asset("site.css"), Urls.Asset("favicon.svg"), Urls.Asset("site.js"), Urls.File("feed.xml"), nav, SiteView.LocaleOf(s.Language));
     }
 }

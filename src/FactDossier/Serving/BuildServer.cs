@@ -62,7 +62,7 @@ public static class BuildServer
         finally
         {
             File.Delete(socketPath);
-            memory.FinishBackgroundWork();
+            FinishQuietly(memory, log);
             DeleteIfEmpty(Path.ChangeExtension(socketPath, ".log")); // where its starter sent its errors: none
         }
 
@@ -96,7 +96,7 @@ public static class BuildServer
         {
             memory.FinishBackgroundWork();
         }
-        catch (AggregateException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.WriteLine($"factdossier build server: work after a build failed: {e}");
         }
