@@ -27,7 +27,8 @@ internal sealed class RecordedBuild
     /// <summary>Finishes a killed build's commit, then reads the record (if it still describes output/) and stamps the input.</summary>
     /// <param name="recover">False for the build server's warm-up, which must not write output/ on its own (a journal left
     /// means no record, and so nothing it could adopt).</param>
-    public static RecordedBuild Take(BuildOptions options, bool recover = true)
+    /// <param name="known">The record as the build server wrote it, if the file is still that one: not read again.</param>
+    public static RecordedBuild Take(BuildOptions options, bool recover = true, Func<SiteRecord?>? known = null)
     {
         var output = options.Layout.Output;
         if (recover)
@@ -35,7 +36,7 @@ internal sealed class RecordedBuild
             StagedOutputFolder.Recover(output);
         }
 
-        var record = Directory.Exists(output) ? SiteRecord.Read(options) : null;
+        var record = Directory.Exists(output) ? known?.Invoke() ?? SiteRecord.Read(options) : null;
         var inputs = InputStamps.Take(options.Layout, record?.Inputs.Keys ?? []);
         return new RecordedBuild(options, record, inputs, record?.DamagedOutputs(output) ?? new HashSet<string>());
     }
@@ -94,7 +95,8 @@ internal sealed class RecordedBuild
     }
 
     /// <param name="writtenStamps">From <see cref="StampWritten"/>.</param>
-    public void Remember(Dossier dossier, SitePlan plan, IReadOnlyDictionary<string, LinkChecker.PageLinks> links, ChangedFilesWriter writer,
+    /// <returns>The record written, and the stamp of its file.</returns>
+    public (SiteRecord Record, FileStamp Stamp) Remember(Dossier dossier, SitePlan plan, IReadOnlyDictionary<string, LinkChecker.PageLinks> links, ChangedFilesWriter writer,
         IReadOnlyDictionary<string, FileStamp> writtenStamps, IReadOnlySet<string> made, IEnumerable<Diagnostic> diagnostics, BuildStats stats)
     {
         var inputs = new Dictionary<string, FileStamp>(_inputs, StringComparer.Ordinal);
@@ -120,9 +122,10 @@ internal sealed class RecordedBuild
             }
         }
 
-        new SiteRecord(SiteRecord.KeyOf(_options), inputs, pages, outputs, [.. diagnostics.Where(d => !d.IsError)], stats with { Stages = [] })
+        var record = new SiteRecord(SiteRecord.KeyOf(_options), inputs, pages, outputs, [.. diagnostics.Where(d => !d.IsError)], stats with { Stages = [] })
         {
             TagCounts = TagCounts(dossier),
-        }.Write(_options.Layout);
+        };
+        return (record, record.Write(_options.Layout));
     }
 }

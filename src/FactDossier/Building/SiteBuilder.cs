@@ -50,7 +50,9 @@ public static class SiteBuilder
         {
             // The build server keeps its memory and the command line's record both: the record says what changed on disk
             // since any build, its memory what it made last.
-            recorded = options.Write && memory is not { KeepsNoRecord: true } ? RecordedBuild.Take(options, recover: !warmUp) : null;
+            recorded = options.Write && memory is not { KeepsNoRecord: true }
+                ? RecordedBuild.Take(options, recover: !warmUp, memory is null ? null : () => memory.OwnRecord(options))
+                : null;
         }
         catch (Exception e) when (IsDiskProblem(e))
         {
@@ -229,14 +231,13 @@ public static class SiteBuilder
                     {
                         if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
                         {
-                            recorded.Remember(dossier, plan, links, writer, stamps!, Made(), diagnostics, stats);
-                            memory.Recorded(layout);
+                            memory.Recorded(layout, recorded.Remember(dossier, plan, links, writer, stamps!, Made(), diagnostics, stats));
                         }
                     });
                 }
                 else
                 {
-                    recorded?.Remember(dossier, plan, links, writer, stamps!, Made(), run.Diagnostics, run.Stats);
+                    _ = recorded?.Remember(dossier, plan, links, writer, stamps!, Made(), run.Diagnostics, run.Stats);
                 }
 
                 if (replaced is not null)

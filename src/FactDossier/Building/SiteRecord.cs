@@ -62,7 +62,12 @@ internal sealed record SiteRecord(
     }
 
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
-    public void Write(InputLayout layout) => CheckedFile.WriteModel(PathFor(layout), HeaderOf(Key), WriteRecord);
+    /// <returns>The stamp of the file as this record wrote it.</returns>
+    public FileStamp Write(InputLayout layout)
+    {
+        var (length, written) = CheckedFile.WriteModel(PathFor(layout), HeaderOf(Key), WriteRecord);
+        return new FileStamp(length, written.Ticks);
+    }
 
     private static string HeaderOf(string key) => $"{Magic} {FormatVersion}|{key}";
 

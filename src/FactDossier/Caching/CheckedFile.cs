@@ -30,7 +30,8 @@ internal static class CheckedFile
     }
 
     /// <summary>Writes what <paramref name="write"/> writes, hashed on its way to the disk: no copy of the file is held in memory.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <returns>The file's length and modification time as written (a rename keeps them), before another writer can replace it.</returns>
+    public static (long Length, DateTime WrittenUtc) Write(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
@@ -47,7 +48,9 @@ internal static class CheckedFile
                 file.Write(BitConverter.GetBytes(hashing.Hash.GetCurrentHashAsUInt64()));
             }
 
+            var written = (new FileInfo(temporary).Length, File.GetLastWriteTimeUtc(temporary));
             File.Move(temporary, path, overwrite: true);
+            return written;
         }
         catch
         {
@@ -87,7 +90,7 @@ internal static class CheckedFile
     }
 
     /// <summary>Writes <paramref name="header"/>, then what <paramref name="write"/> writes, in the form <see cref="ReadModel"/> reads.</summary>
-    public static void WriteModel(string path, string header, Action<ModelWriter> write) =>
+    public static (long Length, DateTime WrittenUtc) WriteModel(string path, string header, Action<ModelWriter> write) =>
         Write(path, stream =>
         {
             using var writer = new ModelWriter(stream);

@@ -145,6 +145,28 @@ public sealed class BuildServerTests
     }
 
     [Fact]
+    public void The_server_goes_by_the_record_it_wrote_without_reading_it_again()
+    {
+        using var project = WithOwnTheme();
+        var (options, memory) = ServedBy(project);
+        Edit(project, "claim");
+        Assert.True(Serve(options, memory).Succeeded);
+
+        // The record's file, same length and time, other bytes: read again, it would be no record, and a full build.
+        var path = SiteRecord.PathFor(InputLayout.Under(project.Root));
+        var written = File.GetLastWriteTimeUtc(path);
+        File.WriteAllBytes(path, new byte[new FileInfo(path).Length]);
+        File.SetLastWriteTimeUtc(path, written);
+        Edit(project, "claim comment");
+        var rebuild = Serve(options, memory);
+
+        Assert.True(rebuild.Succeeded, string.Join("\n", rebuild.Diagnostics));
+        Assert.InRange(rebuild.Stats.Rendered, 1, rebuild.Stats.Pages / 2);
+        AssertSameAsCleanBuild(project);
+        Assert.NotNull(SiteRecord.Read(options)); // and it wrote its record of this build
+    }
+
+    [Fact]
     public void The_command_hands_its_build_to_the_server_it_started_and_server_stop_ends_it()
     {
         using var project = WithOwnTheme();
