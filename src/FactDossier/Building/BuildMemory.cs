@@ -41,9 +41,18 @@ public sealed class BuildMemory
     internal void Recorded(InputLayout layout, (SiteRecord Record, FileStamp Stamp) written) =>
         _record = (SiteRecord.PathFor(layout), written.Stamp, written.Record);
 
+    /// <summary>Keeps the record the warm-up read, once it found the file still the one it noted before reading.</summary>
+    internal void Adopted(SiteRecord record)
+    {
+        if (_record is { } noted)
+        {
+            _record = noted with { Record = record };
+        }
+    }
+
     /// <summary>
-    /// The record this memory's last build wrote, while its file is still that one and was made under these options: the
-    /// next build does not read it again (53 MB at 100k claims).
+    /// The record this memory's last build wrote or adopted, while its file is still that one and was made under these
+    /// options: the next build does not read it again (53 MB at 100k claims).
     /// </summary>
     internal SiteRecord? OwnRecord(BuildOptions options) =>
         _record is { Record: { } record } mine && record.Key == SiteRecord.KeyOf(options) && FileStamp.Of(mine.Path) == mine.Stamp ? record : null;

@@ -252,8 +252,14 @@ public static class SiteBuilder
                 // The next build carries each page's links from this one: known only for pages this one read or carried.
                 var linksKnown = before is null || before.KnowsLinks || toRender.Count == plan.Pages.Count;
                 // Adopted only if the stages made every file as output/ holds it, from the input as it still is.
+                RecordedBuild? now = null;
                 var adopted = !warmUp || (writer.Written.IsEmpty && !before!.Gone(plan, otherFiles, Made).Any()
-                    && RecordedBuild.Take(options, recover: false) is { NothingChanged: true } now && memory.Describes(now));
+                    && (now = RecordedBuild.Take(options, recover: false)) is { NothingChanged: true } && memory.Describes(now));
+                if (warmUp && adopted)
+                {
+                    memory.Adopted(now!.Record!); // read after the file's stamp was noted, and the file still has it
+                }
+
                 memory.Last = (staging is null && !warmUp) || !linksKnown || !adopted ? null
                     : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles)
                     {
