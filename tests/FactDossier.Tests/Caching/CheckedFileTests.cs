@@ -9,6 +9,18 @@ public sealed class CheckedFileTests : IDisposable
     private string PathOf(string name) => Path.Combine(_folder, name);
 
     [Fact]
+    public void The_tools_build_names_its_code_and_not_the_commit_it_was_built_at()
+    {
+        // The caches are keyed by the assembly's MVID: a commit hash in the assembly would make every commit, even one
+        // that changes no code, a new tool whose stored work, record and build server are all thrown away.
+        var version = typeof(CheckedFile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
+        Assert.DoesNotContain("+", version, StringComparison.Ordinal);
+        Assert.StartsWith(typeof(CheckedFile).Assembly.ManifestModule.ModuleVersionId.ToString("N"), CheckedFile.ToolBuild, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_is_written_reads_back_without_its_checksum()
     {
         CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("hello"u8));
