@@ -8,7 +8,7 @@ internal static class InputStamps
     /// <summary>Taken before the build reads anything: a file saved while it runs is seen as changed by the next one.</summary>
     public static Dictionary<string, FileStamp> Take(InputLayout layout, IEnumerable<string> alsoRead)
     {
-        var paths = Folders(layout)
+        var paths = new[] { layout.Input, Path.Combine(layout.Root, "seeds"), layout.Theme }
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Concat(alsoRead)
@@ -27,9 +27,6 @@ internal static class InputStamps
 
         return taken;
     }
-
-    /// <summary>The folders whose every file is stamped.</summary>
-    public static string[] Folders(InputLayout layout) => [layout.Input, Path.Combine(layout.Root, "seeds"), layout.Theme];
 
     /// <summary>Every path whose stamp differs between the two, or that only one of them has.</summary>
     public static HashSet<string> Changed(IReadOnlyDictionary<string, FileStamp> before, IReadOnlyDictionary<string, FileStamp> now)

@@ -1,5 +1,4 @@
 using FactDossier.Diagnostics;
-using FactDossier.Loading;
 using FactDossier.Model;
 using FactDossier.Planning;
 using FactDossier.Publishing;
@@ -43,23 +42,6 @@ internal sealed class RecordedBuild
     }
 
     public SiteRecord? Record { get; }
-
-    /// <summary>
-    /// What changed in the input since the record, told as a watcher tells the preview: files written in place, and files
-    /// that came or went. The build server's load, whose files were read by the build this record describes, then looks
-    /// at those files only, instead of stamping every input file a second time.
-    /// </summary>
-    public FileChanges? InputChanges()
-    {
-        if (Record is null)
-        {
-            return null;
-        }
-
-        var inBoth = _changed!.ToLookup(path => Record.Inputs.ContainsKey(path) && _inputs.ContainsKey(path));
-        return new FileChanges(inBoth[true].ToHashSet(StringComparer.Ordinal), inBoth[false].ToHashSet(StringComparer.Ordinal),
-            InputStamps.Folders(_options.Layout));
-    }
 
     /// <summary>The files of output/ that are no longer as the last build left them: written again.</summary>
     public IReadOnlySet<string> Damaged { get; }
