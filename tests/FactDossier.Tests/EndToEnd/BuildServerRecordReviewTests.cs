@@ -1,7 +1,6 @@
-using System.IO.Hashing;
 using FactDossier.Building;
-using FactDossier.Loading;
 using FactDossier.Tests.Support;
+using static FactDossier.Tests.EndToEnd.BuildServerReviewTests;
 using static FactDossier.Tests.EndToEnd.BuildServerTests;
 using static FactDossier.Tests.EndToEnd.CommandLineRebuildTests;
 
@@ -55,7 +54,7 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     // ---- The load cache's last load is newer than the record (a failed build, a file added while listing) -----------
@@ -156,7 +155,7 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     [Fact]
@@ -174,7 +173,7 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     [Fact]
@@ -194,7 +193,7 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     [Fact]
@@ -209,14 +208,14 @@ public sealed class BuildServerRecordReviewTests
 
         File.AppendAllText(project.PathOf("texts/talks.txt"), "\nA closing paragraph added to the seed.\n");
         Assert.True(Serve(options, memory).Succeeded);
-        AssertSameAsCleanBuildWith(project, "texts");
+        AssertSameAsCleanBuild(project, "seeds", "texts");
         Edit(project, "claim");
         File.AppendAllText(project.PathOf("texts/talks.txt"), "\nAnother closing paragraph.\n");
         var served = Serve(options, memory);
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
-        AssertSameAsCleanBuildWith(project, "texts");
-        AssertRecordTellsTheTruth(options, project);
+        AssertSameAsCleanBuild(project, "seeds", "texts");
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     [Fact]
@@ -236,7 +235,7 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     [Fact]
@@ -251,53 +250,15 @@ public sealed class BuildServerRecordReviewTests
 
         Assert.True(served.Succeeded, string.Join("\n", served.Diagnostics));
         AssertSameAsCleanBuild(project);
-        AssertRecordTellsTheTruth(options, project);
+        AssertRecordIsTrueAndTrusted(options, project);
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------------------------
 
-    private static readonly string[] CleanFolders = ["input", "theme", "seeds"];
-
-    private static void AssertRecordTellsTheTruth(BuildOptions options, TestProject project)
+    /// <summary>The record names every file of output/ as it is, and a command line build after it finds nothing to do.</summary>
+    private static void AssertRecordIsTrueAndTrusted(BuildOptions options, TestProject project)
     {
-        var record = SiteRecord.Read(options);
-        Assert.NotNull(record);
-        var files = Directory.EnumerateFiles(project.Output, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(project.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(files, record.Outputs.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, file) in record.Outputs)
-        {
-            var full = Path.Combine(project.Output, path);
-            Assert.True(FileStamp.Of(full) == file.Stamp, $"{path}: the record has another stamp");
-            if (!path.EndsWith(".png", StringComparison.Ordinal))
-            {
-                Assert.True(XxHash128.HashToUInt128(File.ReadAllBytes(full)) == file.Hash, $"{path}: the record has other bytes");
-            }
-        }
-
-        var times = ModificationTimes(project.Output);
-        var result = SiteBuilder.Build(options);
-        Assert.True(result.Succeeded);
-        Assert.Equal(0, result.Stats.Written);
-        Assert.Equal(times, ModificationTimes(project.Output));
-    }
-
-    /// <summary>As <see cref="CommandLineRebuildTests.AssertSameAsCleanBuild"/>, with more folders of the project copied.</summary>
-    private static void AssertSameAsCleanBuildWith(TestProject project, params string[] more)
-    {
-        using var clean = TestProject.RealDossier();
-        foreach (var folder in CleanFolders.Concat(more))
-        {
-            if (Directory.Exists(clean.PathOf(folder)))
-            {
-                Directory.Delete(clean.PathOf(folder), recursive: true);
-            }
-
-            TestProject.Copy(project.PathOf(folder), clean.PathOf(folder));
-        }
-
-        var result = SiteBuilder.Build(new BuildOptions(InputLayout.Under(clean.Root)));
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        OutputSnapshot.AssertIdentical(OutputSnapshot.Of(clean.Output), OutputSnapshot.Of(project.Output));
+        AssertRecordTellsTheTruth(options, project);
+        AssertACommandLineBuildWritesNothing(options, project);
     }
 }

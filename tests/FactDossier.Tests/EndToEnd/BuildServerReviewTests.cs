@@ -250,7 +250,7 @@ public sealed class BuildServerReviewTests
     }
 
     /// <summary>The record on disk names every file of output/, with its stamp and (but for the images, kept by their source's hash) the hash of its bytes.</summary>
-    private static void AssertRecordTellsTheTruth(BuildOptions options, TestProject project)
+    internal static void AssertRecordTellsTheTruth(BuildOptions options, TestProject project)
     {
         var record = SiteRecord.Read(options);
         Assert.NotNull(record);
@@ -268,7 +268,7 @@ public sealed class BuildServerReviewTests
         }
     }
 
-    private static void AssertACommandLineBuildWritesNothing(BuildOptions options, TestProject project)
+    internal static void AssertACommandLineBuildWritesNothing(BuildOptions options, TestProject project)
     {
         var times = ModificationTimes(project.Output);
         var result = SiteBuilder.Build(options);

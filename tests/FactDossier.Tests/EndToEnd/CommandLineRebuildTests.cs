@@ -220,10 +220,11 @@ public sealed class CommandLineRebuildTests
     }
 
     /// <summary>A copy of the project's input and theme built from nothing gives exactly the project's output.</summary>
-    internal static void AssertSameAsCleanBuild(TestProject project)
+    /// <param name="alsoCopied">Folders of the project besides input/ and theme/ that the clean build reads (seeds kept elsewhere).</param>
+    internal static void AssertSameAsCleanBuild(TestProject project, params string[] alsoCopied)
     {
         using var clean = TestProject.RealDossier();
-        foreach (var folder in new[] { "input", "theme" })
+        foreach (var folder in (string[])["input", "theme", .. alsoCopied])
         {
             if (Directory.Exists(clean.PathOf(folder)))
             {
