@@ -1,3 +1,4 @@
+using MemoryPack;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Building;
@@ -12,7 +13,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, BuildSta
 }
 
 /// <summary>The numbers of the build summary, with the time each stage took.</summary>
-public sealed record BuildStats(int Articles, int Claims, int Quotes, int QuotesAnchored, int Pages, int Files, IReadOnlyList<StageTime> Stages)
+[MemoryPackable]
+public sealed partial record BuildStats(int Articles, int Claims, int Quotes, int QuotesAnchored, int Pages, int Files, IReadOnlyList<StageTime> Stages)
 {
     public static BuildStats Empty { get; } = new(0, 0, 0, 0, 0, 0, []);
 
@@ -29,12 +31,14 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 }
 
 /// <summary>Each pair: how many were made anew by this build, of how many it needed (the rest came from <c>.cache/factdossier/</c>).</summary>
-public sealed record CacheUse(int FilesRead, int Files, int MarkdownRendered, int Markdown, int ArticlesSearched, int Articles);
+[MemoryPackable]
+public sealed partial record CacheUse(int FilesRead, int Files, int MarkdownRendered, int Markdown, int ArticlesSearched, int Articles);
 
 /// <param name="CpuMilliseconds">Processor time of the whole process during the stage: above the wall time when cores work in parallel.</param>
 /// <param name="JitMilliseconds">Time the runtime spent compiling code during the stage (part of the processor time).</param>
 /// <param name="Wall">The stage's wall time (the bench reads it to a tenth of a millisecond).</param>
-public sealed record StageTime(string Stage, TimeSpan Wall, long CpuMilliseconds, long JitMilliseconds)
+[MemoryPackable]
+public sealed partial record StageTime(string Stage, TimeSpan Wall, long CpuMilliseconds, long JitMilliseconds)
 {
     public long Milliseconds => (long)Wall.TotalMilliseconds;
 }

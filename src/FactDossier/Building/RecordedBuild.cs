@@ -122,7 +122,7 @@ internal sealed class RecordedBuild
             }
         }
 
-        var record = new SiteRecord(SiteRecord.KeyOf(_options), inputs, pages, outputs, [.. diagnostics.Where(d => !d.IsError)], stats with { Stages = [] })
+        var record = new SiteRecord(SiteRecord.KeyOf(_options), inputs, pages, outputs, [.. diagnostics.Where(d => !d.IsError)], stats with { Stages = [], Cache = null })
         {
             TagCounts = TagCounts(dossier),
         };

@@ -3,11 +3,13 @@ using System.IO.Hashing;
 using FactDossier.Caching;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using MemoryPack;
 
 namespace FactDossier.Building;
 
 /// <summary>A file's length and modification time: a file with the same stamp is taken to hold the same bytes (as make and Hugo do).</summary>
-internal readonly record struct FileStamp(long Length, long Ticks)
+[MemoryPackable]
+internal readonly partial record struct FileStamp(long Length, long Ticks)
 {
     public static FileStamp? Of(string path)
     {
@@ -17,10 +19,12 @@ internal readonly record struct FileStamp(long Length, long Ticks)
 }
 
 /// <summary>A file the build wrote into the output folder: its stamp once written, and a hash of its bytes.</summary>
-internal readonly record struct OutputFile(FileStamp Stamp, UInt128 Hash);
+[MemoryPackable]
+internal readonly partial record struct OutputFile(FileStamp Stamp, UInt128 Hash);
 
 /// <summary>What decides whether a page must be rendered again (as <see cref="Planning.PagePlan"/> says it), and the ids it offers to links.</summary>
-internal sealed record RecordedPage(IReadOnlySet<string>? Shows, string? Signature, IReadOnlySet<string> Ids);
+[MemoryPackable]
+internal sealed partial record RecordedPage(IReadOnlySet<string>? Shows, string? Signature, IReadOnlySet<string> Ids);
 
 /// <summary>
 /// What the last command-line build published, kept between runs under <c>.cache/factdossier/</c>: the stamp of every
@@ -29,7 +33,8 @@ internal sealed record RecordedPage(IReadOnlySet<string>? Shows, string? Signatu
 /// claims did (and then renders only the pages that show them), and writes only the files whose bytes changed. A
 /// missing, unreadable or stale record (another version of the tool, other options) means a full build.
 /// </summary>
-internal sealed record SiteRecord(
+[MemoryPackable]
+internal sealed partial record SiteRecord(
     string Key,
     IReadOnlyDictionary<string, FileStamp> Inputs,
     IReadOnlyDictionary<string, RecordedPage> Pages,
@@ -40,8 +45,6 @@ internal sealed record SiteRecord(
     /// <summary>How many claims carry each tag: every claim's view shows its tags' counts, so a claim whose tag count changed changed too.</summary>
     public IReadOnlyDictionary<string, int> TagCounts { get; init; } = new Dictionary<string, int>();
 
-    private const string Magic = "FactDossier site record";
-    private const int FormatVersion = 4;
 
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
@@ -58,18 +61,18 @@ internal sealed record SiteRecord(
     public static SiteRecord? Read(BuildOptions options)
     {
         var key = KeyOf(options);
-        return CheckedFile.ReadModel(PathFor(options.Layout), HeaderOf(key), reader => ReadRecord(reader, key));
+        return CheckedFile.Read<SiteRecord>(PathFor(options.Layout), HeaderOf(key)) is { } record && record.Key == key ? record : null;
     }
 
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
     /// <returns>The stamp of the file as this record wrote it.</returns>
     public FileStamp Write(InputLayout layout)
     {
-        var (length, written) = CheckedFile.WriteModel(PathFor(layout), HeaderOf(Key), WriteRecord);
+        var (length, written) = CheckedFile.Write(PathFor(layout), HeaderOf(Key), this);
         return new FileStamp(length, written.Ticks);
     }
 
-    private static string HeaderOf(string key) => $"{Magic} {FormatVersion}|{key}";
+    private static string HeaderOf(string key) => $"FactDossier site record|{key}";
 
     /// <summary>Removed before the output changes, so that a build killed midway leaves no record that no longer describes it.</summary>
     public static void Delete(InputLayout layout)
@@ -93,70 +96,4 @@ internal sealed record SiteRecord(
         });
         return damaged.ToFrozenSet(StringComparer.Ordinal);
     }
-
-    private void WriteRecord(ModelWriter writer)
-    {
-        writer.All(Inputs.OrderBy(i => i.Key, StringComparer.Ordinal), input =>
-        {
-            writer.Text(input.Key);
-            WriteStamp(writer, input.Value);
-        });
-        writer.All(Pages.OrderBy(p => p.Key, StringComparer.Ordinal), page =>
-        {
-            writer.Text(page.Key);
-            writer.Bool(page.Value.Shows is not null);
-            if (page.Value.Shows is { } shows)
-            {
-                writer.All(shows.Order(StringComparer.Ordinal), writer.Name);
-            }
-
-            writer.OptionalText(page.Value.Signature);
-            writer.All(page.Value.Ids.Order(StringComparer.Ordinal), writer.Name);
-        });
-        writer.All(Outputs.OrderBy(o => o.Key, StringComparer.Ordinal), output =>
-        {
-            writer.Text(output.Key);
-            WriteStamp(writer, output.Value.Stamp);
-            writer.Hash(output.Value.Hash);
-        });
-        writer.All(Warnings, writer.Diagnostic);
-        writer.All(TagCounts.OrderBy(t => t.Key, StringComparer.Ordinal), tag =>
-        {
-            writer.Name(tag.Key);
-            writer.Int(tag.Value);
-        });
-        writer.All([Stats.Articles, Stats.Claims, Stats.Quotes, Stats.QuotesAnchored, Stats.Pages, Stats.Files], writer.Int);
-    }
-
-    private static SiteRecord ReadRecord(ModelReader reader, string key)
-    {
-        var inputs = reader.All(() => (Path: reader.Text(), Stamp: ReadStamp(reader))).ToDictionary(i => i.Path, i => i.Stamp, StringComparer.Ordinal);
-        var pages = reader.All(() =>
-        {
-            var path = reader.Text();
-            IReadOnlySet<string>? shows = reader.Bool() ? reader.All(reader.Name).ToHashSet(StringComparer.Ordinal) : null;
-            var signature = reader.OptionalText();
-            var ids = reader.All(reader.Name).ToHashSet(StringComparer.Ordinal);
-            return (Path: path, Page: new RecordedPage(shows, signature, ids));
-        }).ToDictionary(p => p.Path, p => p.Page, StringComparer.Ordinal);
-        var outputs = reader.All(() => (Path: reader.Text(), File: new OutputFile(ReadStamp(reader), reader.Hash())))
-            .ToDictionary(o => o.Path, o => o.File, StringComparer.Ordinal);
-        var warnings = reader.All(reader.Diagnostic);
-        var tags = reader.All(() => (Tag: reader.Name(), Count: reader.Int())).ToDictionary(t => t.Tag, t => t.Count, StringComparer.Ordinal);
-        var n = reader.All(reader.Int);
-        if (n.Count != 6)
-        {
-            throw new FormatException("not the numbers of a build");
-        }
-
-        return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], [])) { TagCounts = tags };
-    }
-
-    private static void WriteStamp(ModelWriter writer, FileStamp stamp)
-    {
-        writer.Long(stamp.Length);
-        writer.Long(stamp.Ticks);
-    }
-
-    private static FileStamp ReadStamp(ModelReader reader) => new(reader.Long(), reader.Long());
 }

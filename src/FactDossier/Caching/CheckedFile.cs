@@ -1,13 +1,61 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Text;
+using MemoryPack;
 
 namespace FactDossier.Caching;
 
 /// <summary>
-/// A file of <c>.cache/factdossier/</c>: written whole under a temporary name, then renamed, with a checksum at its
-/// end. A reader finds the old file, the new one or none, and never trusts a truncated or altered one.
+/// A file of <c>.cache/factdossier/</c>: a header saying what it is and for which build of the tool, then a value in
+/// MemoryPack's generated binary form, then a checksum. Written whole under a temporary name, then renamed: a reader
+/// finds the old file, the new one or none, and never trusts a truncated, altered or foreign one.
 /// </summary>
 internal static class CheckedFile
 {
+    /// <summary>The value stored under <paramref name="header"/>, or null when the file is missing, damaged or another's.</summary>
+    public static T? Read<T>(string path, string header)
+        where T : class
+    {
+        if (Read(path) is not { } contents)
+        {
+            return null;
+        }
+
+        var expected = Encoding.UTF8.GetBytes(Typed<T>(header));
+        var bytes = contents.AsSpan();
+        if (bytes.Length < 4 || BinaryPrimitives.ReadInt32LittleEndian(bytes) != expected.Length || !bytes[4..].StartsWith(expected))
+        {
+            return null;
+        }
+
+        try
+        {
+            return MemoryPackSerializer.Deserialize<T>(bytes[(4 + expected.Length)..]);
+        }
+        catch (Exception e) when (e is MemoryPackSerializationException or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> under <paramref name="header"/>, in the form <see cref="Read{T}"/> reads.</summary>
+    /// <returns>The file's length and modification time as written (a rename keeps them), before another writer can replace it.</returns>
+    public static (long Length, DateTime WrittenUtc) Write<T>(string path, string header, T value)
+    {
+        var headerBytes = Encoding.UTF8.GetBytes(Typed<T>(header));
+        return Write(path, buffer =>
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), headerBytes.Length);
+            buffer.Advance(4);
+            buffer.Write(headerBytes);
+            MemoryPackSerializer.Serialize(buffer, value);
+        });
+    }
+
+    /// <summary>The header with the stored type's name: bytes of one form are never read as another's.</summary>
+    private static string Typed<T>(string header) => $"{header}|{typeof(T).FullName}";
+
     /// <summary>The file's contents without its checksum, or null when it is missing, unreadable, truncated or altered.</summary>
     public static ArraySegment<byte>? Read(string path)
     {
@@ -29,23 +77,20 @@ internal static class CheckedFile
         return new ArraySegment<byte>(bytes, 0, bytes.Length - 8);
     }
 
-    /// <summary>Writes what <paramref name="write"/> writes, hashed on its way to the disk: no copy of the file is held in memory.</summary>
-    /// <returns>The file's length and modification time as written (a rename keeps them), before another writer can replace it.</returns>
-    public static (long Length, DateTime WrittenUtc) Write(string path, Action<Stream> write)
+    /// <summary>Writes what <paramref name="write"/> makes, and its checksum, under a temporary name, then renames it into place.</summary>
+    public static (long Length, DateTime WrittenUtc) Write(string path, Action<IBufferWriter<byte>> write)
     {
+        var buffer = new ArrayBufferWriter<byte>();
+        write(buffer);
+        var contents = buffer.WrittenSpan;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                var hashing = new HashingStream(file);
-                using (var buffered = new BufferedStream(hashing, 1 << 16))
-                {
-                    write(buffered);
-                }
-
-                file.Write(BitConverter.GetBytes(hashing.Hash.GetCurrentHashAsUInt64()));
+                file.Write(contents);
+                file.Write(BitConverter.GetBytes(XxHash3.HashToUInt64(contents)));
             }
 
             var written = (new FileInfo(temporary).Length, File.GetLastWriteTimeUtc(temporary));
@@ -57,77 +102,6 @@ internal static class CheckedFile
             File.Delete(temporary);
             throw;
         }
-    }
-
-    /// <summary>
-    /// What <paramref name="read"/> makes of a file in the binary form of <see cref="ModelReader"/>, when the file is
-    /// whole, begins with <paramref name="header"/> (what it is, for which build and options) and is read to its last
-    /// byte; otherwise null: a damaged or stale file is not trusted in any part.
-    /// </summary>
-    public static T? ReadModel<T>(string path, string header, Func<ModelReader, T> read)
-        where T : class
-    {
-        if (Read(path) is not { } contents)
-        {
-            return null;
-        }
-
-        try
-        {
-            var reader = new ModelReader(contents);
-            if (reader.Text() != header)
-            {
-                return null;
-            }
-
-            var value = read(reader);
-            return reader.AtEnd ? value : null;
-        }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Writes <paramref name="header"/>, then what <paramref name="write"/> writes, in the form <see cref="ReadModel"/> reads.</summary>
-    public static (long Length, DateTime WrittenUtc) WriteModel(string path, string header, Action<ModelWriter> write) =>
-        Write(path, stream =>
-        {
-            using var writer = new ModelWriter(stream);
-            writer.Text(header);
-            write(writer);
-        });
-
-    /// <summary>Passes bytes on to a file, hashing them as they go.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        public XxHash3 Hash { get; } = new();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Hash.Append(buffer);
-            inner.Write(buffer);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 using FactDossier.Model;
+using MemoryPack;
 
 namespace FactDossier.Caching;
 
@@ -12,35 +13,21 @@ namespace FactDossier.Caching;
 /// </summary>
 internal static class StoredLoadCache
 {
-    private const string Magic = "FactDossier files";
-
     public static string PathFor(InputLayout layout) => Path.Combine(layout.Root, ".cache", "factdossier", "files.bin");
 
-    private static string HeaderOf(InputLayout layout) => $"{Magic}|{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
+    private static string HeaderOf(InputLayout layout) => $"FactDossier files|{CheckedFile.ToolBuild}|{layout.Root}|{layout.Input}";
 
     /// <param name="into">The preview's cache, filled before its first build; else a new one.</param>
     public static LoadCache Open(InputLayout layout, LoadCache? into = null)
     {
         var cache = into ?? new LoadCache();
         cache.Expect(null); // restored entries are checked by their stamps: a watcher's word says nothing of them
-        var entries = CheckedFile.ReadModel(PathFor(layout), HeaderOf(layout), reader => reader.All(() =>
+        foreach (var file in CheckedFile.Read<StoredFile[]>(PathFor(layout), HeaderOf(layout)) ?? [])
         {
-            var path = reader.Text();
-            var length = reader.Long();
-            var modified = new DateTime(reader.Long(), DateTimeKind.Utc);
-            var diagnostics = reader.All(reader.Diagnostic);
-            object value = reader.Int() switch
+            if (((object?)file.Claim ?? (object?)file.Person ?? file.Source) is { } value)
             {
-                0 => reader.Claim(),
-                1 => reader.Person(),
-                2 => reader.Source(),
-                _ => throw new FormatException("an unknown kind of file"),
-            };
-            return (Path: path, Length: length, Modified: modified, Value: value, Diagnostics: diagnostics);
-        }));
-        foreach (var entry in entries ?? []) // restored only once all were read: nothing of a damaged file is trusted
-        {
-            cache.Restore(entry.Path, entry.Length, entry.Modified, entry.Value, entry.Diagnostics);
+                cache.Restore(file.Path, file.Length, new DateTime(file.Ticks, DateTimeKind.Utc), value, file.Diagnostics);
+            }
         }
 
         return cache;
@@ -55,30 +42,11 @@ internal static class StoredLoadCache
             return;
         }
 
-        CheckedFile.WriteModel(PathFor(layout), HeaderOf(layout), writer =>
-        {
-            writer.All(kept, entry =>
-            {
-                writer.Text(entry.Path);
-                writer.Long(entry.Length);
-                writer.Long(entry.Modified.Ticks);
-                writer.All(entry.Diagnostics, writer.Diagnostic);
-                switch (entry.Value)
-                {
-                    case Claim claim:
-                        writer.Int(0);
-                        writer.Claim(claim);
-                        break;
-                    case Person person:
-                        writer.Int(1);
-                        writer.Person(person);
-                        break;
-                    case Source source:
-                        writer.Int(2);
-                        writer.Source(source);
-                        break;
-                }
-            });
-        });
+        StoredFile[] files = [.. kept.Select(e => new StoredFile(e.Path, e.Length, e.Modified.Ticks, [.. e.Diagnostics], e.Value as Claim, e.Value as Person, e.Value as Source))];
+        CheckedFile.Write(PathFor(layout), HeaderOf(layout), files);
     }
 }
+
+/// <summary>One file as loaded: its stamp, its warnings, and the one record it holds.</summary>
+[MemoryPackable]
+internal sealed partial record StoredFile(string Path, long Length, long Ticks, Diagnostic[] Diagnostics, Claim? Claim, Person? Person, Source? Source);

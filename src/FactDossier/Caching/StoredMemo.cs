@@ -9,37 +9,21 @@ namespace FactDossier.Caching;
 /// </summary>
 internal static class StoredMemo
 {
-    private const string Magic = "FactDossier memo";
-
     public static string PathFor(InputLayout layout, string name) => Path.Combine(layout.Root, ".cache", "factdossier", name + ".bin");
 
-    private static string HeaderOf(string name) => $"{Magic}|{name}|{CheckedFile.ToolBuild}";
+    private static string HeaderOf(string name) => $"FactDossier memo|{name}|{CheckedFile.ToolBuild}";
 
-    public static Memo<T> Open<T>(InputLayout layout, string name, Func<ModelReader, T> read)
+    public static Memo<T> Open<T>(InputLayout layout, string name)
         where T : class =>
-        new(CheckedFile.ReadModel(PathFor(layout, name), HeaderOf(name), reader =>
-        {
-            var count = reader.Int();
-            var known = new Dictionary<UInt128, T>(Math.Min(count, 1 << 20));
-            for (var i = 0; i < count; i++)
-            {
-                known[reader.Hash()] = read(reader);
-            }
-
-            return known;
-        }));
+        new(CheckedFile.Read<Dictionary<UInt128, T>>(PathFor(layout, name), HeaderOf(name)));
 
     /// <summary>Writes the results this build used, when they differ from those the memo was opened with.</summary>
-    public static void Save<T>(InputLayout layout, string name, Memo<T> memo, Action<ModelWriter, T> write)
+    public static void Save<T>(InputLayout layout, string name, Memo<T> memo)
         where T : class
     {
         if (memo.Changed)
         {
-            CheckedFile.WriteModel(PathFor(layout, name), HeaderOf(name), writer => writer.All(memo.Used.OrderBy(e => e.Key), entry =>
-            {
-                writer.Hash(entry.Key);
-                write(writer, entry.Value);
-            }));
+            CheckedFile.Write(PathFor(layout, name), HeaderOf(name), new Dictionary<UInt128, T>(memo.Used));
         }
     }
 }

@@ -26,20 +26,20 @@ internal sealed class StoredWork : IDisposable
         _layout = layout;
         _save = save;
         Files = StoredLoadCache.Open(layout, files);
-        _markdown = Task.Run(() => StoredMemo.Open(layout, "markdown", StoredForms.ReadText)); // not needed until the plan
+        _markdown = Task.Run(() => StoredMemo.Open<string>(layout, "markdown")); // not needed until the plan
     }
 
     public LoadCache Files { get; }
 
-    public Memo<QuoteAnchor[]> Anchors => _anchors ??= StoredMemo.Open(_layout, "anchors", StoredForms.ReadAnchors);
+    public Memo<QuoteAnchor[]> Anchors => _anchors ??= StoredMemo.Open<QuoteAnchor[]>(_layout, "anchors");
 
     public Memo<string> Markdown => _markdown.GetAwaiter().GetResult();
 
     public void Loaded() => Save(() => StoredLoadCache.Save(_layout, Files));
 
-    public void Anchored() => Save(() => StoredMemo.Save(_layout, "anchors", Anchors, StoredForms.Write));
+    public void Anchored() => Save(() => StoredMemo.Save(_layout, "anchors", Anchors));
 
-    public void Planned() => Save(() => StoredMemo.Save(_layout, "markdown", Markdown, StoredForms.Write));
+    public void Planned() => Save(() => StoredMemo.Save(_layout, "markdown", Markdown));
 
     private void Save(Action save)
     {

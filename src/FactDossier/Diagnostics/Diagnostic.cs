@@ -1,7 +1,9 @@
+using MemoryPack;
 namespace FactDossier.Diagnostics;
 
 /// <summary>One problem in the input, reported in the compiler format editors' tools understand.</summary>
-public sealed record Diagnostic(DiagnosticCode Code, SourceSpan Span, string Message, string? Hint = null)
+[MemoryPackable]
+public sealed partial record Diagnostic(DiagnosticCode Code, SourceSpan Span, string Message, string? Hint = null)
 {
     /// <summary>The code's severity, unless <c>--strict</c> made a warning an error.</summary>
     public Severity Severity { get; init; } = Code.Severity;

@@ -1,10 +1,12 @@
+using MemoryPack;
 namespace FactDossier.Diagnostics;
 
 /// <summary>
 /// One entry of the FD code table. Codes are stable: editors search for them, CONTRIBUTING.md lists them,
 /// and tests read <see cref="All"/> so that the table and the documentation cannot drift apart.
 /// </summary>
-public sealed record DiagnosticCode(string Id, Severity Severity, string Title)
+[MemoryPackable]
+public sealed partial record DiagnosticCode(string Id, Severity Severity, string Title)
 {
     // Loading: bytes, YAML syntax and the shape of each file.
     public static readonly DiagnosticCode NotUtf8 = new("FD0001", Severity.Error, "File is not valid UTF-8");

@@ -1,7 +1,9 @@
+using MemoryPack;
 namespace FactDossier.Diagnostics;
 
 /// <summary>Where an editor wrote something: a path relative to the project root, 1-based line and column.</summary>
-public sealed record SourceSpan(string Path, int Line, int Column)
+[MemoryPackable]
+public sealed partial record SourceSpan([property: InternStringFormatter] string Path, int Line, int Column)
 {
     public static SourceSpan StartOf(string path) => new(path, 1, 1);
 

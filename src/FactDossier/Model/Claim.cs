@@ -1,10 +1,12 @@
+using MemoryPack;
 using System.Collections.Immutable;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
 
 /// <summary>One fact-check (<see cref="Headline"/> is the short claim, as ClaimReview's claimReviewed): a statement, what stands against it, the verdict and the sources. One file in <c>input/claims/</c>.</summary>
-public sealed record Claim(
+[MemoryPackable]
+public sealed partial record Claim(
     string Id,
     string Path,
     Located<string> Article,

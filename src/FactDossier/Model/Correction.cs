@@ -1,3 +1,5 @@
+using MemoryPack;
 namespace FactDossier.Model;
 
-public sealed record Correction(DateOnly Date, string What);
+[MemoryPackable]
+public sealed partial record Correction(DateOnly Date, string What);

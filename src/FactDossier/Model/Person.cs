@@ -1,9 +1,11 @@
+using MemoryPack;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
 
 /// <summary>Someone quoted: a person or a body that speaks as one (a ministry, a delegation).</summary>
-public sealed record Person(
+[MemoryPackable]
+public sealed partial record Person(
     string Id,
     string Name,
     string? NameInArticle,

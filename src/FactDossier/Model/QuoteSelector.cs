@@ -1,7 +1,9 @@
+using MemoryPack;
 namespace FactDossier.Model;
 
 /// <summary>
 /// A W3C TextQuoteSelector: the exact words, and optionally the text just before or after them (or which
 /// occurrence, counting from 1) when the words appear more than once.
 /// </summary>
-public sealed record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence);
+[MemoryPackable]
+public sealed partial record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence);

@@ -1,9 +1,11 @@
+using MemoryPack;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
 
 /// <summary>A document the dossier relies on. No URL is better than a guessed one: publisher, title and date identify it.</summary>
-public sealed record Source(
+[MemoryPackable]
+public sealed partial record Source(
     string Id,
     string Publisher,
     string Title,

@@ -1,7 +1,9 @@
+using MemoryPack;
 namespace FactDossier.Model;
 
 /// <summary>What was said and is being checked.</summary>
-public sealed record Statement(
+[MemoryPackable]
+public sealed partial record Statement(
     Located<string>? Speaker,
     QuoteSelector Quote,
     string? Translation,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using FactDossier.Caching;
 
 namespace FactDossier.Tests.Caching;
@@ -23,7 +24,7 @@ public sealed class CheckedFileTests : IDisposable
     [Fact]
     public void What_is_written_reads_back_without_its_checksum()
     {
-        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("hello"u8));
+        CheckedFile.Write(PathOf("a.bin"), buffer => buffer.Write("hello"u8));
 
         Assert.Equal("hello"u8.ToArray(), CheckedFile.Read(PathOf("a.bin"))!.Value.ToArray());
         Assert.Equal(5 + 8, new FileInfo(PathOf("a.bin")).Length);
@@ -32,11 +33,11 @@ public sealed class CheckedFileTests : IDisposable
     [Fact]
     public void A_write_that_fails_midway_leaves_the_old_file_and_no_temporary_one()
     {
-        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("old"u8));
+        CheckedFile.Write(PathOf("a.bin"), buffer => buffer.Write("old"u8));
 
-        Assert.Throws<InvalidOperationException>(() => CheckedFile.Write(PathOf("a.bin"), stream =>
+        Assert.Throws<InvalidOperationException>(() => CheckedFile.Write(PathOf("a.bin"), buffer =>
         {
-            stream.Write(new byte[200_000]);
+            buffer.Write(new byte[200_000].AsSpan());
             throw new InvalidOperationException("the disk is gone");
         }));
 
@@ -50,7 +51,7 @@ public sealed class CheckedFileTests : IDisposable
     [InlineData(12)]
     public void A_file_with_any_byte_changed_or_cut_short_is_not_read(int at)
     {
-        CheckedFile.Write(PathOf("a.bin"), stream => stream.Write("hello"u8));
+        CheckedFile.Write(PathOf("a.bin"), buffer => buffer.Write("hello"u8));
         var bytes = File.ReadAllBytes(PathOf("a.bin"));
         bytes[at] ^= 1;
         File.WriteAllBytes(PathOf("b.bin"), bytes);

@@ -97,8 +97,8 @@ public sealed class StoredCachesTests
         else
         {
             // Well formed, with its checksum, but made by another build of the tool.
-            CheckedFile.WriteModel(file, cache == "files" ? $"FactDossier files|another build|{project.Root}|{project.PathOf("input")}" : $"FactDossier memo|{cache}|another build",
-                writer => writer.Int(0));
+            CheckedFile.Write(file, cache == "files" ? $"FactDossier files|another build|{project.Root}|{project.PathOf("input")}" : $"FactDossier memo|{cache}|another build",
+                Array.Empty<string>());
         }
 
         Edit(project, Claim, "headline: Russian attacks", "headline: Attacks");
