@@ -3,6 +3,7 @@ using FactDossier.Anchoring;
 using FactDossier.Building;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using FactDossier.Model;
 using FactDossier.Planning;
 using FactDossier.Rendering;
 
@@ -73,8 +74,10 @@ internal static class Edits
         var last = memory.Last!;
         Edit(claim, original, 10_000);
         memory.Files.Expect(new FileChanges(new HashSet<string> { claim }, new HashSet<string>(), [root]));
-        var (anchored, _) = QuoteAnchorer.Anchor(DossierLoader.Load(options.Layout, cache: memory.Files).Dossier!, last.Anchored);
-        var plan = SitePlanner.Plan(anchored, last.Strings, new SiteUrls("/"), last.Plan);
+        var dossier = DossierLoader.Load(options.Layout, cache: memory.Files).Dossier!;
+        var delta = Delta.Between(last.Loaded, last.TagCounts, dossier);
+        var (anchored, _) = QuoteAnchorer.Anchor(dossier, delta, last.Anchored);
+        var plan = SitePlanner.Plan(anchored, last.Planned.Strings, new SiteUrls("/"), delta, last.Plan);
         var changed = plan.Context!.ChangedClaims!;
         var timings = new List<string>();
         foreach (var page in plan.Pages.Where(p => p.Shows is null || p.Shows.Overlaps(changed)))
@@ -82,7 +85,7 @@ internal static class Edits
             var (render, scan) = (new List<double>(), new List<double>());
             for (var i = 0; i < 20; i++)
             {
-                var renderer = new SiteRenderer(plan, last.Templates, last.Renderer);
+                var renderer = new SiteRenderer(plan, last.Planned.Templates, last.Renderer);
                 var clock = Stopwatch.StartNew();
                 using var html = renderer.Render(page, out _)!;
                 render.Add(clock.Elapsed.TotalMilliseconds);
@@ -106,7 +109,7 @@ internal static class Edits
         var urls = new SiteUrls("/");
         var (anchored, _) = QuoteAnchorer.Anchor(DossierLoader.Load(layout, cache: cache).Dossier!);
         var plan = SitePlanner.Plan(anchored, strings, urls);
-        var checks = FactDossier.Validation.DossierValidator.Validate(anchored.Dossier, null).Checks;
+        var checks = FactDossier.Validation.DossierValidator.Validate(anchored.Dossier, null, null).Checks;
         var times = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var allocated = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -142,11 +145,13 @@ internal static class Edits
                 Add(rule.GetType().Name, clock.ElapsedMilliseconds); clock.Restart();
             }
 
-            checks = FactDossier.Validation.DossierValidator.Validate(dossier, checks).Checks;
+            var delta = Delta.Between(anchored.Dossier, plan.Context!.TagCounts, dossier);
+            Add("delta", clock.ElapsedMilliseconds); clock.Restart();
+            checks = FactDossier.Validation.DossierValidator.Validate(dossier, delta, checks).Checks;
             Add("validate", clock.ElapsedMilliseconds); clock.Restart();
-            (anchored, _) = QuoteAnchorer.Anchor(dossier, anchored);
+            (anchored, _) = QuoteAnchorer.Anchor(dossier, delta, anchored);
             Add("anchor", clock.ElapsedMilliseconds); clock.Restart();
-            var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer("/"), plan);
+            var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer("/"), delta, plan);
             Add("context", clock.ElapsedMilliseconds); clock.Restart();
             foreach (var planner in SitePlanner.Planners)
             {
@@ -160,7 +165,7 @@ internal static class Edits
             Add("search", clock.ElapsedMilliseconds); clock.Restart();
             DataFilePlanner.FromPages(context, plan.Pages);
             Add("sitemap", clock.ElapsedMilliseconds); clock.Restart();
-            plan = SitePlanner.Plan(anchored, strings, urls, plan);
+            plan = SitePlanner.Plan(anchored, strings, urls, delta, plan);
             Add("whole plan", clock.ElapsedMilliseconds);
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using FactDossier.Caching;
@@ -17,18 +16,15 @@ public static class QuoteAnchorer
     private const double UsefulDistanceRatio = 0.5;
 
     /// <param name="previous">
-    /// A successful earlier anchoring (the preview's last build): claims it saw, unchanged, in unchanged articles, keep
-    /// their anchors without being looked up again.
+    /// The last build's anchoring: when only claims changed (<paramref name="delta"/>), the others keep their anchors
+    /// without being looked up again.
     /// </param>
     /// <param name="memo">Each article's anchors found in an earlier run, by a hash of its text and of every quote looked up in it.</param>
-    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, AnchoredDossier? previous = null,
+    public static (AnchoredDossier Dossier, IReadOnlyList<Diagnostic> Diagnostics) Anchor(Dossier dossier, Delta? delta = null, AnchoredDossier? previous = null,
         Memo<QuoteAnchor[]>? memo = null)
     {
         var articles = dossier.Articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal); // a repeated id is FD0101
-        // With the same articles, only claims edited, added or removed since the last anchoring are looked up again.
-        var changed = previous is not null && Enumerable.SequenceEqual(previous.Dossier.Articles, dossier.Articles, ReferenceEqualityComparer.Instance)
-            ? ChangedClaims(previous.Dossier.Claims, dossier.Claims)
-            : null;
+        var changed = previous is not null && delta is { OnlyClaims: true } ? delta.Claims : null;
 
         var requests = dossier.Claims
             .Where(claim => changed is null || changed.Contains(claim.Id))
@@ -79,34 +75,6 @@ public static class QuoteAnchorer
         var problems = DiagnosticOrder.Sort(results.SelectMany(r => r.Problems));
         // The last anchoring's anchors are in order already: the few new ones are put in, not all of them sorted again.
         return changed is null ? (new AnchoredDossier(dossier, [.. found]), problems) : (previous!.With(dossier, found, changed), problems);
-    }
-
-    /// <summary>
-    /// The ids of claims that are not the same objects as before (each side's id, so that a claim replaced by another
-    /// at its place counts both). Claims come sorted by id: after an edit the two lists line up.
-    /// </summary>
-    private static HashSet<string> ChangedClaims(ImmutableArray<Claim> before, ImmutableArray<Claim> after)
-    {
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        if (before.Length == after.Length)
-        {
-            for (var i = 0; i < after.Length; i++)
-            {
-                if (!ReferenceEquals(before[i], after[i]))
-                {
-                    changed.Add(before[i].Id);
-                    changed.Add(after[i].Id);
-                }
-            }
-
-            return changed;
-        }
-
-        var then = before.ToHashSet(ReferenceEqualityComparer.Instance);
-        var now = after.ToHashSet(ReferenceEqualityComparer.Instance);
-        changed.UnionWith(after.Where(c => !then.Contains(c)).Select(c => c.Id));
-        changed.UnionWith(before.Where(c => !now.Contains(c)).Select(c => c.Id));
-        return changed;
     }
 
     /// <summary>Everything finding an article's quotes reads: the article's text and paragraphs, and each quote as asked for.</summary>

@@ -17,7 +17,7 @@ internal sealed class PreviousSite(
     IReadOnlySet<string>? changedClaims,
     IReadOnlySet<string> damaged)
 {
-    public static PreviousSite Of(LastBuild last, IReadOnlySet<string> changedClaims) =>
+    public static PreviousSite Of(PublishedSite last, IReadOnlySet<string> changedClaims) =>
         new(() => last.Plan.Pages.ToDictionary(p => p.OutputPath, p => (p.Shows, p.Signature), StringComparer.Ordinal), last.Links, knowsLinks: true,
             last.Plan.Pages.Select(p => p.OutputPath).Concat(last.OtherFiles), changedClaims, new HashSet<string>())
         {
@@ -72,7 +72,7 @@ internal sealed class PreviousSite(
     }
 
     /// <summary>The files the last build left that this one does not make.</summary>
-    public IEnumerable<string> Gone(SitePlan plan, IReadOnlySet<string> otherFiles, Func<HashSet<string>> made) =>
+    public IEnumerable<string> Gone(SitePlan plan, IReadOnlySet<string> otherFiles, Func<IReadOnlySet<string>> made) =>
         IsAligned(plan) && _lastOtherFiles is { } last && otherFiles.SetEquals(last) ? [] : files.Where(f => !made().Contains(f));
 
     /// <summary>Each page's links as the last build read them (from the record: its ids only, see <see cref="KnowsLinks"/>).</summary>

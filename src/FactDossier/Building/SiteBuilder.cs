@@ -1,12 +1,7 @@
-using FactDossier.Editing;
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text;
 using FactDossier.Anchoring;
-using FactDossier.Caching;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using FactDossier.Model;
 using FactDossier.Planning;
 using FactDossier.Publishing;
 using FactDossier.Rendering;
@@ -15,268 +10,256 @@ using FactDossier.Validation;
 namespace FactDossier.Building;
 
 /// <summary>
-/// The pipeline: Load → Validate + Anchor → Plan → Render → Check links → Publish. It stops after the first stage
-/// that reports an error (having collected all of that stage's errors) and publishes only a build with none.
-/// A full build and an incremental one are the same sequence: what the last build left (the preview's memory, or the
-/// command line's <see cref="SiteRecord"/>) only narrows which pages are rendered again and which files are written.
+/// The pipeline: Load → Validate + Anchor → Plan → Render → Check links → Publish. It stops after the first stage that
+/// reports an error (having collected all of that stage's errors) and publishes only a build with none. A full build
+/// and an incremental one are the same sequence: what the last build left (<see cref="Baseline"/>) and what changed
+/// since (<see cref="Delta"/>) only narrow what each stage makes anew and which files are written.
 /// </summary>
 public static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options, CancellationToken cancellation = default) => Build(options, memory: null, cancellation);
 
-    /// <param name="memory">The preview's: reuse what the last build made from files that have not changed.</param>
-    public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default) =>
-        Build(options, memory, warmUp: false, cancellation);
-
-    /// <summary>
-    /// The build server's first build: every stage run, every page rendered and checked, nothing written, and the result
-    /// kept in <paramref name="memory"/> only if output/ is exactly what the stages made from the input as recorded.
-    /// </summary>
-    internal static BuildResult WarmUp(BuildOptions options, BuildMemory memory, CancellationToken cancellation = default) =>
-        Build(options, memory, warmUp: true, cancellation);
-
-    private static BuildResult Build(BuildOptions options, BuildMemory? memory, bool warmUp, CancellationToken cancellation)
+    /// <param name="memory">A preview's or build server's: the next build reuses what the last one made from files that did not change.</param>
+    public static BuildResult Build(BuildOptions options, BuildMemory? memory, CancellationToken cancellation = default)
     {
         memory?.FinishBackgroundWork();
         var run = new BuildRun(options.Strict);
-        var layout = options.Layout;
-        if (warmUp)
+        return OnDisk(run, options.Layout, () =>
         {
-            memory!.Recorded(layout); // first: a record written while this build reads is not the one it adopts
-        }
+            using var baseline = Baseline.Resolve(options, memory);
+            if (baseline.NothingChanged)
+            {
+                run.Lap("unchanged");
+                return run.Unchanged(baseline.Record!);
+            }
 
-        RecordedBuild? recorded;
-        try
-        {
-            // The build server keeps its memory and the command line's record both: the record says what changed on disk
-            // since any build, its memory what it made last.
-            recorded = options.Write && memory is not { KeepsNoRecord: true }
-                ? RecordedBuild.Take(options, recover: !warmUp, memory is null ? null : () => memory.OwnRecord(options))
-                : null;
-        }
-        catch (Exception e) when (IsDiskProblem(e))
-        {
-            run.Failed([DiskProblem(layout, e)]);
+            if (Plan(options, baseline, run, everything: false) is not { } planned)
+            {
+                return run.Result();
+            }
+
+            using var staging = options.Write ? new StagedOutputFolder(options.Layout.Output, Guid.NewGuid().ToString("N"), changesOnly: planned.Before is not null) : null;
+            if (Render(options, planned, baseline, staging ?? (ISiteWriter)new DiscardingWriter(), run, cancellation) is { } site && staging is not null)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Publish(options, site, baseline, staging, memory, run);
+            }
+
             return run.Result();
-        }
+        });
+    }
 
-        if (memory is { KeepsNoRecord: false, Last: not null } && !memory.Describes(recorded!))
+    /// <summary>
+    /// The build server's first build: every stage run and every page rendered into a writer that discards, and the
+    /// result kept in <paramref name="memory"/> only if output/ is exactly what the stages made from the input as recorded.
+    /// </summary>
+    internal static BuildResult WarmUp(BuildOptions options, BuildMemory memory, CancellationToken cancellation = default)
+    {
+        memory.FinishBackgroundWork();
+        var run = new BuildRun(options.Strict);
+        var noted = FileStamp.Of(SiteRecord.PathFor(options.Layout)); // first: a record written while this build reads is not the one it adopts
+        using var baseline = Baseline.Resolve(options, memory, warmUp: true);
+        if (baseline.NothingChanged && Plan(options, baseline, run, everything: true) is { } planned
+            && Render(options, planned, baseline, new DiscardingWriter(), run, cancellation) is { } site
+            && site.Writer.Written.IsEmpty && !planned.Before!.Gone(site.Plan, site.OtherFiles, () => site.Made).Any()
+            && baseline.StillDescribesOutput() && FileStamp.Of(SiteRecord.PathFor(options.Layout)) == noted)
         {
-            memory.Last = null; // another build wrote output/ since: the record is the truth
+            memory.Recorded(options.Layout, baseline.Record!, noted!.Value);
+            memory.Keep(WithShareCards(site, baseline), incremental: false);
         }
 
-        if (warmUp && recorded?.NothingChanged != true)
-        {
-            return run.Result(); // nothing to adopt: output/ is not what the input makes
-        }
+        return run.Result();
+    }
 
-        if (recorded?.NothingChanged == true && !warmUp)
-        {
-            run.Lap("unchanged");
-            return run.Unchanged(recorded.Record!);
-        }
-
-        var last = options.Write && memory?.Last is { } l && l.Output == layout.Output && Directory.Exists(l.Output) ? l : null;
-
-        // The templates need nothing from the input: they are parsed while it loads.
+    /// <summary>Load, what changed, validate and anchor, the theme, and the plan.</summary>
+    /// <param name="everything">Make every page whatever changed (the warm-up, which reads every page's links).</param>
+    private static PlannedSite? Plan(BuildOptions options, Baseline baseline, BuildRun run, bool everything)
+    {
+        var layout = options.Layout;
         var theme = ThemeStamp.Of(layout.Theme);
-        var templateDiagnostics = new DiagnosticBag();
-        var parsing = last is not null && last.Theme == theme
-            ? Task.FromResult<TemplateSet?>(last.Templates)
-            : Task.Run(() => TemplateSet.Load(layout.Theme, layout, templateDiagnostics));
-        // The command line keeps its stages' work on disk between runs; the preview keeps it in memory after its first
-        // build, whose load checks every file's stamp (later ones trust the watcher, which saw nothing of the stored files).
-        using var stored = options.Write && memory?.Started != true ? new StoredWork(layout, memory?.Files, save: !warmUp) : null;
-        if (memory is not null)
-        {
-            memory.Started = true;
-        }
-
-        var loaded = DossierLoader.Load(layout, options.Files, stored?.Files ?? memory?.Files);
-        stored?.Loaded();
+        var parsing = ParseTemplates(theme, baseline.Last, layout); // the templates need nothing from the input
+        var loaded = DossierLoader.Load(layout, options.Files, baseline.Files);
+        baseline.Stored?.Loaded();
         run.Lap("load");
         if (run.Failed(loaded.Diagnostics) || loaded.Dossier is not { } dossier)
         {
-            return run.Result();
+            return null;
         }
 
-        if (options.BaseUrl is { } baseUrl)
+        var delta = everything ? Delta.Everything(dossier) : baseline.DeltaOf(dossier, theme);
+        var site = options.BaseUrl is { } baseUrl ? dossier with { Site = dossier.Site with { BaseUrl = baseUrl } } : dossier;
+        if (Check(options, site, baseline, delta, run) is not var (anchored, checks)
+            || Theme(parsing, theme, baseline.Last, site, layout, run) is not var (strings, templates))
         {
-            dossier = dossier with { Site = memory?.WithBaseUrl(dossier.Site, baseUrl) ?? dossier.Site with { BaseUrl = baseUrl } };
+            return null;
         }
 
-        // Validation and anchoring read the dossier and nothing of each other: they run side by side.
-        var validating = Task.Run(() => DossierValidator.Validate(dossier, memory?.Checks));
-        var (anchored, found) = QuoteAnchorer.Anchor(dossier, last?.Anchored, stored?.Anchors);
-        stored?.Anchored();
+        var urls = new SiteUrls(options.BasePath ?? options.BaseUrl?.AbsolutePath ?? site.Site.BasePath ?? site.Site.BaseUrl?.AbsolutePath);
+        var plan = SitePlanner.Plan(anchored, strings, urls, delta, delta.OnlyClaims ? baseline.Last?.Plan : null, baseline.Stored?.Markdown);
+        baseline.Stored?.Planned();
+        run.Stats = run.Stats with { Cache = baseline.Stored?.Use };
+        run.Lap("plan");
+        return new PlannedSite(dossier, delta, anchored, checks, theme, strings, templates, plan, baseline.Previous(delta));
+    }
+
+    /// <summary>Validation and anchoring read the dossier and nothing of each other: they run side by side, and report together.</summary>
+    private static (AnchoredDossier, ClaimChecks)? Check(BuildOptions options, Dossier dossier, Baseline baseline, Delta delta, BuildRun run)
+    {
+        var last = delta.OnlyClaims ? baseline.Last : null;
+        var validating = Task.Run(() => DossierValidator.Validate(dossier, delta, last?.Planned.Checks));
+        var (anchored, found) = QuoteAnchorer.Anchor(dossier, delta, last?.Anchored, baseline.Stored?.Anchors);
+        baseline.Stored?.Anchored();
         var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var (validated, checks) = validating.GetAwaiter().GetResult();
-        if (memory is not null)
-        {
-            memory.Checks = checks;
-        }
-
-        var validation = validated.Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
         run.Lap("validate+anchor");
-        if (run.Failed(validation.Concat(anchoring)))
-        {
-            return run.Result();
-        }
-
-        var sameTheme = last is not null && last.Theme == theme && last.Strings.Language == dossier.Site.Language;
-        var themeDiagnostics = new DiagnosticBag();
-        var strings = sameTheme ? last!.Strings : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, themeDiagnostics);
-        var templates = parsing.GetAwaiter().GetResult();
-        run.Lap("theme");
-        if (run.Failed([.. themeDiagnostics.ToSortedList(), .. templateDiagnostics.ToSortedList()]) || strings is null || templates is null)
-        {
-            return run.Result();
-        }
-
-        var urls = new SiteUrls(options.BasePath ?? options.BaseUrl?.AbsolutePath ?? dossier.Site.BasePath ?? dossier.Site.BaseUrl?.AbsolutePath);
-        var plan = SitePlanner.Plan(anchored, strings, urls, sameTheme ? last!.Plan : null, stored?.Markdown);
-        stored?.Planned();
-        run.Stats = run.Stats with { Cache = stored?.Use };
-        run.Lap("plan");
-        var kept = sameTheme && plan.Context!.HasSameSettingsAs(last!.Plan.Context!) ? last : null;
-        var before = kept is not null ? PreviousSite.Of(kept, plan.Context!.ChangedClaims!) : recorded?.Previous(dossier, everyPage: warmUp);
-
-        try
-        {
-            return Publish();
-        }
-        catch (Exception e) when (IsDiskProblem(e))
-        {
-            run.Failed([DiskProblem(layout, e)]);
-            return run.Result();
-        }
-
-        BuildResult Publish()
-        {
-            using var staging = options.Write && !warmUp ? new StagedOutputFolder(layout.Output, BuildId(), changesOnly: before is not null) : null;
-            var writer = new ChangedFilesWriter(staging is null ? new DiscardingWriter() : staging, recorded?.Record?.Outputs ?? kept?.ShareCards,
-                recorded?.Damaged ?? Empty);
-            var renderer = new SiteRenderer(plan, templates, kept?.Renderer);
-            run.Lap("cards");
-            var toRender = before is null ? plan.Pages : before.ToRender(plan);
-            var toDraw = before is null ? plan.ShareCards : [.. plan.ShareCards.Where(before.MustDraw)];
-            var ((pageLinks, renderDiagnostics), (otherFiles, cardDiagnostics)) = RenderWhileWriting(
-                () => RenderPages(toRender, renderer, writer, cancellation),
-                () => (WriteFiles(plan, layout, writer, kept), DrawShareCards(toDraw, templates, layout, writer, cancellation)));
-            if (run.Failed(renderer.Errors.Concat(renderDiagnostics).Concat(cardDiagnostics)))
-            {
-                run.Lap("render");
-                return run.Result();
-            }
-
-            // The other pages' links were all good in the last build; with the same pages and ids they still are.
-            var links = before?.LinksWith(plan, pageLinks) ?? pageLinks.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
-            var sameTargets = before is not null && before.HasSameTargets(plan, pageLinks);
-            if (before is not null && !sameTargets && !before.KnowsLinks)
-            {
-                // The record keeps each page's ids, not its links: pages or ids changed, so every page is read again.
-                var rendered = toRender.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
-                var (more, moreDiagnostics) = RenderPages([.. plan.Pages.Where(p => !rendered.Contains(p.OutputPath))], renderer, writer, cancellation);
-                if (run.Failed(moreDiagnostics.Concat(renderer.Errors)))
-                {
-                    run.Lap("render");
-                    return run.Result();
-                }
-
-                toRender = plan.Pages;
-                foreach (var page in more)
-                {
-                    links[page.OutputPath] = page;
-                }
-            }
-
-            run.Stats = run.Stats with { Pages = plan.Pages.Count, Rendered = toRender.Count, Files = otherFiles.Count };
-            run.Lap("render");
-            var checker = new LinkChecker(urls);
-            var linkDiagnostics = before is null || toRender.Count == plan.Pages.Count ? checker.Check(links, [.. links.Values], otherFiles)
-                : sameTargets ? checker.Check(links, pageLinks, otherFiles, checkedBefore: before.KnowsLinks ? before.Links : null)
-                : checker.Check(links, [.. links.Values], otherFiles);
-            run.Lap("check links");
-            if (run.Failed(linkDiagnostics))
-            {
-                return run.Result();
-            }
-
-            cancellation.ThrowIfCancellationRequested();
-            run.Stats = run.Stats with { Written = writer.Written.Count };
-            HashSet<string>? made = null;
-            HashSet<string> Made() => made ??= plan.Pages.Select(p => p.OutputPath).Concat(otherFiles).ToHashSet(StringComparer.Ordinal);
-            if (staging is not null)
-            {
-                SiteRecord.Delete(layout); // until the new one is written, no record describes output/
-                string? replaced = null;
-                if (before is null)
-                {
-                    staging.Commit();
-                }
-                else
-                {
-                    replaced = staging.CommitChanges(before.Gone(plan, otherFiles, Made), keepReplaced: memory is not null);
-                }
-
-                var stamps = recorded?.StampWritten(writer);
-                if (recorded is not null && memory is not null)
-                {
-                    // The build server writes the record after replying, before its next build: until then there is none,
-                    // and a build without it would be a full one, never a wrong one.
-                    var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
-                    memory.AfterBuild(() =>
-                    {
-                        if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
-                        {
-                            memory.Recorded(layout, recorded.Remember(dossier, plan, links, writer, stamps!, Made(), diagnostics, stats));
-                        }
-                    });
-                }
-                else
-                {
-                    _ = recorded?.Remember(dossier, plan, links, writer, stamps!, Made(), run.Diagnostics, run.Stats);
-                }
-
-                if (replaced is not null)
-                {
-                    memory!.Retire(replaced);
-                }
-            }
-
-            run.Lap("publish");
-            if (memory is not null)
-            {
-                // The next build carries each page's links from this one: known only for pages this one read or carried.
-                var linksKnown = before is null || before.KnowsLinks || toRender.Count == plan.Pages.Count;
-                // Adopted only if the stages made every file as output/ holds it, from the input as it still is.
-                RecordedBuild? now = null;
-                var adopted = !warmUp || (writer.Written.IsEmpty && !before!.Gone(plan, otherFiles, Made).Any()
-                    && (now = RecordedBuild.Take(options, recover: false)) is { NothingChanged: true } && memory.Describes(now));
-                if (warmUp && adopted)
-                {
-                    memory.Adopted(now!.Record!); // read after the file's stamp was noted, and the file still has it
-                }
-
-                memory.Last = (staging is null && !warmUp) || !linksKnown || !adopted ? null
-                    : new LastBuild(layout.Output, theme, strings, templates, anchored, plan, renderer, links, otherFiles)
-                    {
-                        ShareCards = plan.ShareCards.Select(c => c.OutputPath)
-                            .Select(p => (Path: p, Key: writer.Hashes.TryGetValue(p, out var key) ? key : (kept?.ShareCards ?? recorded!.Record!.Outputs)[p].Hash))
-                            .ToDictionary(c => c.Path, c => new OutputFile(default, c.Key), StringComparer.Ordinal),
-                    };
-                memory.LastKind = kept is null ? "full" : "incremental";
-                if (plan.Context?.PageIndex is { } index)
-                {
-                    memory.AfterBuild(() => _ = index.Value);
-                }
-            }
-
-            return run.Result();
-        }
+        return run.Failed([.. validated, .. PublishedSiteHasBaseUrl(options, dossier), .. anchoring]) ? null : (anchored, checks);
     }
+
+    /// <summary>The last build's templates while the theme's files are the same; else parsed anew, beside the load.</summary>
+    private static Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> ParseTemplates(ThemeStamp theme, PublishedSite? last, InputLayout layout) =>
+        last is not null && last.Theme == theme
+            ? Task.FromResult<(TemplateSet?, IReadOnlyList<Diagnostic>)>((last.Planned.Templates, []))
+            : Task.Run<(TemplateSet?, IReadOnlyList<Diagnostic>)>(() =>
+            {
+                var diagnostics = new DiagnosticBag();
+                return (TemplateSet.Load(layout.Theme, layout, diagnostics), diagnostics.ToSortedList());
+            });
+
+    private static (UiStrings, TemplateSet)? Theme(Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> parsing, ThemeStamp theme, PublishedSite? last, Dossier dossier,
+        InputLayout layout, BuildRun run)
+    {
+        var diagnostics = new DiagnosticBag();
+        var strings = last is not null && last.Theme == theme && last.Planned.Strings.Language == dossier.Site.Language
+            ? last.Planned.Strings
+            : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, diagnostics);
+        var (templates, templateDiagnostics) = parsing.GetAwaiter().GetResult();
+        run.Lap("theme");
+        return run.Failed([.. diagnostics.ToSortedList(), .. templateDiagnostics]) || strings is null || templates is null ? null : (strings, templates);
+    }
+
+    /// <summary>
+    /// Renders the pages that must be (every one, or those an edit touched) while the data files are written and the
+    /// share images drawn, then checks the links.
+    /// </summary>
+    private static PublishedSite? Render(BuildOptions options, PlannedSite planned, Baseline baseline, ISiteWriter target, BuildRun run, CancellationToken cancellation)
+    {
+        var (plan, before, layout) = (planned.Plan, planned.Before, options.Layout);
+        var last = planned.Delta.OnlyClaims ? baseline.Last : null;
+        var writer = new ChangedFilesWriter(target, baseline.Outputs, baseline.Damaged);
+        var renderer = new SiteRenderer(plan, planned.Templates, last?.Renderer);
+        run.Lap("cards");
+        var toRender = before is null ? plan.Pages : before.ToRender(plan);
+        var toDraw = before is null ? plan.ShareCards : [.. plan.ShareCards.Where(before.MustDraw)];
+        var ((read, renderProblems), (otherFiles, drawProblems)) = RenderWhileWriting(
+            () => renderer.RenderInto(toRender, writer, cancellation),
+            () => (SiteFiles.Write(plan, layout, writer, last is null ? null : (last.Plan.Files, last.OtherFiles)),
+                ShareCardDrawer.DrawAll(toDraw, planned.Templates, layout, writer, cancellation)));
+        if (run.Failed([.. renderer.Errors, .. renderProblems, .. drawProblems]))
+        {
+            run.Lap("render");
+            return null;
+        }
+
+        // The other pages' links were all good in the last build; with the same pages and ids they still are.
+        var links = before?.LinksWith(plan, read) ?? read.ToDictionary(p => p.OutputPath, StringComparer.Ordinal);
+        var sameTargets = before is not null && before.HasSameTargets(plan, read);
+        if (before is { KnowsLinks: false } && !sameTargets && !ReadTheOthers(plan, toRender, renderer, writer, links, run, cancellation))
+        {
+            return null;
+        }
+
+        var everyPage = before is null || toRender.Count == plan.Pages.Count || (!sameTargets && !before.KnowsLinks);
+        run.Stats = run.Stats with { Pages = plan.Pages.Count, Rendered = everyPage ? plan.Pages.Count : toRender.Count, Files = otherFiles.Count };
+        run.Lap("render");
+        var checker = new LinkChecker(planned.Plan.Context!.Urls);
+        var problems = everyPage || !sameTargets ? checker.Check(links, [.. links.Values], otherFiles)
+            : checker.Check(links, read, otherFiles, checkedBefore: before!.KnowsLinks ? before.Links : null);
+        run.Lap("check links");
+        return run.Failed(problems) ? null : new PublishedSite(layout.Output, planned, renderer, writer, links, otherFiles) { LinksKnown = everyPage || before!.KnowsLinks };
+    }
+
+    /// <summary>The record keeps each page's ids, not its links: pages or ids changed, so every other page is read again.</summary>
+    private static bool ReadTheOthers(SitePlan plan, IReadOnlyList<PagePlan> rendered, SiteRenderer renderer, ChangedFilesWriter writer,
+        Dictionary<string, LinkChecker.PageLinks> links, BuildRun run, CancellationToken cancellation)
+    {
+        var done = rendered.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+        var (more, problems) = renderer.RenderInto([.. plan.Pages.Where(p => !done.Contains(p.OutputPath))], writer, cancellation);
+        if (run.Failed([.. problems, .. renderer.Errors]))
+        {
+            run.Lap("render");
+            return false;
+        }
+
+        foreach (var page in more)
+        {
+            links[page.OutputPath] = page;
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts the new site in place, then records it (the command line now; the build server after replying) and keeps it in memory.</summary>
+    private static void Publish(BuildOptions options, PublishedSite site, Baseline baseline, StagedOutputFolder staging, BuildMemory? memory, BuildRun run)
+    {
+        var layout = options.Layout;
+        run.Stats = run.Stats with { Written = site.Writer.Written.Count };
+        SiteRecord.Delete(layout); // until the new one is written, no record describes output/
+        var before = site.Planned.Before;
+        string? replaced = null;
+        if (before is null)
+        {
+            staging.Commit();
+        }
+        else
+        {
+            replaced = staging.CommitChanges(before.Gone(site.Plan, site.OtherFiles, () => site.Made), keepReplaced: memory is not null);
+        }
+
+        if (baseline.KeepsRecord)
+        {
+            var written = SiteRecord.StampWritten(layout, site.Writer); // before the reply: a file changed after it is damaged
+            var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
+            void Record()
+            {
+                var record = baseline.RecordOf(site, written, diagnostics, stats);
+                var stamp = record.Write(layout);
+                memory?.Recorded(layout, record, stamp);
+            }
+
+            if (memory is null)
+            {
+                Record();
+            }
+            else
+            {
+                // After replying, before its next build: until then there is no record, and a build without it is a full one.
+                memory.AfterBuild(() =>
+                {
+                    if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
+                    {
+                        Record();
+                    }
+                });
+            }
+        }
+
+        if (replaced is not null)
+        {
+            memory!.Retire(replaced);
+        }
+
+        run.Lap("publish");
+        memory?.Keep(site.LinksKnown ? WithShareCards(site, baseline) : null, incremental: before is { KnowsLinks: true });
+    }
+
+    /// <summary>The key of each share image: drawn now, or as the last build left it.</summary>
+    private static PublishedSite WithShareCards(PublishedSite site, Baseline baseline) => site with
+    {
+        ShareCards = site.Plan.ShareCards.Select(c => c.OutputPath)
+            .ToDictionary(p => p, p => new OutputFile(default, site.Writer.Hashes.TryGetValue(p, out var key) ? key : baseline.Outputs![p].Hash), StringComparer.Ordinal),
+    };
 
     /// <summary>
     /// Renders the pages while the data files (final since planning) are written, and returns once both are done: a
@@ -301,203 +284,33 @@ public static class SiteBuilder
     }
 
     /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, og:url or share images.</summary>
-    private static IEnumerable<Diagnostic> PublishedSiteHasBaseUrl(BuildOptions options, Model.Dossier dossier, InputLayout layout)
+    private static IEnumerable<Diagnostic> PublishedSiteHasBaseUrl(BuildOptions options, Dossier dossier)
     {
         if (options.Strict && options.Write && dossier.Site.BaseUrl is null)
         {
-            yield return new Diagnostic(DiagnosticCode.NoBaseUrl, SourceSpan.StartOf(layout.Display(layout.SiteFile)),
+            yield return new Diagnostic(DiagnosticCode.NoBaseUrl, SourceSpan.StartOf(options.Layout.Display(options.Layout.SiteFile)),
                 "a published site needs its address: without it, pages have no canonical link, no absolute address for social media (og:url) and no share image",
                 "set base_url in input/site.yml, or pass --base-url https://…/ (the Pages workflow passes the site's address)");
         }
     }
 
-    /// <summary>The disk, not the editor's input: say which folder; the previous output stays as it was.</summary>
-    private static Diagnostic DiskProblem(InputLayout layout, Exception e)
+    /// <summary>The disk, not the editor's input: a problem reading the record or writing the site names the folder, and the previous output stays as it was.</summary>
+    private static BuildResult OnDisk(BuildRun run, InputLayout layout, Func<BuildResult> build)
     {
-        var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
-        return new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
-            $"cannot write the site: {message}", "check that the output path is a folder (or does not exist yet) in a writable place, and that input/ can be read");
+        try
+        {
+            return build();
+        }
+        catch (Exception e) when (IsDiskProblem(e))
+        {
+            var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
+            run.Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)), $"cannot write the site: {message}",
+                "check that the output path is a folder (or does not exist yet) in a writable place, and that input/ can be read")]);
+            return run.Result();
+        }
     }
 
     private static bool IsDiskProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException
         || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
-
-    private static (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderPages(
-        IReadOnlyList<PagePlan> pages, SiteRenderer renderer, ChangedFilesWriter writer, CancellationToken cancellation)
-    {
-        var links = new LinkChecker.PageLinks[pages.Count];
-        var errors = new ConcurrentBag<Diagnostic>();
-        // Largest first (the pages that list every claim, then those that list many), one page at a time: a long list
-        // page rendered last would leave the other cores idle while it finishes.
-        var order = Enumerable.Range(0, pages.Count).OrderByDescending(i => pages[i].Shows?.Count ?? int.MaxValue).ToArray();
-        var options = new ParallelOptions { CancellationToken = cancellation };
-        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), options, i =>
-        {
-            var page = pages[i];
-            if (renderer.Render(page, out var error) is not { } rendered)
-            {
-                errors.Add(error!);
-                return;
-            }
-
-            using (rendered)
-            {
-                links[i] = LinkChecker.Scan(page.OutputPath, rendered, renderer.Strings);
-                Write(writer, page.OutputPath, rendered);
-            }
-        });
-        return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
-    }
-
-    private static void Write(ChangedFilesWriter writer, string outputPath, PageWriter page)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
-        try
-        {
-            writer.Write(outputPath, page.Utf8Chunks(buffer));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    // claims.json is 1.4 KB per claim: encoded piece by piece into a small buffer, not into one array the size of the file.
-    /// <param name="changed">Whether its text is known to differ from what the last build wrote.</param>
-    private static void WriteText(ChangedFilesWriter writer, DataFile file, bool changed = false)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(WriteBufferSize);
-        try
-        {
-            if (changed)
-            {
-                writer.WriteChanged(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
-            }
-            else
-            {
-                writer.Write(file.OutputPath, Utf8Chunks(file.Pieces, buffer));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static IEnumerable<ReadOnlyMemory<byte>> Utf8Chunks(IReadOnlyList<string> pieces, byte[] buffer)
-    {
-        var used = 0;
-        foreach (var piece in pieces)
-        {
-            for (var from = 0; from < piece.Length;)
-            {
-                System.Text.Unicode.Utf8.FromUtf16(piece.AsSpan(from), buffer.AsSpan(used), out var read, out var written);
-                from += read;
-                used += written;
-                if (from < piece.Length)
-                {
-                    yield return buffer.AsMemory(0, used);
-                    used = 0;
-                }
-            }
-        }
-
-        if (used > 0)
-        {
-            yield return buffer.AsMemory(0, used);
-        }
-    }
-
-    // Most pages fit in one write; the few large lists (home, timeline) go out in pieces instead of one page-sized buffer.
-    private const int WriteBufferSize = 256 * 1024;
-
-    /// <summary>
-    /// Draws the share images that must be (<paramref name="cards"/>), each from its SVG, in parallel; returns the
-    /// problems. Every image of the plan is one of the site's files, drawn now or kept as the last build left it.
-    /// </summary>
-    private static IReadOnlyList<Diagnostic> DrawShareCards(IReadOnlyList<ShareCardPlan> cards, TemplateSet templates, InputLayout layout,
-        ChangedFilesWriter writer, CancellationToken cancellation)
-    {
-        if (cards.Count == 0)
-        {
-            return [];
-        }
-
-        var diagnostics = new DiagnosticBag();
-        using var drawer = ShareCardDrawer.Load(layout, diagnostics);
-        if (drawer is null)
-        {
-            return diagnostics.ToSortedList();
-        }
-
-        var errors = new ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(cards, new ParallelOptions { CancellationToken = cancellation }, card =>
-        {
-            if (templates.RenderFragment("share-card", card.Values, fragments: null, strings: null, out var error) is not { } svg)
-            {
-                errors.Add(error!);
-                return;
-            }
-
-            var source = svg.Html;
-            var key = drawer.KeyOf(source);
-            writer.WriteMade(card.OutputPath, key, () => drawer.Png(source, key));
-        });
-        return DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message)));
-    }
-
-    /// <summary>Data files and the theme's assets; returns every path written, for the link check.</summary>
-    /// <param name="kept">The preview's last build, with the same theme: only the data files that changed are written.</param>
-    private static HashSet<string> WriteFiles(SitePlan plan, InputLayout layout, ChangedFilesWriter writer, LastBuild? kept)
-    {
-        if (kept is not null)
-        {
-            var old = kept.Plan.Files.ToDictionary(f => f.OutputPath, StringComparer.Ordinal);
-            // Side by side, the largest first: after one edit, claims.json and the feed (18 MB at 10k claims) and a few
-            // files of the search index.
-            var changed = plan.Files.Where(f => !old.TryGetValue(f.OutputPath, out var before) || !f.HasSameTextAs(before)).OrderByDescending(f => f.Length);
-            Parallel.ForEach(Partitioner.Create(changed, EnumerablePartitionerOptions.NoBuffering), file => WriteText(writer, file, changed: true));
-
-            return plan.Files.Select(f => f.OutputPath).Concat(plan.ShareCards.Select(c => c.OutputPath))
-                .Concat(kept.OtherFiles.Where(f => f.StartsWith("assets/", StringComparison.Ordinal) || f.StartsWith(EditorFiles.Folder, StringComparison.Ordinal)))
-                .ToHashSet(StringComparer.Ordinal);
-        }
-
-        var written = plan.ShareCards.Select(c => c.OutputPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in plan.Files)
-        {
-            WriteText(writer, file);
-            written.Add(file.OutputPath);
-        }
-
-        CopyThemeFolder(layout, "assets/", writer, written);
-        if (plan.Files.Any(f => f.OutputPath == EditorFiles.ConfigPath))
-        {
-            CopyThemeFolder(layout, EditorFiles.Folder, writer, written);
-        }
-
-        return written;
-    }
-
-    /// <summary>A folder of the theme, as it is, to the same folder of the site.</summary>
-    private static void CopyThemeFolder(InputLayout layout, string folder, ChangedFilesWriter writer, HashSet<string> written)
-    {
-        var from = Path.Combine(layout.Theme, folder);
-        if (!Directory.Exists(from))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = folder + Path.GetRelativePath(from, file).Replace('\\', '/');
-            writer.Write(relative, File.ReadAllBytes(file));
-            written.Add(relative);
-        }
-    }
-
-    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
-
-    private static string BuildId() => Guid.NewGuid().ToString("N");
 }

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.IO.Hashing;
 using FactDossier.Caching;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
+using FactDossier.Planning;
+using FactDossier.Publishing;
 using MemoryPack;
 
 namespace FactDossier.Building;
@@ -22,16 +25,16 @@ internal readonly partial record struct FileStamp(long Length, long Ticks)
 [MemoryPackable]
 internal readonly partial record struct OutputFile(FileStamp Stamp, UInt128 Hash);
 
-/// <summary>What decides whether a page must be rendered again (as <see cref="Planning.PagePlan"/> says it), and the ids it offers to links.</summary>
+/// <summary>What decides whether a page must be rendered again (as <see cref="PagePlan"/> says it), and the ids it offers to links.</summary>
 [MemoryPackable]
 internal sealed partial record RecordedPage(IReadOnlySet<string>? Shows, string? Signature, IReadOnlySet<string> Ids);
 
 /// <summary>
-/// What the last command-line build published, kept between runs under <c>.cache/factdossier/</c>: the stamp of every
-/// file it read, each page's render-again facts and ids, the hash and stamp of every file it wrote, and its warnings.
-/// With it the next run knows, before reading anything, whether nothing changed (and then writes nothing), or which
-/// claims did (and then renders only the pages that show them), and writes only the files whose bytes changed. A
-/// missing, unreadable or stale record (another version of the tool, other options) means a full build.
+/// What the last build published, kept under <c>.cache/factdossier/</c>: the stamp of every file it read, each page's
+/// render-again facts and ids, the hash and stamp of every file it wrote, its warnings and tag counts. With it the next
+/// run knows, before reading anything, whether nothing changed (and then writes nothing) or what did, and writes only
+/// the files whose bytes changed. A missing, damaged or stale record (another build of the tool, other options) means
+/// a full build. It is deleted before output/ changes and written after, so no record ever describes another site.
 /// </summary>
 [MemoryPackable]
 internal sealed partial record SiteRecord(
@@ -40,12 +43,9 @@ internal sealed partial record SiteRecord(
     IReadOnlyDictionary<string, RecordedPage> Pages,
     IReadOnlyDictionary<string, OutputFile> Outputs,
     IReadOnlyList<Diagnostic> Warnings,
-    BuildStats Stats)
+    BuildStats Stats,
+    IReadOnlyDictionary<string, int> TagCounts)
 {
-    /// <summary>How many claims carry each tag: every claim's view shows its tags' counts, so a claim whose tag count changed changed too.</summary>
-    public IReadOnlyDictionary<string, int> TagCounts { get; init; } = new Dictionary<string, int>();
-
-
     /// <summary>The tool's own build and the options that change the output: a record made under other ones is not used.</summary>
     public static string KeyOf(BuildOptions options) =>
         $"{CheckedFile.ToolBuild}|{options.BasePath}|{options.BaseUrl}|{options.Strict}|{options.Layout.Output}";
@@ -57,24 +57,21 @@ internal sealed partial record SiteRecord(
         return Path.Combine(layout.Root, ".cache", "factdossier", $"site-{XxHash3.HashToUInt64(output):x16}.bin");
     }
 
-    /// <summary>The record left for these options, or null when there is none or it cannot be trusted (missing, damaged, or made under others).</summary>
+    /// <summary>The record left for these options, or null when there is none or it cannot be trusted.</summary>
     public static SiteRecord? Read(BuildOptions options)
     {
         var key = KeyOf(options);
-        return CheckedFile.Read<SiteRecord>(PathFor(options.Layout), HeaderOf(key)) is { } record && record.Key == key ? record : null;
+        return CheckedFile.Read<SiteRecord>(PathFor(options.Layout), $"FactDossier site record|{key}") is { } record && record.Key == key ? record : null;
     }
 
     /// <summary>Written whole under a temporary name and then renamed: a reader finds the old record, the new one, or none.</summary>
     /// <returns>The stamp of the file as this record wrote it.</returns>
     public FileStamp Write(InputLayout layout)
     {
-        var (length, written) = CheckedFile.Write(PathFor(layout), HeaderOf(Key), this);
+        var (length, written) = CheckedFile.Write(PathFor(layout), $"FactDossier site record|{Key}", this);
         return new FileStamp(length, written.Ticks);
     }
 
-    private static string HeaderOf(string key) => $"FactDossier site record|{key}";
-
-    /// <summary>Removed before the output changes, so that a build killed midway leaves no record that no longer describes it.</summary>
     public static void Delete(InputLayout layout)
     {
         if (File.Exists(PathFor(layout)))
@@ -86,7 +83,7 @@ internal sealed partial record SiteRecord(
     /// <summary>The recorded output files that are no longer as this record left them (deleted, or changed by hand).</summary>
     public IReadOnlySet<string> DamagedOutputs(string output)
     {
-        var damaged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var damaged = new ConcurrentBag<string>();
         Parallel.ForEach(Outputs, file =>
         {
             if (FileStamp.Of(Path.Combine(output, file.Key)) != file.Value.Stamp)
@@ -95,5 +92,86 @@ internal sealed partial record SiteRecord(
             }
         });
         return damaged.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The stamp of every file a build may read (input/, seeds/, the theme, and any other file the last build read),
+    /// taken before it reads anything: a file saved while it runs is seen as changed by the next one.
+    /// </summary>
+    public static Dictionary<string, FileStamp> StampInputs(InputLayout layout, IEnumerable<string> alsoRead)
+    {
+        var paths = new[] { layout.Input, Path.Combine(layout.Root, "seeds"), layout.Theme }
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Concat(alsoRead)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return Stamp(paths);
+    }
+
+    /// <summary>The stamps of the files a build wrote, taken once they are in place: a file changed since is damaged.</summary>
+    public static Dictionary<string, FileStamp> StampWritten(InputLayout layout, ChangedFilesWriter writer) =>
+        Stamp([.. writer.Written.Keys], path => Path.Combine(layout.Output, path));
+
+    private static Dictionary<string, FileStamp> Stamp(string[] paths, Func<string, string>? fullPath = null)
+    {
+        var stamps = new FileStamp?[paths.Length];
+        Parallel.For(0, paths.Length, i => stamps[i] = FileStamp.Of(fullPath?.Invoke(paths[i]) ?? paths[i]));
+        var taken = new Dictionary<string, FileStamp>(paths.Length, StringComparer.Ordinal);
+        for (var i = 0; i < paths.Length; i++)
+        {
+            if (stamps[i] is { } stamp)
+            {
+                taken[paths[i]] = stamp;
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>Every path whose stamp differs between the two, or that only one of them has.</summary>
+    public static HashSet<string> Changed(IReadOnlyDictionary<string, FileStamp> before, IReadOnlyDictionary<string, FileStamp> now)
+    {
+        var changed = now.Where(i => before.GetValueOrDefault(i.Key) != i.Value).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        changed.UnionWith(before.Keys.Where(p => !now.ContainsKey(p)));
+        return changed;
+    }
+
+    /// <summary>The record of a build just published: what it read, each page, and every file of output/.</summary>
+    /// <param name="previous">The record the build started from: the files it did not write are as that one says.</param>
+    public static SiteRecord Of(BuildOptions options, IReadOnlyDictionary<string, FileStamp> inputs, PublishedSite site, SiteRecord? previous,
+        IReadOnlyDictionary<string, FileStamp> written, IEnumerable<Diagnostic> diagnostics, BuildStats stats)
+    {
+        var pages = site.Plan.Pages.ToDictionary(p => p.OutputPath, p => new RecordedPage(p.Shows, p.Signature, site.Links[p.OutputPath].Ids), StringComparer.Ordinal);
+        var outputs = new Dictionary<string, OutputFile>(site.Made.Count, StringComparer.Ordinal);
+        foreach (var path in site.Made)
+        {
+            if (!site.Writer.Written.ContainsKey(path) && previous?.Outputs.TryGetValue(path, out var kept) == true)
+            {
+                outputs[path] = kept; // not written: as it was
+            }
+            else if (written.GetValueOrDefault(path) is { } stamp)
+            {
+                outputs[path] = new OutputFile(stamp, site.Writer.Hashes[path]);
+            }
+        }
+
+        return new SiteRecord(KeyOf(options), WithSeeds(options.Layout, inputs, site), pages, outputs, [.. diagnostics.Where(d => !d.IsError)],
+            stats with { Stages = [], Cache = null }, site.TagCounts);
+    }
+
+    /// <summary>The input's stamps, with those of the seeds the articles name outside <c>seeds/</c>.</summary>
+    private static Dictionary<string, FileStamp> WithSeeds(InputLayout layout, IReadOnlyDictionary<string, FileStamp> inputs, PublishedSite site)
+    {
+        var all = new Dictionary<string, FileStamp>(inputs, StringComparer.Ordinal);
+        foreach (var seed in site.Seeds.Select(layout.FromRoot).Where(p => !all.ContainsKey(p)))
+        {
+            if (FileStamp.Of(seed) is { } stamp)
+            {
+                all[seed] = stamp;
+            }
+        }
+
+        return all;
     }
 }

@@ -14,16 +14,10 @@ public sealed class PlanningContext
     private readonly Lazy<PlanIndex?> _previousPages;
     private readonly Lazy<ClaimTally> _tally;
 
-    /// <summary>The claims the views were made from, for the next plan to tell which are the very same objects.</summary>
-    private readonly Dictionary<string, Claim> _modelsById;
-
-    /// <param name="previous">
-    /// The preview's last plan: a claim that has not changed, in a dossier whose other files have not changed, keeps
-    /// its view (and so its rendered card) unless the count of one of its tags changed.
-    /// </param>
-    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, SitePlan? previousPlan = null)
+    /// <param name="delta">What changed since the last build: with only claims changed, the others keep their views.</param>
+    /// <param name="previousPlan">The last build's plan, when only claims changed: its views and pages of unchanged claims are kept.</param>
+    public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, Delta? delta = null, SitePlan? previousPlan = null)
     {
-        var previous = previousPlan?.Context;
         Anchored = anchored;
         Strings = strings;
         Urls = urls;
@@ -31,49 +25,28 @@ public sealed class PlanningContext
         People = Dossier.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Articles = Dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         Sources = Dossier.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var reusable = previous is not null && previous.HasSameSettingsAs(this) ? previous : null;
+        TagCounts = delta?.TagCounts ?? Delta.TagCountsOf(Dossier.Claims);
+        var reused = delta is { OnlyClaims: true } ? previousPlan?.Context : null;
+        (PreviousPlan, ChangedClaims) = reused is null ? (null, null) : (previousPlan, delta!.Claims);
         var models = Dossier.Claims;
         var claims = new ClaimView[models.Length];
-        List<int> toBuild;
-        if (reusable is null)
+        var toBuild = new List<int>();
+        for (var i = 0; i < models.Length; i++)
         {
-            TagCounts = CountTags(models);
-            toBuild = [.. Enumerable.Range(0, models.Length)];
-        }
-        else
-        {
-            PreviousPlan = previousPlan;
-            (TagCounts, toBuild, ChangedClaims) = Reuse(reusable, claims);
+            if (reused is not null && !ChangedClaims!.Contains(models[i].Id) && reused.ClaimsById.TryGetValue(models[i].Id, out var kept))
+            {
+                claims[i] = kept;
+            }
+            else
+            {
+                toBuild.Add(i);
+            }
         }
 
         var builder = new ClaimViewBuilder(this);
         Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i])); // Markdown is most of the work
         Claims = claims;
-        if (reusable is null)
-        {
-            ClaimsById = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-            _modelsById = models.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        }
-        else
-        {
-            // The last plan's, with the changed claims put right: no 10,000-claim dictionary made again for one edit.
-            var byId = new Dictionary<string, ClaimView>(reusable.ClaimsById, StringComparer.Ordinal);
-            _modelsById = new Dictionary<string, Claim>(reusable._modelsById, StringComparer.Ordinal);
-            foreach (var id in ChangedClaims!)
-            {
-                byId.Remove(id);
-                _modelsById.Remove(id);
-            }
-
-            foreach (var i in toBuild)
-            {
-                byId[claims[i].Id] = claims[i];
-                _modelsById[models[i].Id] = models[i];
-            }
-
-            ClaimsById = byId;
-        }
-
+        ClaimsById = reused is null ? claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(reused.ClaimsById, toBuild.Select(i => claims[i]));
         var before = PreviousPlan?.Context;
         _quotesBySpeaker = new(() => ClaimGrouping.Of(Claims,
             c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (e.Quote.Speaker!.Id, e)), Previous(before?.QuotesBySpeaker)));
@@ -95,85 +68,21 @@ public sealed class PlanningContext
         Site = BuildSite();
     }
 
-    /// <summary>
-    /// From the last context: each claim it had, as the very same object, keeps its view, unless the count of one of its
-    /// tags changed (its card shows it). Returns the tag counts, the claims whose view must be made, and the ids of those
-    /// and of the claims gone.
-    /// </summary>
-    private (Dictionary<string, int> TagCounts, List<int> ToBuild, HashSet<string> Changed) Reuse(PlanningContext before, ClaimView[] claims)
+    /// <summary>The last plan's views by id, with the changed claims put right: no 10,000-claim dictionary made again for one edit.</summary>
+    private Dictionary<string, ClaimView> Renewed(IReadOnlyDictionary<string, ClaimView> before, IEnumerable<ClaimView> built)
     {
-        var models = Dossier.Claims;
-        var toBuild = new List<int>();
-        for (var i = 0; i < models.Length; i++)
+        var byId = new Dictionary<string, ClaimView>(before, StringComparer.Ordinal);
+        foreach (var id in ChangedClaims!)
         {
-            if (before._modelsById.TryGetValue(models[i].Id, out var model) && ReferenceEquals(model, models[i]))
-            {
-                claims[i] = before.ClaimsById[model.Id];
-            }
-            else
-            {
-                toBuild.Add(i);
-            }
+            byId.Remove(id);
         }
 
-        var changed = toBuild.Select(i => models[i].Id).ToHashSet(StringComparer.Ordinal);
-        // Ids are unique (validation): as many claims as before, each new one under an id the last plan had, means none went.
-        if (models.Length != before.Claims.Count || !changed.All(before.ClaimsById.ContainsKey))
+        foreach (var claim in built)
         {
-            var now = models.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            changed.UnionWith(before.ClaimsById.Keys.Where(id => !now.Contains(id)));
+            byId[claim.Id] = claim;
         }
 
-        // The last counts, less the changed claims' tags as they were, plus the new ones' as they are.
-        var counts = new Dictionary<string, int>(before.TagCounts, StringComparer.Ordinal);
-        var recounted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in changed)
-        {
-            foreach (var tag in before.ClaimsById.GetValueOrDefault(id)?.Tags ?? [])
-            {
-                recounted.Add(tag.Key);
-                if (--counts[tag.Key] == 0)
-                {
-                    counts.Remove(tag.Key);
-                }
-            }
-        }
-
-        foreach (var i in toBuild)
-        {
-            foreach (var tag in models[i].Tags)
-            {
-                recounted.Add(tag);
-                counts[tag] = counts.GetValueOrDefault(tag) + 1;
-            }
-        }
-
-        recounted.RemoveWhere(tag => counts.GetValueOrDefault(tag) == before.TagCounts.GetValueOrDefault(tag));
-        if (recounted.Count > 0)
-        {
-            for (var i = 0; i < models.Length; i++)
-            {
-                if (claims[i] is not null && models[i].Tags.Any(recounted.Contains))
-                {
-                    claims[i] = null!;
-                    toBuild.Add(i);
-                    changed.Add(models[i].Id);
-                }
-            }
-        }
-
-        return (counts, toBuild, changed);
-    }
-
-    private static Dictionary<string, int> CountTags(IEnumerable<Claim> claims)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var tag in claims.SelectMany(c => c.Tags))
-        {
-            counts[tag] = counts.GetValueOrDefault(tag) + 1;
-        }
-
-        return counts;
+        return byId;
     }
 
     /// <summary>The last reading order, each changed claim's view put in its place.</summary>
@@ -196,7 +105,7 @@ public sealed class PlanningContext
     {
         (Anchored, Strings, Urls, Markdown) = (context.Anchored, context.Strings, context.Urls, context.Markdown);
         (People, Articles, Sources, TagCounts) = (context.People, context.Articles, context.Sources, context.TagCounts);
-        (Claims, ClaimsById, ClaimsInReadingOrder, Site, _modelsById) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site, context._modelsById);
+        (Claims, ClaimsById, ClaimsInReadingOrder, Site) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site);
         ChangedClaims = context.ChangedClaims;
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
@@ -246,7 +155,7 @@ public sealed class PlanningContext
 
     /// <summary>
     /// With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed
-    /// tag count (their views are new; every other claim kept its view).
+    /// tag count (<see cref="Delta.Claims"/>: their views are new; every other claim kept its view).
     /// </summary>
     public IReadOnlySet<string>? ChangedClaims { get; }
 
@@ -308,19 +217,6 @@ public sealed class PlanningContext
 
     /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) => ChangedClaims is { } changed && !changed.Contains(claimId);
-
-    /// <summary>Whether everything but the claims is the same: the same loaded objects, words and URLs.</summary>
-    public bool HasSameSettingsAs(PlanningContext other) =>
-        ReferenceEquals(Dossier.Site, other.Dossier.Site)
-        && ReferenceEquals(Strings, other.Strings)
-        && Urls.BasePath == other.Urls.BasePath
-        && Same(Dossier.Articles, other.Dossier.Articles)
-        && Same(Dossier.People, other.Dossier.People)
-        && Same(Dossier.Sources, other.Dossier.Sources)
-        && Same(Dossier.Pages, other.Dossier.Pages);
-
-    private static bool Same<T>(IEnumerable<T> a, IEnumerable<T> b)
-        where T : class => Enumerable.SequenceEqual(a, b, ReferenceEqualityComparer.Instance);
 
     /// <summary>The absolute URL of a page, when the site settings give a base URL.</summary>
     public string? Absolute(string url) =>

@@ -1,5 +1,6 @@
 using FactDossier.Anchoring;
 using FactDossier.Caching;
+using FactDossier.Model;
 using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
@@ -23,10 +24,12 @@ public static class SitePlanner
         new MarkdownPagePlanner(),
     ];
 
+    /// <param name="delta">What changed since the last build.</param>
+    /// <param name="previous">The last build's plan, when only claims changed: the pages of unchanged claims are kept.</param>
     /// <param name="markdown">What Markdown texts rendered to in an earlier run with the same base path.</param>
-    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, SitePlan? previous = null, Memo<string>? markdown = null)
+    public static SitePlan Plan(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, Delta? delta = null, SitePlan? previous = null, Memo<string>? markdown = null)
     {
-        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath, markdown), previous);
+        var context = new PlanningContext(anchored, strings, urls, new MarkdownRenderer(urls.BasePath, markdown), delta, previous);
         var planned = new List<PagePlan>[Planners.Count];
         IReadOnlyList<DataFile> fromClaims = [];
         // Planners only read the context: they run side by side, and with the files made from the claims.

@@ -84,7 +84,7 @@ public sealed class RebuildLoop : IDisposable
     /// </summary>
     internal void Rehearse()
     {
-        if (_memory.Last?.Anchored.Dossier.Claims is not [var claim, ..])
+        if (_memory.Last?.Loaded.Claims is not [var claim, ..])
         {
             return;
         }

@@ -26,6 +26,41 @@ public sealed class ShareCardDrawer : IDisposable
         (_regular, _bold, _drawing, _cache) = (regular, bold, fonts, cache);
     }
 
+    /// <summary>
+    /// Draws the share images that must be (<paramref name="cards"/>), each from its SVG, in parallel; returns the
+    /// problems. Every image of the plan is one of the site's files, drawn now or kept as the last build left it.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> DrawAll(IReadOnlyList<Planning.ShareCardPlan> cards, TemplateSet templates, InputLayout layout,
+        Publishing.ChangedFilesWriter writer, CancellationToken cancellation)
+    {
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+
+        var diagnostics = new DiagnosticBag();
+        using var drawer = Load(layout, diagnostics);
+        if (drawer is null)
+        {
+            return diagnostics.ToSortedList();
+        }
+
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(cards, new ParallelOptions { CancellationToken = cancellation }, card =>
+        {
+            if (templates.RenderFragment("share-card", card.Values, fragments: null, strings: null, out var error) is not { } svg)
+            {
+                errors.Add(error!);
+                return;
+            }
+
+            var source = svg.Html;
+            var key = drawer.KeyOf(source);
+            writer.WriteMade(card.OutputPath, key, () => drawer.Png(source, key));
+        });
+        return DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message)));
+    }
+
     /// <summary>The theme's fonts (<c>theme/fonts/*.ttf</c>: one whose name has <c>Bold</c> for bold text, another for the rest).</summary>
     public static ShareCardDrawer? Load(InputLayout layout, DiagnosticBag diagnostics)
     {

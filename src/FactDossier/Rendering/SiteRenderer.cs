@@ -90,6 +90,37 @@ public sealed class SiteRenderer
 
     public PageWriter? Render(PagePlan page, out Diagnostic? error) => _templates.RenderPage(page.Template, page.Values, _shared, Fragments, out error);
 
+    /// <summary>
+    /// Renders <paramref name="pages"/> in parallel into <paramref name="writer"/>, reading each one's ids and links;
+    /// returns them (none when a page failed) and the problems.
+    /// </summary>
+    internal (IReadOnlyList<LinkChecker.PageLinks>, IReadOnlyList<Diagnostic>) RenderInto(IReadOnlyList<PagePlan> pages, ChangedFilesWriter writer,
+        CancellationToken cancellation)
+    {
+        var links = new LinkChecker.PageLinks[pages.Count];
+        var errors = new ConcurrentBag<Diagnostic>();
+        // Largest first (the pages that list every claim, then those that list many), one page at a time: a long list
+        // page rendered last would leave the other cores idle while it finishes.
+        var order = Enumerable.Range(0, pages.Count).OrderByDescending(i => pages[i].Shows?.Count ?? int.MaxValue).ToArray();
+        var options = new ParallelOptions { CancellationToken = cancellation };
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), options, i =>
+        {
+            var page = pages[i];
+            if (Render(page, out var error) is not { } rendered)
+            {
+                errors.Add(error!);
+                return;
+            }
+
+            using (rendered)
+            {
+                links[i] = LinkChecker.Scan(page.OutputPath, rendered, Strings);
+                SiteFiles.Write(writer, page.OutputPath, rendered);
+            }
+        });
+        return (errors.IsEmpty ? links : [], DiagnosticOrder.Sort(errors.DistinctBy(e => (e.Span, e.Message))));
+    }
+
     /// <summary>Every page of the plan, in plan order (tests and tools; the build renders them in parallel).</summary>
     public IEnumerable<(PagePlan Page, PageWriter? Html, Diagnostic? Error)> RenderAll()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using FactDossier.Model;
 
 namespace FactDossier.Validation;
@@ -6,12 +5,8 @@ namespace FactDossier.Validation;
 /// <summary>What a claim's references are checked against: the ids the dossier's files define, and its articles.</summary>
 public sealed class ClaimReferences
 {
-    // What the ids were read from; not the dossier itself, which would keep its claims alive.
-    private readonly (SiteSettings Site, ImmutableArray<Article> Articles, ImmutableArray<Person> People, ImmutableArray<Source> Sources) _from;
-
     public ClaimReferences(Dossier dossier)
     {
-        _from = (dossier.Site, dossier.Articles, dossier.People, dossier.Sources);
         Articles = dossier.Articles.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal); // a repeated id is FD0101
         ArticleIds = dossier.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         PersonIds = dossier.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -29,12 +24,4 @@ public sealed class ClaimReferences
     public IReadOnlySet<string> SourceIds { get; }
 
     public IReadOnlySet<string> RatingKeys { get; }
-
-    /// <summary>Whether a dossier defines the same: the same loaded objects (the preview's loader keeps an unchanged file's).</summary>
-    public bool AreThoseOf(Dossier dossier) =>
-        ReferenceEquals(dossier.Site, _from.Site)
-        && Same(dossier.Articles, _from.Articles) && Same(dossier.People, _from.People) && Same(dossier.Sources, _from.Sources);
-
-    private static bool Same<T>(IEnumerable<T> a, IEnumerable<T> b)
-        where T : class => Enumerable.SequenceEqual(a, b, ReferenceEqualityComparer.Instance);
 }

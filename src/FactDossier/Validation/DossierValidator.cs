@@ -27,13 +27,13 @@ public static class DossierValidator
         new ParagraphsExist(),
     ];
 
-    public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) => Validate(dossier, null).Diagnostics;
+    public static IReadOnlyList<Diagnostic> Validate(Dossier dossier) => Validate(dossier, null, null).Diagnostics;
 
-    /// <param name="last">The last build's claim checks: what an unchanged claim had is kept.</param>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, ClaimChecks Checks) Validate(Dossier dossier, ClaimChecks? last)
+    /// <param name="last">The last build's claim checks: what a claim the <paramref name="delta"/> does not touch had is kept.</param>
+    public static (IReadOnlyList<Diagnostic> Diagnostics, ClaimChecks Checks) Validate(Dossier dossier, Delta? delta, ClaimChecks? last)
     {
         var whole = Rules.AsParallel().SelectMany(rule => rule.Check(dossier).ToList()).ToList();
-        var checks = ClaimChecks.Of(dossier, ClaimRules, last);
+        var checks = ClaimChecks.Of(dossier, ClaimRules, delta, last);
         return (DiagnosticOrder.Sort([.. whole, .. checks.Diagnostics]), checks);
     }
 }

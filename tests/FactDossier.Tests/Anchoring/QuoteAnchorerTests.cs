@@ -1,4 +1,5 @@
 using FactDossier.Anchoring;
+using FactDossier.Model;
 using FactDossier.Loading;
 using FactDossier.Tests.Support;
 
@@ -56,7 +57,7 @@ public sealed class QuoteAnchorerTests
         claims.Add(claims[3] with { Id = claims[3].Id + "-added" });
         var after = dossier with { Claims = [.. claims.OrderBy(c => c.Id, StringComparer.Ordinal)] };
 
-        var (again, _) = QuoteAnchorer.Anchor(after, before);
+        var (again, _) = QuoteAnchorer.Anchor(after, Delta.Between(dossier, Delta.TagCountsOf(dossier.Claims), after), before);
         var (scratch, _) = QuoteAnchorer.Anchor(after);
 
         Assert.Equal(scratch.Anchors.ToArray(), again.Anchors.ToArray()); // ImmutableArray's own Equals compares references
