@@ -20,7 +20,7 @@ internal static class AnswersChart
     public static AnswersChartView? Of(PlanningContext context)
     {
         var tally = context.Tally; // counted as claims change, not again at every edit
-        if (tally.AnswersAsBefore && context.PreviousValue<AnswersChartView>("home", "answers_chart") is { } kept)
+        if (tally.AnswersAsBefore && context.Reuse?.Value<AnswersChartView>("home", "answers_chart") is { } kept)
         {
             return kept;
         }

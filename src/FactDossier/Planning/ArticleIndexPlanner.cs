@@ -9,8 +9,8 @@ public sealed class ArticleIndexPlanner : IPagePlanner
     {
         var ratings = Facets.Ratings(context);
         // An article none of whose claims changed (then or now) keeps its entry: its counts are the same.
-        var touched = ArticlesOfChangedClaims(context);
-        var before = touched is null ? [] : context.PreviousItems<ArticleEntryView>("articles", "articles").ToDictionary(e => e.Article.Id, StringComparer.Ordinal);
+        var touched = context.Reuse?.Touched(c => [c.Article.Id]);
+        var before = context.Reuse?.Items<ArticleEntryView>("articles", "articles").ToDictionary(e => e.Article.Id, StringComparer.Ordinal) ?? [];
         ILookup<string, ClaimView>? claimsByArticle = null;
         var entries = context.Dossier.Articles
             .OrderByDescending(a => a.Date)
@@ -32,11 +32,4 @@ public sealed class ArticleIndexPlanner : IPagePlanner
         return PagePlans.Paged(context, "articles", context.Strings["articles_title"], context.Urls.Articles, "articles", null, entries,
             context.Dossier.Site.Pagination.Entries, (slice, _) => [("articles", slice)], PagePlans.DependsOnAll);
     }
-
-    /// <summary>With a last plan: the articles the changed claims are about, as they were and as they are.</summary>
-    private static HashSet<string>? ArticlesOfChangedClaims(PlanningContext context) =>
-        context.ChangedClaims is { } changed && context.PreviousPlan?.Context is { } before
-            ? changed.SelectMany(id => new[] { context.ClaimsById.GetValueOrDefault(id), before.ClaimsById.GetValueOrDefault(id) })
-                .OfType<ClaimView>().Select(c => c.Article.Id).ToHashSet(StringComparer.Ordinal)
-            : null;
 }

@@ -10,53 +10,23 @@ public sealed class ArticlePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
-        var before = context.PreviousPages<ArticleView>("article").ToDictionary(k => k.View.Article.Id, k => k.Page, StringComparer.Ordinal);
-        // An (unchanged) article that no edited claim is or was about, and in which none is or was anchored: its last page.
-        var touched = ArticlesOfChangedClaims(context);
+        // An article no changed claim is or was about, and in which none is or was anchored: its last page.
+        var reuse = context.Reuse;
+        var touched = reuse?.Touched(c => [c.Article.Id, .. ArticlesQuoting(context, c.Id), .. ArticlesQuoting(reuse.Before, c.Id)]);
         return context.Dossier.Articles.AsParallel().AsOrdered()
-            .Select(article => touched is not null && !touched.Contains(article.Id) && before.GetValueOrDefault(article.Id) is { } kept
+            .Select(article => reuse?.Group(context.Urls.Articles, article.Id, touched!.Contains(article.Id)) is [var kept]
                 ? kept
-                : Plan(context, article, claimsByArticle, before.GetValueOrDefault(article.Id)))
+                : Plan(context, article, claimsByArticle, reuse?.At(context.Urls.Article(article.Id))))
             .ToList();
     }
 
-    /// <summary>With a last plan: the articles the changed claims are about or quoted in, then and now.</summary>
-    private static HashSet<string>? ArticlesOfChangedClaims(PlanningContext context)
-    {
-        if (context.ChangedClaims is not { } changed || context.PreviousPlan?.Context is not { } before)
-        {
-            return null;
-        }
-
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in changed)
-        {
-            foreach (var plan in new[] { context, before })
-            {
-                if (plan.ClaimsById.GetValueOrDefault(id) is { } claim)
-                {
-                    touched.Add(claim.Article.Id);
-                }
-
-                foreach (var anchor in plan.Anchored.AnchorsOf(id))
-                {
-                    touched.Add(anchor.ArticleId);
-                }
-            }
-        }
-
-        return touched;
-    }
+    private static IEnumerable<string> ArticlesQuoting(PlanningContext context, string claimId) =>
+        context.Anchored.AnchorsOf(claimId).ToArray().Select(a => a.ArticleId);
 
     private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle, PagePlan? previous)
     {
         var anchors = context.Anchored.AnchorsIn(article.Id).OrderBy(a => a.Start).ThenBy(a => a.ElementId, StringComparer.Ordinal).ToList();
         var shows = claimsByArticle[article.Id].Select(c => c.Id).Concat(anchors.Select(a => a.ClaimId)).ToHashSet(StringComparer.Ordinal);
-        // The same claims, none changed, in the same (unchanged) article: the last plan's page is this one.
-        if (previous is { Shows: { } before } && before.SetEquals(shows) && shows.All(context.IsUnchanged))
-        {
-            return previous;
-        }
 
         var text = article.Text;
         // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
@@ -87,16 +57,18 @@ public sealed class ArticlePlanner : IPagePlanner
     }
 
     /// <summary>
-    /// After an edit to claims of this (unchanged) article: the last plan's paragraphs that no changed claim marks, now
-    /// or before. Their marks and notes are those of unchanged claims, whose views (headline, verdict, link) are the same.
+    /// The exception to page reuse: after an edit to claims of this (unchanged) article, the last plan's paragraphs that
+    /// no changed claim marks, now or before. Their marks and notes are those of unchanged claims, whose views (headline,
+    /// verdict, link) are the same.
     /// </summary>
     private static Dictionary<int, ParagraphView>? KeptParagraphs(PlanningContext context, Model.Article article, PagePlan? previous)
     {
-        if (previous?.Values.GetValueOrDefault("article") is not ArticleView last || context.ChangedClaims is not { } changed
-            || context.PreviousPlan?.Context is not { } before || !ReferenceEquals(before.Articles.GetValueOrDefault(article.Id), article))
+        if (previous?.Values.GetValueOrDefault("article") is not ArticleView last || context.Reuse is not { } reuse)
         {
             return null;
         }
+
+        var (changed, before) = (reuse.Changed, reuse.Before);
 
         var text = article.Text;
         var touched = new HashSet<int>();

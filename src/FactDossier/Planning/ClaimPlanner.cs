@@ -14,7 +14,7 @@ public sealed class ClaimPlanner : IPagePlanner
         {
             // A claim whose view the last plan had keeps its page (and ClaimReview): after an edit only the edited one is made.
             var claim = context.Claims[i];
-            if (context.PreviousPageAt(claim.Url) is { Template: "claim" } page && ReferenceEquals(page.Values.GetValueOrDefault("claim"), claim))
+            if (context.Reuse?.Page(claim.Url, "claim", claim.Id) is { } page)
             {
                 pages[i] = page;
             }

@@ -87,21 +87,18 @@ public static class DataFilePlanner
         return new DataFile("claims.json", pieces) { ClaimPieces = byClaim };
     }
 
-    /// <summary>
-    /// Each published claim's piece of a file, in order: the preview's last plan's piece when it kept the claim's view,
-    /// else written now.
-    /// </summary>
-    private static (string[] Pieces, Dictionary<ClaimView, string> ByClaim) ClaimPieces(PlanningContext context, string file,
+    /// <summary>Each published claim's piece of a file, in order: the last plan's piece of an unchanged claim, else written now.</summary>
+    private static (string[] Pieces, Dictionary<string, string> ByClaim) ClaimPieces(PlanningContext context, string file,
         IEnumerable<ClaimView> claims, Func<ClaimView, string> write)
     {
-        var before = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == file)?.ClaimPieces;
+        var before = context.Reuse?.File(file)?.ClaimPieces;
         var published = claims.Where(c => !c.IsDraft).ToList();
         var pieces = new string[published.Count];
-        Parallel.For(0, pieces.Length, i => pieces[i] = before?.GetValueOrDefault(published[i]) ?? write(published[i]));
-        var byClaim = new Dictionary<ClaimView, string>(published.Count, ReferenceEqualityComparer.Instance);
+        Parallel.For(0, pieces.Length, i => pieces[i] = (context.IsUnchanged(published[i].Id) ? before?.GetValueOrDefault(published[i].Id) : null) ?? write(published[i]));
+        var byClaim = new Dictionary<string, string>(published.Count, StringComparer.Ordinal);
         for (var i = 0; i < published.Count; i++)
         {
-            byClaim[published[i]] = pieces[i];
+            byClaim[published[i].Id] = pieces[i];
         }
 
         return (pieces, byClaim);
@@ -213,7 +210,7 @@ public static class DataFilePlanner
     }
 
     private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
-        context.PreviousPlan is { } before && SameSitemap(before.Pages, pages) && before.Files.FirstOrDefault(f => f.OutputPath == "sitemap.xml") is { } kept
+        context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File("sitemap.xml") is { } kept
             ? kept // the same pages at the same addresses: sorting 10,000 of them again would give the same file
             : new("sitemap.xml", SitemapXml(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc)));
 

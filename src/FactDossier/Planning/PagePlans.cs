@@ -33,9 +33,8 @@ internal static class PagePlans
     /// </param>
     /// <param name="listTitle">What the later pages are titled with their number, when not <paramref name="title"/>.</param>
     /// <param name="isKept">
-    /// Whether an item is the very one the last plan had (a claim's view kept): a page of a list as long as the last
-    /// plan's, each of whose items is the one the last plan had in its place, is the last plan's page, found without
-    /// reading its items.
+    /// Whether an item is the one the last plan had in its place: a page of a list as long as the last plan's, each of
+    /// whose items is the one the last plan had there, is the last plan's page, found without reading its items.
     /// </param>
     public static IEnumerable<PagePlan> Paged<T>(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
         IReadOnlyList<T> items, int pageSize, Func<IReadOnlyList<T>, PagerView, (string Key, object? Value)[]> values,
@@ -43,7 +42,8 @@ internal static class PagePlans
         Func<T, T, bool>? isKept = null)
     {
         var count = Paginator.PageCount(items.Count, pageSize);
-        var renewed = isKept is null ? null : PagesWithNewItems(context, listUrl, items, pageSize, isKept);
+        var reuse = context.Reuse;
+        var renewed = isKept is null || reuse is null ? null : PagesWithNewItems(reuse, listUrl, items, pageSize, isKept);
         for (var number = 1; number <= count; number++)
         {
             var page = PageOf(number);
@@ -59,20 +59,16 @@ internal static class PagePlans
         PagePlan PageOf(int number)
         {
             // A page planned from what it shows (a signature) last time, whose items are all the same: as it was.
-            if (renewed is not null && !renewed.Contains(number)
-                && context.PreviousPageAt(Paginator.UrlOf(listUrl, number)) is { Signature: not null } same && same.Template == template)
+            var url = Paginator.UrlOf(listUrl, number);
+            if (renewed is not null && !renewed.Contains(number) && reuse!.At(url) is { Signature: not null } same && same.Template == template)
             {
                 return same;
             }
 
             var slice = Paginator.Slice(items, pageSize, number, count);
             var (shows, signature) = tracking(slice, new PageNumber(number, count));
-            // The same items in the same place of a list of the same length, none of them edited: the last plan's page
-            // (its pager not even made: at 10k claims the lists have thousands of pages).
-            if (signature is not null && shows is not null && context.ChangedClaims is { } changed
-                && context.PreviousPageAt(Paginator.UrlOf(listUrl, number)) is { Shows: { } before } kept
-                && kept.Template == template && string.Equals(kept.Signature, signature, StringComparison.Ordinal)
-                && !before.Overlaps(changed) && !shows.Overlaps(changed))
+            // Its pager not even made when kept: at 10k claims the lists have thousands of pages.
+            if (signature is not null && reuse?.Page(url, template, shows, signature) is { } kept)
             {
                 return kept;
             }
@@ -87,9 +83,9 @@ internal static class PagePlans
     public readonly record struct PageNumber(int Number, int Count);
 
     /// <summary>With the last plan's list as long as this one: the pages that hold an item it did not have in that place.</summary>
-    private static HashSet<int>? PagesWithNewItems<T>(PlanningContext context, string listUrl, IReadOnlyList<T> items, int pageSize, Func<T, T, bool> isKept)
+    private static HashSet<int>? PagesWithNewItems<T>(PageReuse reuse, string listUrl, IReadOnlyList<T> items, int pageSize, Func<T, T, bool> isKept)
     {
-        if (context.ChangedClaims is null || context.PreviousPageAt(listUrl)?.ListItems is not IReadOnlyList<T> before || before.Count != items.Count)
+        if (reuse.At(listUrl)?.ListItems is not IReadOnlyList<T> before || before.Count != items.Count)
         {
             return null;
         }
@@ -150,7 +146,7 @@ internal static class PagePlans
         bool firstShowsAll = false) =>
         Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
             (slice, page) => firstShowsAll && page.Number == 1 ? DependsOnAll(slice, page) : Showing(slice, page, claims.Count, c => (c.Id, null), c => [c.Id]),
-            listTitle, ReferenceEquals);
+            listTitle, (then, now) => then.Id == now.Id && context.IsUnchanged(now.Id));
 
     private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)
     {

@@ -14,15 +14,13 @@ public sealed class PeoplePlanner : IPagePlanner
         var pageSize = context.Dossier.Site.Pagination.Quotes;
         // A person none of whose quotes changed keeps the last plan's pages (and so their rendering): every page under
         // the person's URL, the pages that send readers to the first included.
-        var views = context.PreviousPages<PersonView>("person").DistinctBy(k => k.View.Person.Id).ToDictionary(k => k.View.Person.Id, k => k.View, StringComparer.Ordinal);
-        var before = context.PreviousPagesUnder(context.Urls.People)
-            .Where(g => views.ContainsKey(g.Key))
-            .ToDictionary(g => g.Key, g => (View: views[g.Key], Pages: g.Value), StringComparer.Ordinal);
+        var reuse = context.Reuse;
+        var views = reuse?.Views<PersonView>("person").DistinctBy(k => k.View.Person.Id).ToDictionary(k => k.View.Person.Id, k => k.View, StringComparer.Ordinal);
         var people = context.Dossier.People.Select(person =>
         {
-            if (!quotes.IsChanged(person.Id) && before.TryGetValue(person.Id, out var kept))
+            if (views?.GetValueOrDefault(person.Id) is { } last && reuse!.Group(context.Urls.People, person.Id, quotes.IsChanged(person.Id)) is { } kept)
             {
-                return kept;
+                return (View: last, Pages: kept);
             }
 
             var said = quotes[person.Id];
@@ -44,7 +42,7 @@ public sealed class PeoplePlanner : IPagePlanner
             var shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
             var pages = PagePlans.Paged(context, "person", view.Person.Name, view.Person.Url, "person", view.Person.Role, view.Quotes, pageSize,
                 (slice, _) => [("person", view), ("quotes", slice)], (_, _) => (shows, null)).ToList();
-            return (View: view, Pages: pages);
+            return (View: view, Pages: (IReadOnlyList<PagePlan>)pages);
         }).ToList();
 
         var sorted = people.Select(p => p.View).OrderBy(v => v.Person.Name, StringComparer.Ordinal).ToList();

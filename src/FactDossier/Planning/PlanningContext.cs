@@ -11,7 +11,6 @@ public sealed class PlanningContext
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
     private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
     private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
-    private readonly Lazy<PlanIndex?> _previousPages;
     private readonly Lazy<ClaimTally> _tally;
 
     /// <param name="delta">What changed since the last build: with only claims changed, the others keep their views.</param>
@@ -27,7 +26,7 @@ public sealed class PlanningContext
         Sources = Dossier.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         TagCounts = delta?.TagCounts ?? Delta.TagCountsOf(Dossier.Claims);
         var reused = delta is { OnlyClaims: true } ? previousPlan?.Context : null;
-        (PreviousPlan, ChangedClaims) = reused is null ? (null, null) : (previousPlan, delta!.Claims);
+        ChangedClaims = reused is null ? null : delta!.Claims;
         var models = Dossier.Claims;
         var claims = new ClaimView[models.Length];
         var toBuild = new List<int>();
@@ -47,14 +46,14 @@ public sealed class PlanningContext
         Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i])); // Markdown is most of the work
         Claims = claims;
         ClaimsById = reused is null ? claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(reused.ClaimsById, toBuild.Select(i => claims[i]));
-        var before = PreviousPlan?.Context;
+        Reuse = reused is null ? null : new PageReuse(previousPlan!, ChangedClaims!, ClaimsById, urls.BasePath);
+        var before = reused;
         _quotesBySpeaker = new(() => ClaimGrouping.Of(Claims,
             c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (e.Quote.Speaker!.Id, e)), Previous(before?.QuotesBySpeaker)));
         _quotesByDay = new(() => ClaimGrouping.Of(Claims,
             c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
         _citationsBySource = new(() => ClaimGrouping.Of(Claims,
             c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
-        _previousPages = new(() => PreviousPlan is null ? null : PreviousPlan.Context?.PageIndex?.Value ?? new PlanIndex(PreviousPlan.Pages, Urls.BasePath));
         _tally = new(() => before is not null && ChangedClaims is { } edited
             ? ClaimTally.Update(before.Tally, edited.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), edited.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>())
             : ClaimTally.Of(Claims));
@@ -110,7 +109,6 @@ public sealed class PlanningContext
         // Made now, so that nothing still points at the last plan through the groupings' factories.
         (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
         _tally = new(context.Tally);
-        _previousPages = new((PlanIndex?)null);
         PageIndex = new(() => new PlanIndex(pages, Urls.BasePath));
     }
 
@@ -139,7 +137,7 @@ public sealed class PlanningContext
         anchored.AnchorOf(claimId, 0) is { } anchor ? (anchor.ArticleId, anchor.Start) : (null, 0);
 
     private (ClaimGrouping<T>, IReadOnlyDictionary<string, ClaimView>, IReadOnlySet<string>)? Previous<T>(ClaimGrouping<T>? grouping) =>
-        grouping is not null && PreviousPlan?.Context is { } before && ChangedClaims is { } changed ? (grouping, before.ClaimsById, changed) : null;
+        grouping is not null && Reuse is { } reuse ? (grouping, reuse.Before.ClaimsById, reuse.Changed) : null;
 
     /// <summary>Each speaker's statements and counter-statements.</summary>
     public ClaimGrouping<ListedQuoteView> QuotesBySpeaker => _quotesBySpeaker.Value;
@@ -187,36 +185,11 @@ public sealed class PlanningContext
     public SiteView Site { get; }
 
 
-    /// <summary>The preview's last plan, when everything but the claims is the same: its pages for unchanged claims can be kept.</summary>
-    public SitePlan? PreviousPlan { get; }
+    /// <summary>What this plan keeps of the last one (null: a plan from scratch).</summary>
+    public PageReuse? Reuse { get; }
 
-    /// <summary>The previous plan's pages of one template, each with the view it was planned from (its value of that name).</summary>
-    public IEnumerable<(T View, PagePlan Page)> PreviousPages<T>(string template)
-        where T : class =>
-        (_previousPages.Value?.OfTemplate(template) ?? []).Where(p => p.Values.GetValueOrDefault(template) is T)
-            .Select(p => ((T)p.Values[template]!, p));
-
-    /// <summary>A value of the previous plan's page of one template (a list page: there is one), when there is one.</summary>
-    public T? PreviousValue<T>(string template, string key)
-        where T : class =>
-        _previousPages.Value?.OfTemplate(template) is [var first, ..] ? first.Values.GetValueOrDefault(key) as T : null;
-
-    /// <summary>
-    /// The previous plan's pages below a folder (<c>/people/</c>), by their first segment under it (a person's id):
-    /// each person's pages, the pages of its <c>page/</c> folder included. The folder's own <c>page/</c> is left out.
-    /// </summary>
-    public IReadOnlyDictionary<string, List<PagePlan>> PreviousPagesUnder(string folderUrl) =>
-        _previousPages.Value?.Under(folderUrl) ?? new Dictionary<string, List<PagePlan>>();
-
-    /// <summary>The previous plan's page at a URL, if it had one.</summary>
-    public PagePlan? PreviousPageAt(string url) => _previousPages.Value?.At(url);
-
-    /// <summary>The items of a list the previous plan cut into pages of one template: each page's value of that name, joined.</summary>
-    public IEnumerable<T> PreviousItems<T>(string template, string key) =>
-        (_previousPages.Value?.OfTemplate(template) ?? []).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
-
-    /// <summary>Whether a claim's view is the one the previous plan had (the claim, and what its card shows, did not change).</summary>
-    public bool IsUnchanged(string claimId) => ChangedClaims is { } changed && !changed.Contains(claimId);
+    /// <summary>Whether a claim's view is the one the last plan had (the claim, and what its card shows, did not change).</summary>
+    public bool IsUnchanged(string claimId) => Reuse?.IsUnchanged(claimId) == true;
 
     /// <summary>The absolute URL of a page, when the site settings give a base URL.</summary>
     public string? Absolute(string url) =>

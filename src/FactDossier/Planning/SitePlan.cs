@@ -61,8 +61,8 @@ public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
     /// <summary>Whether it says what <paramref name="other"/> says, piece by piece (a kept claim's piece is the same string, compared at once).</summary>
     public bool HasSameTextAs(DataFile other) => Pieces.SequenceEqual(other.Pieces, StringComparer.Ordinal);
 
-    /// <summary>Each claim's piece, for the preview's next plan to reuse those of unchanged claims.</summary>
-    public IReadOnlyDictionary<ClaimView, string>? ClaimPieces { get; init; }
+    /// <summary>Each claim's piece by its id, for the next plan to reuse those of unchanged claims.</summary>
+    public IReadOnlyDictionary<string, string>? ClaimPieces { get; init; }
 
     /// <summary>For the search index's meta.json: the index as built, for the preview's next plan to update.</summary>
     public Search.SearchIndex.State? Search { get; init; }

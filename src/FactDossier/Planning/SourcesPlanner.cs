@@ -13,8 +13,8 @@ public sealed class SourcesPlanner : IPagePlanner
         var pagination = context.Dossier.Site.Pagination;
         // An entry none of whose citations changed, or that reads as the last plan's, keeps its view (and so its
         // rendering), and a source whose citations did not change keeps the pages of its citing claims.
-        var before = context.PreviousItems<SourceEntryView>("sources", "sources").ToDictionary(e => e.Source.Id, StringComparer.Ordinal);
-        var ownPagesBefore = context.PreviousPagesUnder(context.Urls.Sources);
+        var reuse = context.Reuse;
+        var before = reuse?.Items<SourceEntryView>("sources", "sources").ToDictionary(e => e.Source.Id, StringComparer.Ordinal) ?? [];
         var citations = context.CitationsBySource;
         var sources = citations.Keys
             .Select(id =>
@@ -43,7 +43,7 @@ public sealed class SourcesPlanner : IPagePlanner
         var pages = PagePlans.Paged(context, "sources", context.Strings["sources_title"], context.Urls.Sources, "sources", null, entries,
             pagination.Entries, (slice, _) => [("sources", slice)],
             (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Source.Id, null), e => citations[e.Source.Id].Select(m => m.ClaimId)),
-            isKept: (then, now) => ReferenceEquals(then, now) && !citations.IsChanged(now.Source.Id)); // a kept entry may have new citing claims
+            isKept: (then, now) => then.Source.Id == now.Source.Id && !citations.IsChanged(now.Source.Id)); // a kept entry may have new citing claims
         foreach (var page in pages)
         {
             yield return page;
@@ -51,7 +51,7 @@ public sealed class SourcesPlanner : IPagePlanner
 
         foreach (var (entry, claims) in sources.Where(s => s.Entry.AllClaimsUrl is not null))
         {
-            var sourcePages = claims is null && ownPagesBefore.TryGetValue(entry.Source.Id, out var kept)
+            var sourcePages = claims is null && reuse?.Group(context.Urls.Sources, entry.Source.Id, touched: false) is { } kept
                 ? kept
                 : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
                     claims ?? [.. citations[entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],

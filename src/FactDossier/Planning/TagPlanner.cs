@@ -12,16 +12,17 @@ public sealed class TagPlanner : IPagePlanner
         yield return PagePlans.Create(context, "tags", context.Page(t["tags_title"], context.Urls.Tags, "tags"), ("tags", tags));
 
         // A tag none of whose claims changed (then or now) keeps its pages: its claims, and their order, are the same.
-        var touched = TagsOfChangedClaims(context);
-        var before = touched is null ? null : context.PreviousPagesUnder(context.Urls.Tags);
+        var reuse = context.Reuse;
+        var touched = reuse?.Touched(c => c.Tags.Select(tag => tag.Key));
+        var kept = tags.Select(tag => reuse?.Group(context.Urls.Tags, tag.Key, touched!.Contains(tag.Key))).ToList();
         // Only the touched tags' claims are gathered, when every other tag keeps its pages.
-        var gathered = before is not null && tags.All(tag => touched!.Contains(tag.Key) || before.ContainsKey(tag.Key)) ? touched : null;
+        var gathered = reuse is not null && tags.Where((_, i) => kept[i] is null).All(tag => touched!.Contains(tag.Key)) ? touched : null;
         Dictionary<string, List<ClaimView>>? claimsByTag = null;
-        foreach (var tag in tags)
+        foreach (var (tag, pagesBefore) in tags.Zip(kept))
         {
-            if (touched is not null && !touched.Contains(tag.Key) && before!.TryGetValue(tag.Key, out var kept))
+            if (pagesBefore is not null)
             {
-                foreach (var page in kept)
+                foreach (var page in pagesBefore)
                 {
                     yield return page;
                 }
@@ -38,23 +39,6 @@ public sealed class TagPlanner : IPagePlanner
                 yield return page;
             }
         }
-    }
-
-    /// <summary>With a last plan: the tags of the changed claims, as they were and as they are.</summary>
-    private static HashSet<string>? TagsOfChangedClaims(PlanningContext context)
-    {
-        if (context.ChangedClaims is not { } changed || context.PreviousPlan?.Context is not { } before)
-        {
-            return null;
-        }
-
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in changed)
-        {
-            tags.UnionWith((context.ClaimsById.GetValueOrDefault(id)?.Tags ?? []).Concat(before.ClaimsById.GetValueOrDefault(id)?.Tags ?? []).Select(t => t.Key));
-        }
-
-        return tags;
     }
 
     /// <summary>Each tag's claims in reading order: of the tags given only (a plain loop: 20,000 tags at 10k claims).</summary>

@@ -12,7 +12,8 @@ public sealed class TimelinePlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         // A day none of whose quotes changed keeps its view (and so its rendered fragment).
-        var before = (context.PreviousValue<IReadOnlyList<TimelineDayView>>("timeline", "all_days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
+        var reuse = context.Reuse;
+        var before = (reuse?.Value<IReadOnlyList<TimelineDayView>>("timeline", "all_days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
         var quotes = context.QuotesByDay;
         var days = quotes.Keys
             .Order(StringComparer.Ordinal)
@@ -46,12 +47,11 @@ public sealed class TimelinePlanner : IPagePlanner
         // A month's page shows its entries' claims, and every month's count (the months' list).
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
         // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.
-        var monthsBefore = context.PreviousValue<IReadOnlyList<TimelineMonthView>>("timeline", "months");
+        var monthsBefore = reuse?.Value<IReadOnlyList<TimelineMonthView>>("timeline", "months");
         var sameMonths = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews);
-        var pagesBefore = sameMonths ? context.PreviousPagesUnder(context.Urls.Timeline) : null;
         foreach (var (month, view) in months.Zip(monthViews))
         {
-            if (pagesBefore?.GetValueOrDefault(month.Key) is { } kept && month.All(d => ReferenceEquals(before.GetValueOrDefault(d.DateIso), d)))
+            if (reuse?.Group(context.Urls.Timeline, month.Key, touched: !sameMonths || month.Any(d => quotes.IsChanged(d.DateIso))) is { } kept)
             {
                 foreach (var page in kept)
                 {
@@ -66,7 +66,7 @@ public sealed class TimelinePlanner : IPagePlanner
                 (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
                 (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl),
                     e => [e.Entry.ClaimId], counts),
-                isKept: sameMonths ? (a, b) => ReferenceEquals(a.Day, b.Day) && ReferenceEquals(a.Entry, b.Entry) : null);
+                isKept: sameMonths ? (a, b) => a.Day.DateIso == b.Day.DateIso && !quotes.IsChanged(b.Day.DateIso) && Equals(a.Entry, b.Entry) : null);
             foreach (var page in pages)
             {
                 yield return page;
@@ -76,10 +76,10 @@ public sealed class TimelinePlanner : IPagePlanner
 
     /// <summary>A page's entries as days: a day whole on the page is its day's view (rendered once), a day cut by the page break a part of it.</summary>
     private static List<TimelineDayView> Days(IReadOnlyList<(TimelineDayView Day, ListedQuoteView Entry)> slice) =>
-        slice.GroupBy(x => x.Day, ReferenceEqualityComparer.Instance)
+        slice.GroupBy(x => x.Day.DateIso, StringComparer.Ordinal)
             .Select(g =>
             {
-                var day = (TimelineDayView)g.Key!;
+                var day = g.First().Day;
                 return g.Count() == day.Entries.Count ? day : day with { Entries = g.Select(x => x.Entry).ToList() };
             })
             .ToList();

@@ -46,7 +46,7 @@ public static class SearchIndex
         IReadOnlyDictionary<string, string> TermJson,
         string[] SortedTerms,
         string[] SortedJson,
-        IReadOnlyDictionary<ClaimView, string> DocJson,
+        IReadOnlyDictionary<string, string> DocJson,
         IReadOnlyList<DataFile> DocFiles,
         List<(string Facet, List<FacetValue> Values)> Facets,
         IReadOnlyList<DataFile> FacetFiles,
@@ -56,10 +56,10 @@ public static class SearchIndex
     public static IReadOnlyList<DataFile> Files(PlanningContext context)
     {
         var claims = context.ClaimsInReadingOrder;
-        var last = context.PreviousPlan?.Files.FirstOrDefault(f => f.OutputPath == MetaFile)?.Search;
-        // With the claims in the same places, the docs whose claim was edited; null: everything is made anew.
+        var last = context.Reuse?.File(MetaFile)?.Search;
+        // With the claims in the same places, the docs whose claim changed; null: everything is made anew.
         var before = last is not null && SameOrder(last.Claims, claims) ? last : null;
-        var edited = before is null ? null : Enumerable.Range(0, claims.Count).Where(d => !ReferenceEquals(before.Claims[d], claims[d])).ToList();
+        var edited = before is null ? null : Enumerable.Range(0, claims.Count).Where(d => !context.IsUnchanged(claims[d].Id)).ToList();
         var (postings, termJson, sortedTerms, changedTerms) = before is not null ? Update(before, claims, edited!) : Build(claims);
 
         string[] json;
@@ -103,22 +103,21 @@ public static class SearchIndex
             : FacetFiles(context, claims);
         files.AddRange(facetFiles);
 
-        Dictionary<ClaimView, string> docJson;
+        Dictionary<string, string> docJson;
         if (before is not null)
         {
-            docJson = new(before.DocJson, ReferenceEqualityComparer.Instance);
+            docJson = new(before.DocJson, StringComparer.Ordinal);
             foreach (var d in edited!)
             {
-                docJson.Remove(before.Claims[d]);
-                docJson[claims[d]] = Doc(claims[d]);
+                docJson[claims[d].Id] = Doc(claims[d]);
             }
         }
         else
         {
-            docJson = new(claims.Count, ReferenceEqualityComparer.Instance);
+            docJson = new(claims.Count, StringComparer.Ordinal);
             foreach (var claim in claims)
             {
-                docJson[claim] = last?.DocJson.GetValueOrDefault(claim) ?? Doc(claim);
+                docJson[claim.Id] = (context.IsUnchanged(claim.Id) ? last?.DocJson.GetValueOrDefault(claim.Id) : null) ?? Doc(claim);
             }
         }
 
@@ -128,7 +127,7 @@ public static class SearchIndex
             var end = Math.Min(first + DocsPerFile, claims.Count);
             var kept = before is not null && !edited!.Any(d => d >= first && d < end);
             docFiles.Add(kept ? before!.DocFiles[first / DocsPerFile] : new DataFile($"search/docs/{first / DocsPerFile}.json",
-                ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d]]] : new[] { ",", docJson[claims[d]] }), "]"]));
+                ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d].Id]] : new[] { ",", docJson[claims[d].Id] }), "]"]));
         }
 
         var termFiles = files.GetRange(0, shards.Count);
