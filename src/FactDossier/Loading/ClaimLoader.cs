@@ -11,10 +11,10 @@ public static class ClaimLoader
         ["id", "article", "headline", "published_on", "statement", "counter_statements", "verdict", "sources", "tags", "corrections"];
 
     public static readonly string[] StatementFields =
-        ["speaker", "quote", "prefix", "suffix", "occurrence", "translation", "said_on", "venue", "source", "context"];
+        ["speaker", "quote", "prefix", "suffix", "occurrence", "first_appearance", "translation", "said_on", "venue", "source", "context"];
 
     public static readonly string[] CounterStatementFields =
-        ["speaker", "quote", "prefix", "suffix", "occurrence", "text", "relation", "translation", "said_on", "venue", "source", "paragraph"];
+        ["speaker", "quote", "prefix", "suffix", "occurrence", "first_appearance", "text", "relation", "translation", "said_on", "venue", "source", "paragraph"];
 
     /// <summary>Fact-check search features show claimReviewed in full only under 75 characters.</summary>
     public const int MaxHeadline = 74;
@@ -67,19 +67,26 @@ public static class ClaimLoader
         }
 
         var speaker = f.Id("speaker", required: true);
-        var quote = ReadQuote(f, required: true);
+        var quote = ReadQuote(f, required: true, diagnostics);
         var statement = new Statement(speaker, quote!, f.TextValue("translation"), f.LocatedDate("said_on"), f.TextValue("venue"),
             f.Id("source"), f.TextValue("context"));
         return quote is null ? null : statement;
     }
 
-    private static QuoteSelector? ReadQuote(FieldReader f, bool required)
+    private static QuoteSelector? ReadQuote(FieldReader f, bool required, DiagnosticBag diagnostics)
     {
         var exact = f.Text("quote", required);
         var prefix = f.TextValue("prefix");
         var suffix = f.TextValue("suffix");
         var occurrence = f.Number("occurrence");
-        return exact is null ? null : new QuoteSelector(exact, prefix, suffix, occurrence);
+        var firstAppearance = f.Url("first_appearance");
+        if (exact is null && firstAppearance is not null)
+        {
+            diagnostics.Add(DiagnosticCode.UnknownField, f.SpanOf("first_appearance"), "'first_appearance' is where quoted words first appeared, and there is no 'quote' here",
+                "give the speaker's exact words as 'quote:', or remove 'first_appearance'");
+        }
+
+        return exact is null ? null : new QuoteSelector(exact, prefix, suffix, occurrence) { FirstAppearance = firstAppearance };
     }
 
     private static ImmutableArray<CounterStatement> ReadCounterStatements(FieldReader claim, DiagnosticBag diagnostics)
@@ -91,7 +98,7 @@ public static class ClaimLoader
             index++;
             var f = new FieldReader(item, "a counter-statement", CounterStatementFields, diagnostics);
             var speaker = f.Id("speaker");
-            var quote = ReadQuote(f, required: false);
+            var quote = ReadQuote(f, required: false, diagnostics);
             var text = f.TextValue("text");
             var relation = f.Choice("relation", Relations.Keys, required: true);
             var paragraph = f.LocatedNumber("paragraph");

@@ -6,4 +6,8 @@ namespace FactDossier.Model;
 /// occurrence, counting from 1) when the words appear more than once.
 /// </summary>
 [MemoryPackable]
-public sealed partial record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence);
+public sealed partial record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence)
+{
+    /// <summary>Where these words first appeared (a post, a video, a transcript), not where they were reported.</summary>
+    public Uri? FirstAppearance { get; init; }
+}

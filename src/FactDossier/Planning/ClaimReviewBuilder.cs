@@ -35,6 +35,14 @@ public static class ClaimReviewBuilder
         }
 
         Optional(w, "datePublished", claim.Statement.SaidOnIso);
+        if (claim.Statement.FirstAppearance is { } first)
+        {
+            w.WriteStartObject("firstAppearance");
+            w.WriteString("@type", "CreativeWork");
+            w.WriteString("url", first);
+            w.WriteEndObject();
+        }
+
         w.WritePropertyName("appearance");
         Appearance(w, context, article);
         w.WriteEndObject();

@@ -18,11 +18,11 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         var article = context.Articles[claim.Article.Value];
         var sources = new SourceNumbering(context, claim);
 
-        var statement = Quote(claim, 0, "statement", t["role_statement"], claim.Statement.Speaker, claim.Statement.Quote.Exact.Value, null,
+        var statement = Quote(claim, 0, "statement", t["role_statement"], claim.Statement.Speaker, claim.Statement.Quote, null,
             claim.Statement.Translation, claim.Statement.SaidOn?.Value, claim.Statement.Venue, claim.Statement.Context,
             sources.Cite(claim.Statement.Source), null, claim.Statement.Source);
         var counters = claim.CounterStatements
-            .Select(c => Quote(claim, c.Index, c.Relation.Key(), t[$"relation_{c.Relation.Key()}"], c.Speaker, c.Quote?.Exact.Value, c.Text,
+            .Select(c => Quote(claim, c.Index, c.Relation.Key(), t[$"relation_{c.Relation.Key()}"], c.Speaker, c.Quote, c.Text,
                 c.Translation, c.SaidOn?.Value, c.Venue, null, sources.Cite(c.Source), c.Paragraph?.Value, c.Source))
             .ToList();
         var strongest = counters.FirstOrDefault(c => c.Role == "contradicts")
@@ -63,7 +63,7 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         };
     }
 
-    private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, string? quote, string? text,
+    private QuoteView Quote(Claim claim, int index, string role, string roleLabel, Located<string>? speakerId, QuoteSelector? quote, string? text,
         string? translation, DateOnly? saidOn, string? venue, string? quoteContext, SourceView? source, int? paragraph, Located<string>? sourceId)
     {
         var speaker = speakerId is not null && context.People.TryGetValue(speakerId.Value, out var p) ? context.PersonRef(p) : null;
@@ -72,11 +72,11 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
             ? context.Articles[anchor.ArticleId].Language
             : sourceId is not null && context.Sources.TryGetValue(sourceId.Value, out var s) ? s.Language : null;
         var elementId = index == 0 ? "statement" : $"counter-{index}";
-        var words = anchor is null ? quote : context.Articles[anchor.ArticleId].Text.Raw[anchor.Start..anchor.End]; // the article's own characters
+        var words = anchor is null ? quote?.Exact.Value : context.Articles[anchor.ArticleId].Text.Raw[anchor.Start..anchor.End]; // the article's own characters
         return new QuoteView(elementId, role, roleLabel, speaker, words, text, lang, translation,
             saidOn is { } d ? context.Strings.FormatDate(d) : null, saidOn is { } iso ? UiStrings.Iso(iso) : null, venue, quoteContext,
             anchor is null ? null : $"{context.Urls.Article(anchor.ArticleId)}#{anchor.ElementId}",
-            anchor?.Paragraph ?? paragraph, source);
+            anchor?.Paragraph ?? paragraph, source) { FirstAppearance = quote?.FirstAppearance?.AbsoluteUri };
     }
 
     /// <summary>Numbers a claim's sources in order of first citation; the claim's article is always number 1.</summary>

@@ -121,6 +121,7 @@ public static class ClaimScaffold
         return yaml
             .Append("  said_on: TODO # YYYY-MM-DD: when it was said, not when it was reported\n")
             .Append("  venue: \"TODO: where it was said\"\n")
+            .Append("  # first_appearance: https://… (optional: where the words first appeared, a post, a video or a transcript, if you have seen it)\n")
             .Append("counter_statements:\n")
             .Append("  - text: \"TODO: what contradicts, qualifies or supports the statement; or give speaker and quote\"\n")
             .Append("    relation: contradicts # contradicts | qualifies | supports\n")

@@ -36,6 +36,22 @@ public sealed class EditorWorkflowTests
     }
 
     [Fact]
+    public void New_claim_offers_where_the_words_first_appeared_which_once_given_shows_beside_them()
+    {
+        using var project = TestProject.Minimal();
+        FactDossierProcess.Execute("new", "claim", "--root", project.Root, "--article", "talks", "--quote", "Nous ne croyons personne", "--speaker", "spokesman");
+        const string File = "input/claims/nous-ne-croyons-personne.yml";
+        var written = project.Read(File);
+        var offer = Assert.Single(written.Split('\n'), l => l.StartsWith("  # first_appearance: https://", StringComparison.Ordinal));
+
+        project.Write(File, written.Replace(offer, "  first_appearance: https://example.org/briefing", StringComparison.Ordinal));
+        Assert.True(project.Build().Succeeded);
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(System.IO.File.ReadAllText(Path.Combine(project.Output, "claims", "nous-ne-croyons-personne", "index.html")));
+        Assert.Equal("https://example.org/briefing", page.QuerySelector("#statement .first-appearance a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void New_claim_refuses_a_quote_that_is_not_in_the_article_with_the_build_hint()
     {
         using var project = TestProject.Minimal();

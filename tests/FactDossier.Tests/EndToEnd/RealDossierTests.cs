@@ -145,6 +145,28 @@ public sealed class RealDossierTests(RealDossierSite site) : IClassFixture<RealD
         }
     }
 
+    /// <summary>
+    /// Where a statement's words first appeared (NATO's transcript of the press conference) is shown beside them and is
+    /// ClaimReview's <c>itemReviewed.firstAppearance</c>; a reply's is shown beside the reply.
+    /// </summary>
+    [Fact]
+    public void A_statement_and_a_reply_show_where_their_words_first_appeared_and_claim_review_names_the_statement_s()
+    {
+        const string Nato = "https://www.nato.int/cps/en/natohq/opinions_193943.htm?selectedLocale=en";
+        var lied = site.Page("claims/stoltenberg-russia-lied/index.html");
+        var link = lied.QuerySelector("#statement .first-appearance a")!;
+        Assert.Equal((Nato, "www.nato.int"), (link.GetAttribute("href"), link.TextContent));
+        using var json = System.Text.Json.JsonDocument.Parse(lied.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var first = json.RootElement.GetProperty("itemReviewed").GetProperty("firstAppearance");
+        Assert.Equal(("CreativeWork", Nato), (first.GetProperty("@type").GetString(), first.GetProperty("url").GetString()));
+
+        var reduce = site.Page("claims/moscow-radically-reduce/index.html");
+        Assert.Null(reduce.QuerySelector("#statement .first-appearance")); // Fomin's words: no address of their own seen
+        Assert.Equal(Nato, reduce.QuerySelector("#counter-2 .first-appearance a")!.GetAttribute("href"));
+        using var reduceJson = System.Text.Json.JsonDocument.Parse(reduce.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.False(reduceJson.RootElement.GetProperty("itemReviewed").TryGetProperty("firstAppearance", out _));
+    }
+
     [Fact]
     public void Every_claim_page_links_to_its_own_yaml_file_for_suggestions()
     {

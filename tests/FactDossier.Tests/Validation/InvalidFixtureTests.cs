@@ -24,6 +24,8 @@ public sealed class InvalidFixtureTests
     [InlineData("claims/missing-relation.yml", "FD0004", 8, 5, "no 'relation'")]
     [InlineData("claims/unknown-field.yml", "FD0005", 2, 1, "did you mean 'headline'?")]
     [InlineData("claims/unknown-field-nested.yml", "FD0005", 6, 3, "did you mean 'said_on'?")]
+    [InlineData("claims/first-appearance-without-quote.yml", "FD0005", 10, 5, "there is no 'quote' here")]
+    [InlineData("claims/first-appearance-not-a-url.yml", "FD0008", 7, 21, "not an absolute http(s) URL")]
     [InlineData("claims/duplicate-key.yml", "FD0006", 7, 3, "'speaker' is written twice")]
     [InlineData("claims/impossible-date.yml", "FD0007", 6, 12, "February 2022 has 28 days")]
     [InlineData("claims/date-format.yml", "FD0007", 6, 12, "YYYY-MM-DD")]

@@ -19,4 +19,8 @@ public sealed record QuoteView(
     string? Context,
     string? InArticleUrl,
     int? Paragraph,
-    SourceView? Source);
+    SourceView? Source)
+{
+    /// <summary>Where the words first appeared (a post, a video, a transcript).</summary>
+    public string? FirstAppearance { get; init; }
+}
