@@ -75,23 +75,15 @@ public sealed record Delta(IReadOnlySet<string>? Claims, IReadOnlyDictionary<str
     }
 
     /// <summary>
-    /// The ids of claims that are not the same objects as before (each side's id, so that a claim replaced by another
-    /// at its place counts both). Claims come sorted by id: after an edit the two lists line up.
+    /// The ids of the claims that are not the same objects as before. Claims come sorted by id: after an edit in place
+    /// the two lists line up, and one pass compares them; otherwise a claim is changed if the other side lacks its object.
     /// </summary>
     private static HashSet<string> ChangedClaims(ImmutableArray<Claim> before, ImmutableArray<Claim> after)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        if (before.Length == after.Length)
+        if (before.Length == after.Length && Enumerable.Range(0, after.Length).All(i => before[i].Id == after[i].Id))
         {
-            for (var i = 0; i < after.Length; i++)
-            {
-                if (!ReferenceEquals(before[i], after[i]))
-                {
-                    changed.Add(before[i].Id);
-                    changed.Add(after[i].Id);
-                }
-            }
-
+            changed.UnionWith(Enumerable.Range(0, after.Length).Where(i => !ReferenceEquals(before[i], after[i])).Select(i => after[i].Id));
             return changed;
         }
 
