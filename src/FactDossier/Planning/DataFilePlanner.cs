@@ -22,7 +22,7 @@ public static class DataFilePlanner
     {
         DataFile? json = null, feed = null;
         IReadOnlyList<DataFile> search = [];
-        Parallel.Invoke(() => json = ClaimsJson(context), () => feed = AtomFeed(context), () => search = SearchIndex.Files(context));
+        Parallel.Invoke(() => json = ClaimsJson(context), () => feed = AtomFeed.Of(context), () => search = SearchIndex.Files(context));
         return [json!, feed!, .. search];
     }
 
@@ -88,7 +88,7 @@ public static class DataFilePlanner
     }
 
     /// <summary>Each published claim's piece of a file, in order: the last plan's piece of an unchanged claim, else written now.</summary>
-    private static (string[] Pieces, Dictionary<string, string> ByClaim) ClaimPieces(PlanningContext context, string file,
+    internal static (string[] Pieces, Dictionary<string, string> ByClaim) ClaimPieces(PlanningContext context, string file,
         IEnumerable<ClaimView> claims, Func<ClaimView, string> write)
     {
         var before = context.Reuse?.File(file)?.ClaimPieces;
@@ -128,86 +128,6 @@ public static class DataFilePlanner
                 w.WriteEndObject();
             })
             .Replace("\n", "\n    ", StringComparison.Ordinal); // JSON strings hold no raw line break: only the layout's
-
-    /// <summary>
-    /// The feed's dates come from the content (the latest article, fact-check or correction), never from the clock, so that two
-    /// builds of the same input are byte-identical.
-    /// </summary>
-    private static DataFile AtomFeed(PlanningContext context)
-    {
-        const string Atom = "http://www.w3.org/2005/Atom";
-        var dossier = context.Dossier;
-        var published = dossier.Claims.Where(c => !c.IsDraft).ToList(); // drafts are not in the feed
-        var updated = dossier.Articles.Select(a => a.Date)
-            .Concat(published.Where(c => c.PublishedOn is not null).Select(c => c.PublishedOn!.Value))
-            .Concat(published.SelectMany(c => c.Corrections.Select(x => x.Date)))
-            .DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
-        var feedUrl = context.Urls.File("feed.xml");
-        var shell = Xml(w =>
-        {
-            w.WriteStartElement("feed", Atom);
-            w.WriteAttributeString("xml", "lang", null, dossier.Site.Language);
-            w.WriteElementString("title", Atom, dossier.Site.Title);
-            w.WriteElementString("id", Atom, context.Absolute(feedUrl) ?? $"tag:factdossier,2022:{feedUrl}");
-            w.WriteElementString("updated", Atom, AtomDate(updated));
-            Link(w, context.Absolute(feedUrl) ?? feedUrl, "self");
-            Link(w, context.Absolute(context.Urls.Home) ?? context.Urls.Home, "alternate");
-            w.WriteStartElement("author", Atom);
-            w.WriteElementString("name", Atom, dossier.Site.Publisher.Name);
-            w.WriteEndElement();
-            w.WriteEndElement();
-        });
-
-        var claimsById = dossier.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var (entries, byClaim) = ClaimPieces(context, "feed.xml", context.ClaimsInReadingOrder, Entry);
-        var end = shell.LastIndexOf("\n</feed>", StringComparison.Ordinal);
-        var pieces = new List<string>(2 * entries.Length + 2) { shell[..end] };
-        foreach (var entry in entries)
-        {
-            pieces.Add("\n  ");
-            pieces.Add(entry);
-        }
-
-        pieces.Add(shell[end..]);
-        return new DataFile("feed.xml", pieces) { ClaimPieces = byClaim };
-
-        // Written as the feed's XmlWriter writes an element one level down (an XmlWriter per entry costs 15 KB).
-        string Entry(ClaimView claim)
-        {
-            var source = claimsById[claim.Id];
-            // An entry is published with the fact-check and updated by its last correction.
-            var publishedOn = source.PublishedOn?.Value ?? context.Articles[claim.Article.Id].Date;
-            var entryUpdated = source.Corrections.Select(c => c.Date).Append(publishedOn).Max();
-            var url = context.Absolute(claim.Url);
-            var e = new StringBuilder(512);
-            e.Append("<entry>\n    <title>");
-            XmlText.Append(e, claim.Headline);
-            e.Append("</title>\n    <id>");
-            XmlText.Append(e, url ?? $"tag:factdossier,2022:{claim.Url}");
-            e.Append("</id>\n    <published>").Append(AtomDate(publishedOn)).Append("</published>\n    <updated>").Append(AtomDate(entryUpdated))
-                .Append("</updated>\n    <link rel=\"alternate\" href=\"");
-            XmlText.Append(e, url ?? claim.Url, attribute: true);
-            e.Append("\" />\n    <summary type=\"text\">");
-            XmlText.Append(e, $"{claim.Verdict.Label}: {claim.Verdict.Summary}");
-            e.Append("</summary>");
-            foreach (var tag in claim.Tags)
-            {
-                e.Append("\n    <category term=\"");
-                XmlText.Append(e, tag.Key, attribute: true);
-                e.Append("\" />");
-            }
-
-            return e.Append("\n  </entry>").ToString();
-        }
-
-        static void Link(XmlWriter w, string href, string rel)
-        {
-            w.WriteStartElement("link", Atom);
-            w.WriteAttributeString("rel", rel);
-            w.WriteAttributeString("href", href);
-            w.WriteEndElement();
-        }
-    }
 
     private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File("sitemap.xml") is { } kept
@@ -266,10 +186,10 @@ public static class DataFilePlanner
         return new DataFile("robots.txt", text);
     }
 
-    private static string AtomDate(DateOnly date) =>
+    internal static string AtomDate(DateOnly date) =>
         date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Xml(Action<XmlWriter> write)
+    internal static string Xml(Action<XmlWriter> write)
     {
         var sb = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, NewLineChars = "\n" };

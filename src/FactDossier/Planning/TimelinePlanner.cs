@@ -11,11 +11,30 @@ public sealed class TimelinePlanner : IPagePlanner
 {
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
-        // A day none of whose quotes changed keeps its view (and so its rendered fragment).
-        var reuse = context.Reuse;
-        var before = (reuse?.Value<IReadOnlyList<TimelineDayView>>("timeline", "all_days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
+        var days = Days(context);
+        var t = context.Strings;
+        var pageSize = context.Dossier.Site.Pagination.Quotes;
+        var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline", t["timeline_intro"]);
+        if (days.Sum(d => d.Entries.Count) <= pageSize)
+        {
+            return [PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days),
+                ("chart", TimelineChart.Of(context, days, d => $"{context.Urls.Timeline}#d-{d.DateIso}")))];
+        }
+
+        var months = days.GroupBy(d => d.DateIso[..7], StringComparer.Ordinal).ToList();
+        var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
+            m.Sum(d => d.Entries.Count), m.Count())).ToList();
+        var first = PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days),
+            ("chart", TimelineChart.Of(context, days, d => context.Urls.TimelineMonth(d.DateIso[..7]))));
+        return months.Zip(monthViews).SelectMany(m => MonthPages(context, m.First, m.Second, monthViews)).Prepend(first);
+    }
+
+    /// <summary>Each day's statements and counter-statements: a day none of whose quotes changed keeps its view (and so its rendered fragment).</summary>
+    private static List<TimelineDayView> Days(PlanningContext context)
+    {
+        var before = (context.Reuse?.Value<IReadOnlyList<TimelineDayView>>("timeline", "all_days") ?? []).ToDictionary(d => d.DateIso, StringComparer.Ordinal);
         var quotes = context.QuotesByDay;
-        var days = quotes.Keys
+        return quotes.Keys
             .Order(StringComparer.Ordinal)
             .Select(day =>
             {
@@ -28,50 +47,29 @@ public sealed class TimelinePlanner : IPagePlanner
                 return new TimelineDayView(entries[0].Quote.SaidOn!, day, entries);
             })
             .ToList();
+    }
 
-        var t = context.Strings;
-        var pageSize = context.Dossier.Site.Pagination.Quotes;
-        var index = context.Page(t["timeline_title"], context.Urls.Timeline, "timeline", t["timeline_intro"]);
-        if (days.Sum(d => d.Entries.Count) <= pageSize)
+    /// <summary>
+    /// A month's pages, which show its entries' claims and every month's count (the months' list): a month none of
+    /// whose days changed, in a timeline whose months' counts did not change, keeps its pages.
+    /// </summary>
+    private static IEnumerable<PagePlan> MonthPages(PlanningContext context, IGrouping<string, TimelineDayView> month, TimelineMonthView view,
+        IReadOnlyList<TimelineMonthView> monthViews)
+    {
+        var quotes = context.QuotesByDay;
+        var sameMonths = context.Reuse?.Value<IReadOnlyList<TimelineMonthView>>("timeline", "months")?.SequenceEqual(monthViews) == true;
+        if (context.Reuse?.Group(context.Urls.Timeline, month.Key, touched: !sameMonths || month.Any(d => quotes.IsChanged(d.DateIso))) is { } kept)
         {
-            yield return PagePlans.Create(context, "timeline", index, ("days", days), ("all_days", days),
-                ("chart", TimelineChart.Of(context, days, d => $"{context.Urls.Timeline}#d-{d.DateIso}")));
-            yield break;
+            return kept;
         }
 
-        var months = days.GroupBy(d => d.DateIso[..7], StringComparer.Ordinal).ToList();
-        var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
-            m.Sum(d => d.Entries.Count), m.Count())).ToList();
-        yield return PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days),
-            ("chart", TimelineChart.Of(context, days, d => context.Urls.TimelineMonth(d.DateIso[..7]))));
-        // A month's page shows its entries' claims, and every month's count (the months' list).
         var counts = string.Join(' ', monthViews.Select(m => $"{m.Key}={m.EntryCount}"));
-        // A month none of whose days changed, in a timeline whose months' counts did not change, keeps its pages.
-        var monthsBefore = reuse?.Value<IReadOnlyList<TimelineMonthView>>("timeline", "months");
-        var sameMonths = monthsBefore is not null && monthsBefore.SequenceEqual(monthViews);
-        foreach (var (month, view) in months.Zip(monthViews))
-        {
-            if (reuse?.Group(context.Urls.Timeline, month.Key, touched: !sameMonths || month.Any(d => quotes.IsChanged(d.DateIso))) is { } kept)
-            {
-                foreach (var page in kept)
-                {
-                    yield return page;
-                }
-
-                continue;
-            }
-
-            var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
-            var pages = PagePlans.Paged(context, "timeline-month", $"{t["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries, pageSize,
-                (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
-                (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl),
-                    e => [e.Entry.ClaimId], counts),
-                isKept: sameMonths ? (a, b) => a.Day.DateIso == b.Day.DateIso && !quotes.IsChanged(b.Day.DateIso) && Equals(a.Entry, b.Entry) : null);
-            foreach (var page in pages)
-            {
-                yield return page;
-            }
-        }
+        var entries = month.SelectMany(d => d.Entries.Select(e => (Day: d, Entry: e))).ToList();
+        return PagePlans.Paged(context, "timeline-month", $"{context.Strings["timeline_title"]}: {view.Label}", view.Url, "timeline", null, entries,
+            context.Dossier.Site.Pagination.Quotes,
+            (slice, _) => [("month", view), ("months", monthViews), ("days", Days(slice))],
+            (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Day.DateIso, e.Entry.ClaimUrl), e => [e.Entry.ClaimId], counts),
+            isKept: sameMonths ? (a, b) => a.Day.DateIso == b.Day.DateIso && !quotes.IsChanged(b.Day.DateIso) && Equals(a.Entry, b.Entry) : null);
     }
 
     /// <summary>A page's entries as days: a day whole on the page is its day's view (rendered once), a day cut by the page break a part of it.</summary>
