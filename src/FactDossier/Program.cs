@@ -159,8 +159,8 @@ int NewArticle(ParseResult parsed)
     var request = new NewArticleRequest(parsed.GetValue(textOption)!, parsed.GetValue(articleTitleOption)!, parsed.GetValue(dateOption)!,
         parsed.GetValue(articleLanguageOption)!, parsed.GetValue(urlOption), parsed.GetValue(publisherOption), parsed.GetValue(articleIdOption));
     var outcome = NewArticleCommand.Run(Layout(parsed), request);
-    return Scaffolded(parsed, outcome.Diagnostics, outcome.Written is { } a ? [a.SeedPath, a.MetadataPath] : null,
-        $"Fill in its TODO, then add a claim: dotnet run --project src/FactDossier -- new claim{RootArgument(parsed)} --article {outcome.Written?.Id} --quote \"<words as printed>\"");
+    return Scaffolded(parsed, outcome.Diagnostics, outcome.Id is null ? null : [.. outcome.Written],
+        $"Fill in its TODO, then add a claim: dotnet run --project src/FactDossier -- new claim{RootArgument(parsed)} --article {outcome.Id} --quote \"<words as printed>\"");
 }
 
 // What the new commands print: problems to stderr, then what was written and what to do next; 1 if nothing was written.

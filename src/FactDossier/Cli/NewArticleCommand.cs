@@ -11,7 +11,8 @@ namespace FactDossier.Cli;
 /// </summary>
 public static class NewArticleCommand
 {
-    public sealed record Outcome(ScaffoldedArticle? Written, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="Written">The seed and the metadata file, from the project root; empty when nothing was written.</param>
+    public sealed record Outcome(string? Id, IReadOnlyList<string> Written, IReadOnlyList<Diagnostic> Diagnostics);
 
     public static Outcome Run(InputLayout layout, NewArticleRequest request)
     {
@@ -21,7 +22,7 @@ public static class NewArticleCommand
         if (loaded.Dossier is not { } dossier)
         {
             diagnostics.AddRange(loaded.Diagnostics);
-            return new Outcome(null, diagnostics.ToSortedList());
+            return new Outcome(null, [], diagnostics.ToSortedList());
         }
 
         var (article, problems) = ArticleScaffold.Create(dossier, request);
@@ -34,7 +35,7 @@ public static class NewArticleCommand
 
         if (diagnostics.HasErrors || article is null || bytes is null)
         {
-            return new Outcome(null, diagnostics.ToSortedList());
+            return new Outcome(null, [], diagnostics.ToSortedList());
         }
 
         return Write(layout, article, bytes, diagnostics);
@@ -76,8 +77,8 @@ public static class NewArticleCommand
     private static void Existing(InputLayout layout, string id, NewArticleRequest request, bool alreadyLoaded, DiagnosticBag diagnostics)
     {
         var option = new SourceSpan(request.Id is null ? "--title" : "--id", 1, 1);
-        var metadata = ArticleScaffold.MetadataPath(id);
-        if (!alreadyLoaded && File.Exists(layout.FromRoot(metadata)))
+        var metadata = layout.Display(MetadataFile(layout, id));
+        if (!alreadyLoaded && File.Exists(MetadataFile(layout, id)))
         {
             diagnostics.Add(DiagnosticCode.DuplicateId, option, $"{metadata} already exists; it is not overwritten", "choose another id with --id");
         }
@@ -93,22 +94,25 @@ public static class NewArticleCommand
     private static Outcome Write(InputLayout layout, ScaffoldedArticle article, byte[] bytes, DiagnosticBag diagnostics)
     {
         var seed = layout.FromRoot(article.SeedPath);
-        var metadata = layout.FromRoot(article.MetadataPath);
+        var metadata = MetadataFile(layout, article.Id);
         var written = new List<string>();
         try
         {
             Create(seed, bytes, written);
             Create(metadata, new UTF8Encoding(false).GetBytes(article.Content), written);
-            return new Outcome(article, diagnostics.ToSortedList());
+            return new Outcome(article.Id, [layout.Display(seed), layout.Display(metadata)], diagnostics.ToSortedList());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             written.ForEach(File.Delete); // both files or neither
             diagnostics.Add(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(written.Count == 0 ? seed : metadata)),
                 $"the article could not be written: {e.Message}", "nothing was written; check that no file took its place meanwhile, and the folder's permissions");
-            return new Outcome(null, diagnostics.ToSortedList());
+            return new Outcome(null, [], diagnostics.ToSortedList());
         }
     }
+
+    /// <summary>Where the article's metadata goes: in the input folder's articles/ (--input may move it).</summary>
+    private static string MetadataFile(InputLayout layout, string id) => Path.Combine(layout.Input, "articles", id + ".yml");
 
     /// <summary>Writes a new file; one that exists (even one created since it was looked for) is never opened.</summary>
     private static void Create(string path, byte[] bytes, List<string> written)

@@ -11,7 +11,7 @@ namespace FactDossier.Scaffolding;
 /// <summary>What an editor gives <c>new article</c>: the text's file and the article's metadata, as typed.</summary>
 public sealed record NewArticleRequest(string TextPath, string Title, string Date, string Language, string? Url = null, string? Publisher = null, string? Id = null);
 
-/// <summary>The two files <c>new article</c> writes, from the project root: the seed (the text, copied) and the metadata.</summary>
+/// <summary>The two files <c>new article</c> writes, from the project root with the default input folder: the seed (the text, copied) and the metadata.</summary>
 public sealed record ScaffoldedArticle(string Id, string SeedPath, string MetadataPath, string Content);
 
 /// <summary>
