@@ -51,7 +51,25 @@ var newClaim = new Command("claim", "Write input/claims/<id>.yml from a quote, a
 {
     articleOption, quoteOption, speakerOption, idOption,
 };
-var newCommand = new Command("new", "Scaffold a new input file") { newClaim };
+var folderArgument = new Argument<string>("folder") { Description = "The new dossier's folder: a new one, or an empty one" };
+var dossierTitleOption = new Option<string?>("--title") { Description = "The dossier's title (default: a TODO to fill in)" };
+var siteLanguageOption = new Option<string>("--language") { Description = "The language of the site's interface: en or fr", DefaultValueFactory = _ => "en" };
+var newDossier = new Command("dossier", "Make a new dossier that builds at once: settings, a methodology page, theme, schemas, GitHub workflows")
+{
+    folderArgument, dossierTitleOption, siteLanguageOption,
+};
+var textOption = new Option<string>("--text") { Description = "The article's text: a UTF-8 file, one paragraph per line, copied into seeds/ byte for byte", Required = true };
+var articleTitleOption = new Option<string>("--title") { Description = "A descriptive title (the article's own, or one written for it)", Required = true };
+var dateOption = new Option<string>("--date") { Description = "Its publication date, YYYY-MM-DD", Required = true };
+var articleLanguageOption = new Option<string>("--language") { Description = "The article's language (fr, en…)", Required = true };
+var urlOption = new Option<string?>("--url") { Description = "Its address, if known" };
+var publisherOption = new Option<string?>("--publisher") { Description = "Who published it, if known" };
+var articleIdOption = new Option<string?>("--id") { Description = "Id (file name) of the new article; default: made from the title and the date" };
+var newArticle = new Command("article", "Copy an article's text into seeds/ and write input/articles/<id>.yml")
+{
+    textOption, articleTitleOption, dateOption, articleLanguageOption, urlOption, publisherOption, articleIdOption,
+};
+var newCommand = new Command("new", "Scaffold a new dossier or input file") { newDossier, newArticle, newClaim };
 rootCommand.Add(newCommand);
 
 var portOption = new Option<int>("--port", "-p") { Description = "Port to serve on, on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 5080 };
@@ -124,17 +142,49 @@ int NewClaim(ParseResult parsed)
     var layout = Layout(parsed);
     var request = new NewClaimRequest(parsed.GetValue(articleOption)!, parsed.GetValue(quoteOption)!, parsed.GetValue(speakerOption), parsed.GetValue(idOption));
     var outcome = NewClaimCommand.Run(layout, request);
-    ConsoleReport.Diagnostics(outcome.Diagnostics, parsed.GetValue(format)!, Console.Error);
-    if (outcome.WrittenPath is { } path)
-    {
-        Console.Out.WriteLine($"wrote {path}");
-        Console.Out.WriteLine("Fill in every TODO, then check with: dotnet run --project src/FactDossier -- check");
-    }
-
-    return outcome.WrittenPath is null ? 1 : 0;
+    return Scaffolded(parsed, outcome.Diagnostics, outcome.WrittenPath is { } path ? [path] : null,
+        $"Fill in every TODO, then check with: dotnet run --project src/FactDossier -- check{RootArgument(parsed)}");
 }
 
+int NewDossier(ParseResult parsed)
+{
+    var folder = parsed.GetValue(folderArgument)!;
+    var outcome = NewDossierCommand.Run(folder, parsed.GetValue(dossierTitleOption), parsed.GetValue(siteLanguageOption)!);
+    return Scaffolded(parsed, outcome.Diagnostics, outcome.WrittenPath is { } path ? [path + "/"] : null,
+        $"Fill in the TODOs of {folder}/input/site.yml and input/pages/methodology.md, then add an article: dotnet run --project src/FactDossier -- new article --root {folder} --text <file> --title \"…\" --date YYYY-MM-DD --language <code>");
+}
+
+int NewArticle(ParseResult parsed)
+{
+    var request = new NewArticleRequest(parsed.GetValue(textOption)!, parsed.GetValue(articleTitleOption)!, parsed.GetValue(dateOption)!,
+        parsed.GetValue(articleLanguageOption)!, parsed.GetValue(urlOption), parsed.GetValue(publisherOption), parsed.GetValue(articleIdOption));
+    var outcome = NewArticleCommand.Run(Layout(parsed), request);
+    return Scaffolded(parsed, outcome.Diagnostics, outcome.Id is null ? null : [.. outcome.Written],
+        $"Fill in its TODO, then add a claim: dotnet run --project src/FactDossier -- new claim{RootArgument(parsed)} --article {outcome.Id} --quote \"<words as printed>\"");
+}
+
+// What the new commands print: problems to stderr, then what was written and what to do next; 1 if nothing was written.
+int Scaffolded(ParseResult parsed, IReadOnlyList<FactDossier.Diagnostics.Diagnostic> diagnostics, string[]? written, string next)
+{
+    ConsoleReport.Diagnostics(diagnostics, parsed.GetValue(format)!, Console.Error);
+    foreach (var path in written ?? [])
+    {
+        Console.Out.WriteLine($"wrote {path}");
+    }
+
+    if (written is not null)
+    {
+        Console.Out.WriteLine(next);
+    }
+
+    return written is null ? 1 : 0;
+}
+
+string RootArgument(ParseResult parsed) => parsed.GetValue(root) is "." ? "" : $" --root {parsed.GetValue(root)}";
+
 newClaim.SetAction(NewClaim);
+newDossier.SetAction(NewDossier);
+newArticle.SetAction(NewArticle);
 preview.SetAction(async (parsed, cancellation) =>
 {
     var layout = Layout(parsed);

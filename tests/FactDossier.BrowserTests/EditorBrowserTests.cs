@@ -57,6 +57,40 @@ public sealed class EditorBrowserTests(ServedSite site)
     }
 
     [Fact]
+    public async Task A_new_article_made_through_the_form_has_its_pasted_text_as_its_seed_and_its_page_is_served()
+    {
+        using var project = TestProject.RealDossier();
+        var (preview, url) = await FactDossierProcess.StartPreviewAsync(TimeSpan.FromSeconds(30),
+            "--root", project.Root, "--theme", RepositoryPaths.Theme, "--port", "0");
+        using var _ = preview;
+        try
+        {
+            await using var tab = await SignedInEditorAsync(url);
+            await tab.Page.GotoAsync(url + "admin/#/collections/articles/new");
+            await Fill(tab.Page, "title", "Ministry says the statement was misreported");
+            await Fill(tab.Page, "language", "en");
+            await Fill(tab.Page, "date", "2022-10-14");
+            await Fill(tab.Page, "text", "The ministry said the statement had been misconstrued.\n“Nothing was said against the military,” it said.");
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await tab.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Publish now" }).ClickAsync();
+
+            var seed = project.PathOf("seeds/ministry-says-the-statement-was-misreported.txt");
+            await WaitFor(() => File.Exists(seed));
+            Assert.Equal("The ministry said the statement had been misconstrued.\n“Nothing was said against the military,” it said.", File.ReadAllText(seed));
+            Assert.Contains("seed: seeds/ministry-says-the-statement-was-misreported.txt\n", project.Read("input/articles/ministry-says-the-statement-was-misreported.yml"), StringComparison.Ordinal);
+            var page = await tab.Context.NewPageAsync();
+            await WaitFor(() => LoadsAsync(page, url + "articles/ministry-says-the-statement-was-misreported/"));
+            Assert.Contains("Nothing was said against the military", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(tab.ConsoleErrors.IsEmpty, string.Join("\n", tab.ConsoleErrors));
+        }
+        finally
+        {
+            FactDossierProcess.Terminate(preview);
+            await preview.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task The_published_editor_accepts_its_configuration_and_offers_to_sign_in_with_GitHub_asking_nothing_of_another_host()
     {
         // The site as published on a static host: no preview, no local backend.

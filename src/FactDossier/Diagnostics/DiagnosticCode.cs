@@ -55,6 +55,10 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
     public static readonly DiagnosticCode NoBaseUrl = new("FD0404", Severity.Warning, "Published site has no base URL");
     public static readonly DiagnosticCode EditorWithoutGitHub = new("FD0405", Severity.Warning, "Editor without a GitHub repository");
 
+    // Scaffolding: what the new commands would write.
+    public static readonly DiagnosticCode TargetExists = new("FD0501", Severity.Error, "Would write over what exists");
+    public static readonly DiagnosticCode HardToAnchor = new("FD0502", Severity.Warning, "Article text is hard to quote from");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         NotUtf8, YamlSyntax, WrongType, MissingField, UnknownField, DuplicateKey, InvalidDate, InvalidUrl, EmptyValue,
@@ -64,6 +68,7 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice,
         TemplateError,
         BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub,
+        TargetExists, HardToAnchor,
     ];
 
     public override string ToString() => Id;

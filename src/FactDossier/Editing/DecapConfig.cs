@@ -20,7 +20,9 @@ public static class DecapConfig
         "quote", "translation", "context", "text", "summary", "note", "what", "publisher_note", "description",
     };
 
-    public static string Yaml(SiteSettings site)
+    /// <param name="preview">For the preview's editor, whose back end can also write an article's text to seeds/
+    /// (<see cref="ArticleTextEntry"/>); the published editor commits through GitHub, one entry file per pull request.</param>
+    public static string Yaml(SiteSettings site, bool preview = false)
     {
         var repository = site.Repository!;
         var backend = new OrderedDictionary<string, object?>
@@ -54,13 +56,13 @@ public static class DecapConfig
             config["site_url"] = url.AbsoluteUri;
         }
 
-        config["collections"] = EditorFolders.All.Select(c => Collection(c, site)).ToList();
+        config["collections"] = EditorFolders.All.Select(c => Collection(c, site, preview)).ToList();
         return "# Made by FactDossier from schema/ and input/site.yml: change those, not this file.\n" + Serializer.Serialize(config);
     }
 
     private static readonly ISerializer Serializer = new SerializerBuilder().Build();
 
-    private static OrderedDictionary<string, object?> Collection(EditorFolder collection, SiteSettings site)
+    private static OrderedDictionary<string, object?> Collection(EditorFolder collection, SiteSettings site, bool preview)
     {
         var schema = EditorSchemas.Of(collection.Schema);
         var fields = Fields(schema, site);
@@ -71,10 +73,19 @@ public static class DecapConfig
             fields.Add(new OrderedDictionary<string, object?> { ["name"] = "body", ["label"] = "Text", ["widget"] = "markdown", ["required"] = true });
         }
 
+        if (preview && collection.Name == "articles")
+        {
+            var seed = fields.Single(f => (string?)f["name"] == "seed");
+            seed["required"] = false; // the back end fills it in from the pasted text
+            seed["hint"] = ArticleTextEntry.SeedHint;
+            fields.Add(ArticleTextEntry.FormField());
+        }
+
         return new OrderedDictionary<string, object?>
         {
             ["name"] = collection.Name,
             ["label"] = collection.Label,
+            ["label_singular"] = collection.Singular,
             ["description"] = Text(schema, "description") ?? collection.Label,
             ["folder"] = collection.Folder,
             ["extension"] = collection.Extension,

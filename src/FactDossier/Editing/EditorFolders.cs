@@ -8,6 +8,9 @@ namespace FactDossier.Editing;
 /// <param name="Shown">The fields an entry is listed and searched by.</param>
 public sealed record EditorFolder(string Name, string Label, string Folder, string Schema, string Extension, string Identifier, IReadOnlyList<string> Shown)
 {
+    /// <summary>One entry, as the editor's buttons name it ("New Article").</summary>
+    public string Singular => Name switch { "people" => "Person", _ => Label[..^1] };
+
     /// <summary>Markdown pages: front matter then a body.</summary>
     public bool HasBody => Extension == "md";
 

@@ -18,6 +18,19 @@ public static class EditorSchemas
             return document.RootElement.Clone();
         }, StringComparer.Ordinal);
 
+    /// <summary>Every schema as the file of <c>schema/</c> it was embedded from, in order of name: what <c>new dossier</c> copies.</summary>
+    public static IEnumerable<(string FileName, byte[] Bytes)> Files() =>
+        typeof(EditorSchemas).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(Suffix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = typeof(EditorSchemas).Assembly.GetManifestResourceStream(n)!;
+                using var bytes = new MemoryStream();
+                stream.CopyTo(bytes);
+                return (n[Prefix.Length..], bytes.ToArray());
+            });
+
     /// <param name="name">claim, person, source, article, page or site.</param>
     public static JsonElement Of(string name) =>
         All.TryGetValue(name, out var schema) ? schema : throw new InvalidOperationException($"schema/{name}{Suffix} is not embedded in the tool");

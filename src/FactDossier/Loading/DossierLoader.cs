@@ -52,6 +52,10 @@ public static class DossierLoader
         return new LoadResult(dossier, diagnostics.ToSortedList());
     }
 
+    /// <summary>The site settings alone (null when they do not load): what the preview's editor is configured from.</summary>
+    public static SiteSettings? LoadSite(InputLayout layout) =>
+        ReadSite(layout, new DiagnosticBag(), new Reading(null, null, IFileEnumerator.Sorted));
+
     /// <summary>
     /// In order of id (ordinal, stable). The files are read in order of name, nearly always the id: then this is one
     /// pass that finds them in order already, not a sort of 10,000 records on every rebuild.

@@ -12,6 +12,7 @@ public static class PageLoader
     public static MarkdownPage? Read(string text, string path, DiagnosticBag diagnostics)
     {
         var (frontMatter, body) = Split(text);
+        Placeholder.ReportLines(body, path, frontMatter is null ? 1 : frontMatter.Count(c => c == '\n') + 2, diagnostics);
         var slug = FileId.Resolve(path, null, SourceSpan.StartOf(path), diagnostics);
         string? title = null;
         var order = 100;

@@ -21,12 +21,31 @@ public static class Placeholder
         _ => [],
     };
 
+    private const string Hint = "replace the TODO with the real value; until then a claim is shown as a draft, and --strict fails";
+
     public static void Report(YamlValue? root, DiagnosticBag diagnostics)
     {
         foreach (var scalar in Find(root))
         {
-            diagnostics.Add(DiagnosticCode.TodoMarker, scalar.Span, $"still to fill in: {scalar.Text.Trim()}",
-                "replace the TODO with the real value; the page is shown as a draft until then");
+            diagnostics.Add(DiagnosticCode.TodoMarker, scalar.Span, $"still to fill in: {scalar.Text.Trim()}", Hint);
+        }
+    }
+
+    /// <summary>The lines of a Markdown text that start with TODO (<c>new dossier</c>'s methodology page has some).</summary>
+    /// <param name="firstLine">The file's line number of the text's first line.</param>
+    public static void ReportLines(string text, string path, int firstLine, DiagnosticBag diagnostics)
+    {
+        var number = firstLine;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                diagnostics.Add(DiagnosticCode.TodoMarker, new SourceSpan(path, number, line.Length - trimmed.Length + 1),
+                    $"still to fill in: {trimmed.TrimEnd().ToString()}", Hint);
+            }
+
+            number++;
         }
     }
 }

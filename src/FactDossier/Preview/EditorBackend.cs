@@ -103,29 +103,59 @@ public sealed class EditorBackend(EditorPaths paths, string repositoryName)
             throw new RefusedException("this dossier publishes no images: cite a source instead");
         }
 
-        // Every path is checked, then every file staged, before any is put in place.
-        var writes = dataFiles.Select(d => (Path: Allowed(paths.Entry(Text(d, "path"))),
-            Bytes: Encoding.UTF8.GetBytes(Text(d, "raw") ?? throw new RefusedException("a data file has no 'raw'")))).ToList();
-        var staged = new List<(string Temporary, string Path)>();
-        try
+        // Every path is checked, then every file staged, before any is put in place; a new article's text first.
+        var writes = new List<(string Path, byte[] Bytes, bool New)>();
+        foreach (var data in dataFiles)
         {
-            foreach (var (path, bytes) in writes)
+            var named = Text(data, "path");
+            var path = Allowed(paths.Entry(named));
+            var raw = Text(data, "raw") ?? throw new RefusedException("a data file has no 'raw'");
+            if (named!.StartsWith("input/articles/", StringComparison.Ordinal))
             {
-                staged.Add((Stage(path, bytes), path));
+                var (taken, refusal) = Editing.ArticleTextEntry.Take(raw, Path.GetFileNameWithoutExtension(path));
+                raw = taken?.Yaml ?? throw new RefusedException(refusal!);
+                if (taken.Text is { } text && SeedToWrite(named, Encoding.UTF8.GetBytes(text)) is { } seed)
+                {
+                    writes.Insert(0, seed);
+                }
             }
-        }
-        catch
-        {
-            staged.ForEach(s => File.Delete(s.Temporary));
-            throw;
+
+            writes.Add((path, Encoding.UTF8.GetBytes(raw), New: false));
         }
 
-        foreach (var (temporary, path) in staged)
+        var staged = new List<(string Temporary, string Path, bool New)>();
+        try
         {
-            File.Move(temporary, path, overwrite: true);
+            foreach (var (path, bytes, isNew) in writes)
+            {
+                staged.Add((Stage(path, bytes), path, isNew));
+            }
+
+            foreach (var (temporary, path, isNew) in staged)
+            {
+                File.Move(temporary, path, overwrite: !isNew); // a seed is never written over, even one made meanwhile
+            }
+        }
+        finally
+        {
+            staged.Where(s => File.Exists(s.Temporary)).ToList().ForEach(s => File.Delete(s.Temporary));
         }
 
         return new JsonObject { ["message"] = "entry persisted" };
+    }
+
+    /// <summary>The seed a new article's pasted text makes: none when the same bytes are there already (the form saved again).</summary>
+    private (string Path, byte[] Bytes, bool New)? SeedToWrite(string entry, byte[] bytes)
+    {
+        var seed = Allowed(paths.Seed(entry));
+        if (!File.Exists(seed))
+        {
+            return (seed, bytes, New: true);
+        }
+
+        return File.ReadAllBytes(seed).AsSpan().SequenceEqual(bytes)
+            ? null
+            : throw new RefusedException($"seeds/{Path.GetFileName(seed)} exists with another text: a seed is never written over (change it in a pull request)");
     }
 
     private JsonArray GetMedia(JsonObject parameters)

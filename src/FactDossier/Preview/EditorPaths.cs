@@ -21,6 +21,25 @@ public sealed partial class EditorPaths(InputLayout layout)
     /// <summary>The full path of a media file, or why not.</summary>
     public (string? Path, string? Refusal) Media(string? path) => Resolve(path, media: true);
 
+    /// <summary>
+    /// Where the text pasted into a new article's form goes: <c>seeds/&lt;name&gt;.txt</c> for the article entry
+    /// <paramref name="path"/> (itself allowed), neither the folder nor the file a symbolic link.
+    /// </summary>
+    public (string? Path, string? Refusal) Seed(string? path)
+    {
+        var (entry, refusal) = Entry(path);
+        if (entry is null || !path!.StartsWith("input/articles/", StringComparison.Ordinal))
+        {
+            return (null, refusal ?? $"'{path}' is no article: only a new article's text is written to seeds/");
+        }
+
+        var folder = Path.Combine(layout.Root, "seeds");
+        var full = Path.Combine(folder, Path.GetFileNameWithoutExtension(entry) + ".txt");
+        return new DirectoryInfo(folder).LinkTarget is { } link ? (null, $"seeds/ is a symbolic link (to {link})")
+            : new FileInfo(full).LinkTarget is { } target ? (null, $"{layout.Display(full)} is a symbolic link (to {target})")
+            : (full, null);
+    }
+
     /// <summary>The full path of a folder the editor lists, or why not.</summary>
     public (string? Path, string? Refusal) Folder(string? folder, bool media)
     {

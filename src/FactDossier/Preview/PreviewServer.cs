@@ -68,7 +68,11 @@ public static class PreviewServer
                 http.Response.Headers.CacheControl = "no-store";
                 http.Response.ContentType = "text/yaml; charset=utf-8";
                 var origin = $"http://{(http.Request.Host.Host == "localhost" ? "localhost" : "127.0.0.1")}:{served}";
-                await http.Response.WriteAsync(EditorRequests.WithLocalBackend(await File.ReadAllTextAsync(Path.Combine(output, EditorFiles.ConfigPath)), origin, urls.BasePath));
+                // The preview's own forms (an article's text written to seeds/), else the published ones.
+                var config = Loading.DossierLoader.LoadSite(options.Layout) is { } site && EditorFiles.Publishes(site)
+                    ? DecapConfig.Yaml(site, preview: true)
+                    : await File.ReadAllTextAsync(Path.Combine(output, EditorFiles.ConfigPath));
+                await http.Response.WriteAsync(EditorRequests.WithLocalBackend(config, origin, urls.BasePath));
             }
             else if (!path.StartsWith(urls.BasePath, StringComparison.Ordinal))
             {

@@ -47,7 +47,7 @@ public sealed class DocumentationTests
 
         Assert.Contains("dotnet run --project src/FactDossier", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test", readme, StringComparison.Ordinal);
-        foreach (var word in new[] { "`build`", "`check`", "`preview", "`new claim", "`server stop`", "--strict", "--base-path", "--port" })
+        foreach (var word in new[] { "`build`", "`check`", "`preview", "`new claim", "`new article", "`new dossier", "`server stop`", "--strict", "--base-path", "--port" })
         {
             Assert.Contains(word, readme, StringComparison.Ordinal);
         }

@@ -21,6 +21,9 @@ public sealed class TestProject : IDisposable
     /// <summary>The small valid project of Fixtures/minimal.</summary>
     public static TestProject Minimal() => FromFolders(Path.Combine(RepositoryPaths.Fixtures, "minimal"), "input", "seeds");
 
+    /// <summary>A root that does not exist yet: for <c>new dossier</c> to make.</summary>
+    public static TestProject Empty() => FromFolders(RepositoryPaths.Root);
+
     /// <summary>The repository's own dossier.</summary>
     public static TestProject RealDossier() => FromFolders(RepositoryPaths.Root, "input", "seeds");
 

@@ -113,6 +113,17 @@ public sealed class SchemaAgreementTests
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public void The_settings_new_dossier_writes_and_the_article_new_article_writes_are_valid_for_their_schemas(string language)
+    {
+        var site = FactDossier.Scaffolding.DossierScaffold.Files(null, language).Single(f => f.RelativePath == "input/site.yml");
+
+        Assert.Empty(SchemaErrors("site", System.Text.Encoding.UTF8.GetString(site.Bytes)));
+        Assert.Empty(SchemaErrors("article", File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "real-article", "ghanaweb-2022-10-14.yml"))));
+    }
+
+    [Theory]
     [InlineData("claim", "")]
     [InlineData("claim", "statement")]
     [InlineData("claim", "counter_statements")]
