@@ -1,3 +1,4 @@
+using FactDossier.Coverage;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Building;
@@ -26,6 +27,9 @@ public sealed record BuildStats(int Articles, int Claims, int Quotes, int Quotes
 
     /// <summary>What the command line's caches spared this build; null in the preview (its memory is its own) and in <c>check</c>.</summary>
     public CacheUse? Cache { get; init; }
+
+    /// <summary>Each article's passages covered by claims, left out on purpose, and left (known once anchoring has run).</summary>
+    public IReadOnlyList<ArticleCoverage> Coverage { get; init; } = [];
 }
 
 /// <summary>Each pair: how many were made anew by this build, of how many it needed (the rest came from <c>.cache/factdossier/</c>).</summary>

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Text;
 using FactDossier.Anchoring;
 using FactDossier.Caching;
+using FactDossier.Coverage;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 using FactDossier.Planning;
@@ -118,7 +119,7 @@ public static class SiteBuilder
 
         var validation = validated.Concat(PublishedSiteHasBaseUrl(options, dossier, layout));
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
-        run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
+        run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length, Coverage = PassageCoverage.Of(anchored) };
         run.Lap("validate+anchor");
         if (run.Failed(validation.Concat(anchoring)))
         {

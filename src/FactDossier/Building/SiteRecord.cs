@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.IO.Hashing;
 using FactDossier.Caching;
+using FactDossier.Coverage;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 
@@ -126,6 +127,11 @@ internal sealed record SiteRecord(
             writer.Int(tag.Value);
         });
         writer.All([Stats.Articles, Stats.Claims, Stats.Quotes, Stats.QuotesAnchored, Stats.Pages, Stats.Files], writer.Int);
+        writer.All(Stats.Coverage, c =>
+        {
+            writer.Name(c.ArticleId);
+            writer.All([c.Passages, c.Covered, c.NotChecked], writer.Int);
+        });
     }
 
     private static SiteRecord ReadRecord(ModelReader reader, string key)
@@ -149,7 +155,9 @@ internal sealed record SiteRecord(
             throw new FormatException("not the numbers of a build");
         }
 
-        return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], [])) { TagCounts = tags };
+        var coverage = reader.All(() => (Article: reader.Name(), Counts: reader.All(reader.Int)))
+            .Select(c => c.Counts is [var passages, var covered, var notChecked] ? new ArticleCoverage(c.Article, passages, covered, notChecked) : throw new FormatException("not an article's coverage"));
+        return new SiteRecord(key, inputs, pages, outputs, warnings, new BuildStats(n[0], n[1], n[2], n[3], n[4], n[5], []) { Coverage = [.. coverage] }) { TagCounts = tags };
     }
 
     private static void WriteStamp(ModelWriter writer, FileStamp stamp)

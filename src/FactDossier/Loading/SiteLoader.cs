@@ -7,7 +7,7 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor", "reported_speech"];
     public static readonly string[] EditorFields = ["enabled", "oauth_url", "auth_endpoint"];
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
@@ -35,10 +35,11 @@ public static class SiteLoader
         var pagination = ReadPagination(f, diagnostics);
         var shareCards = f.Choice("share_cards", ["true", "false"])?.Value != "false";
         var editor = ReadEditor(f, repository, diagnostics);
+        var reportedSpeech = ReadReportedSpeech(f, diagnostics);
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor };
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor, ReportedSpeech = reportedSpeech };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
@@ -81,6 +82,39 @@ public static class SiteLoader
         }
 
         return editor;
+    }
+
+    /// <summary><c>reported_speech</c>: for each language code, the words that mark a sentence as reported speech.</summary>
+    private static ImmutableDictionary<string, ImmutableArray<string>> ReadReportedSpeech(FieldReader site, DiagnosticBag diagnostics)
+    {
+        var value = site.Value("reported_speech");
+        if (value is not YamlMapping mapping)
+        {
+            if (value is not null)
+            {
+                diagnostics.Add(DiagnosticCode.WrongType, value.Span, $"'reported_speech' must be a set of 'language: [words]' lines, not {value.KindName}",
+                    "write e.g. 'fr: [selon, a déclaré]'");
+            }
+
+            return ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        }
+
+        var languages = mapping.Entries.Select(e => e.Key.Text).ToList();
+        var f = new FieldReader(mapping, "'reported_speech'", languages, diagnostics);
+        var cues = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (!FieldReader.IsLanguageTag(entry.Key.Text))
+            {
+                diagnostics.Add(DiagnosticCode.InvalidLanguage, entry.Key.Span, $"'{entry.Key.Text}' in 'reported_speech' is not a language code",
+                    "name each list by a language code such as fr, en, uk or ru");
+                continue;
+            }
+
+            cues[entry.Key.Text] = [.. f.TextList(entry.Key.Text).Select(c => c.Value)];
+        }
+
+        return cues.ToImmutable();
     }
 
     private static Pagination ReadPagination(FieldReader site, DiagnosticBag diagnostics)

@@ -51,6 +51,10 @@ public sealed class InvalidFixtureTests
     [InlineData("people/bad-wikidata.yml", "FD0010", 3, 11, "not a Wikidata id")]
     [InlineData("people/bad-kind.yml", "FD0011", 2, 7, "did you mean 'person'?")]
     [InlineData("articles/missing-seed.yml", "FD0012", 4, 7, "'seeds/missing.txt' does not exist")]
+    [InlineData("articles/not-checked-typo.yml", "FD0201", 6, 12, "closest passage (1 edit away)")]
+    [InlineData("articles/not-checked-ambiguous.yml", "FD0202", 6, 12, "appears 2 times")]
+    [InlineData("articles/not-checked-no-reason.yml", "FD0004", 6, 5, "a passage not checked has no 'reason'")]
+    [InlineData("articles/not-checked-misspelt.yml", "FD0005", 7, 5, "did you mean 'reason'?")]
     public void Bad_file_reports_its_one_problem_at_the_offending_node(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
