@@ -12,7 +12,10 @@ public static class SiteLoader
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
-    public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable"];
+    public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable", "tone", "mark"];
+
+    /// <summary>A rating's mark is a symbol: at most this many characters (Unicode code points, as JSON Schema counts).</summary>
+    public const int MarkLength = 3;
     public static readonly string[] Languages = ["en", "fr"];
 
     public static SiteSettings? Read(YamlValue? root, string path, DiagnosticBag diagnostics)
@@ -159,9 +162,18 @@ public static class SiteLoader
             var value = f.Number("value", required: true);
             var description = f.TextValue("description", required: true);
             var checkable = f.Choice("checkable", ["true", "false"])?.Value != "false";
+            var tone = f.Choice("tone", RatingTones.All)?.Value;
+            var mark = f.Text("mark");
+            if (mark is not null && mark.Value.EnumerateRunes().Count() > MarkLength)
+            {
+                diagnostics.Add(DiagnosticCode.TooLong, mark.Span, $"'mark' has {mark.Value.EnumerateRunes().Count()} characters, more than {MarkLength}: it is the symbol written before the label",
+                    "use one symbol such as ✓, ✗, ! or ?, or leave 'mark' out for the tone's");
+                mark = null;
+            }
+
             if (key is not null && label is not null && value is not null && description is not null)
             {
-                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span) { Checkable = checkable });
+                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span) { Checkable = checkable, Tone = tone, Mark = mark?.Value });
             }
         }
 
