@@ -28,13 +28,14 @@ public static class PassageCoverage
         var (covered, notChecked) = (0, 0);
         var left = new List<(PassageKind Kind, int Start, int End)>();
         var passages = PassagesOf(article, cues);
+        var (byClaims, byNotChecked) = (new Ranges(claimed), new Ranges(leftOut));
         foreach (var (kind, start, end) in passages)
         {
-            if (claimed.Any(a => a.Start < end && a.End > start))
+            if (byClaims.Overlap(start, end))
             {
                 covered++;
             }
-            else if (leftOut.Any(a => a.Start < end && a.End > start))
+            else if (byNotChecked.Overlap(start, end))
             {
                 notChecked++;
             }
@@ -86,6 +87,45 @@ public static class PassageCoverage
         return finder.Find(selector) is QuoteMatch.Ambiguous ambiguous && ambiguous.Starts.ToList().IndexOf(start) is var index and >= 0
             ? index + 1
             : null;
+    }
+
+    /// <summary>
+    /// Ranges sorted by start, with the furthest end reached so far: whether one overlaps <c>[start, end)</c> is a
+    /// binary search (an article can hold hundreds of anchors and as many passages).
+    /// </summary>
+    private sealed class Ranges
+    {
+        private readonly int[] _starts;
+        private readonly int[] _furthestEnd;
+
+        public Ranges(IReadOnlyList<(int Start, int End)> ranges)
+        {
+            var sorted = ranges.OrderBy(r => r.Start).ToArray();
+            _starts = [.. sorted.Select(r => r.Start)];
+            _furthestEnd = new int[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                _furthestEnd[i] = Math.Max(sorted[i].End, i == 0 ? int.MinValue : _furthestEnd[i - 1]);
+            }
+        }
+
+        public bool Overlap(int start, int end)
+        {
+            var before = Array.BinarySearch(_starts, end); // the ranges starting before `end`…
+            var count = before >= 0 ? LowerBound(before, end) : ~before;
+            return count > 0 && _furthestEnd[count - 1] > start; // …one of which ends after `start`
+        }
+
+        // Equal starts: the first of them, so that a range starting at `end` is not counted.
+        private int LowerBound(int found, int value)
+        {
+            while (found > 0 && _starts[found - 1] == value)
+            {
+                found--;
+            }
+
+            return found;
+        }
     }
 
     /// <summary>The seed file's line and column (from 1) of a raw offset.</summary>

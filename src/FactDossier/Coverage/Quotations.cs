@@ -79,11 +79,20 @@ public static class Quotations
         _ => false,
     };
 
+    private static readonly System.Buffers.SearchValues<char> MarkChars = System.Buffers.SearchValues.Create("«»“”„‘’\"");
+
     private static List<Mark> Marks(string raw, int from, int to)
     {
         var marks = new List<Mark>();
         for (var i = from; i < to; i++)
         {
+            var next = raw.AsSpan(i, to - i).IndexOfAny(MarkChars); // most of a paragraph holds no mark: skipped in one search
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = raw[i];
             var before = i == from ? ' ' : raw[i - 1];
             var after = i + 1 == to ? ' ' : raw[i + 1];

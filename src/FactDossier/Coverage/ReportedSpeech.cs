@@ -56,7 +56,14 @@ public static class ReportedSpeech
         var start = from;
         for (var i = from; i < to; i++)
         {
-            var ends = raw[i] is '.' or '!' or '?' or '…' && (i + 1 == to || char.IsWhiteSpace(raw[i + 1]));
+            var next = raw.AsSpan(i, to - i).IndexOfAny(".!?…");
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            var ends = i + 1 == to || char.IsWhiteSpace(raw[i + 1]);
             if (ends && !quotations.Any(q => q.Open < i && i < q.Close))
             {
                 yield return (start, i + 1);

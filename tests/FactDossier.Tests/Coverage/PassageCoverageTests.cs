@@ -71,6 +71,8 @@ public sealed class PassageCoverageTests
         Assert.Equal((0, 0), Counts(PassageCoverage.Of(article, cues, [before], [])));
         Assert.Equal((0, 1), Counts(PassageCoverage.Of(article, cues, [], [inside])));
         Assert.Equal((1, 0), Counts(PassageCoverage.Of(article, cues, [inside], [inside]))); // a claim's quote comes first
+        Assert.Equal((0, 0), Counts(PassageCoverage.Of(article, cues, [(selon.End, selon.End + 5), (selon.Start - 5, selon.Start)], []))); // touching is not overlapping
+        Assert.Equal((1, 0), Counts(PassageCoverage.Of(article, cues, [(selon.End, selon.End + 1), (selon.Start - 2, selon.Start + 1)], [])));
 
         (int Covered, int NotChecked) Counts(ArticleCoverage c) => (c.Covered, c.NotChecked);
     }
