@@ -32,7 +32,8 @@ var strict = new Option<bool>("--strict") { Description = "Treat warnings (such 
 Option[] shared = [root, input, output, theme, basePath, baseUrl, format, verbose, strict];
 
 var build = new Command("build", "Build the site into the output folder (the default command)");
-var check = new Command("check", "Validate, anchor, render and link-check everything; write nothing");
+var coverageOption = new Option<bool>("--coverage") { Description = "Also list each quotation or reported-speech sentence of the articles that no claim covers, with the new claim command that starts one" };
+var check = new Command("check", "Validate, anchor, render and link-check everything; write nothing") { coverageOption };
 var rootCommand = new RootCommand("FactDossier: builds a fact-check dossier website from an article and editors' YAML claim files");
 foreach (var option in shared)
 {
@@ -47,9 +48,10 @@ var articleOption = new Option<string>("--article") { Description = "Id of the a
 var quoteOption = new Option<string>("--quote") { Description = "The statement's words, as the article prints them", Required = true };
 var speakerOption = new Option<string?>("--speaker") { Description = "Id of the person who said it (input/people/)" };
 var idOption = new Option<string?>("--id") { Description = "Id (file name) of the new claim; default: made from the quote" };
+var occurrenceOption = new Option<int?>("--occurrence") { Description = "Which appearance of the words is meant, counting from 1, when the article prints them more than once" };
 var newClaim = new Command("claim", "Write input/claims/<id>.yml from a quote, after checking that it anchors in the article")
 {
-    articleOption, quoteOption, speakerOption, idOption,
+    articleOption, quoteOption, speakerOption, idOption, occurrenceOption,
 };
 var folderArgument = new Argument<string>("folder") { Description = "The new dossier's folder: a new one, or an empty one" };
 var dossierTitleOption = new Option<string?>("--title") { Description = "The dossier's title (default: a TODO to fill in)" };
@@ -112,9 +114,20 @@ int Check(ParseResult parsed)
 {
     var result = SiteBuilder.Build(Options(parsed, write: false));
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
+    if (parsed.GetValue(coverageOption))
+    {
+        ConsoleReport.Coverage(result.Stats.Coverage, ToolCommand(parsed), parsed.GetValue(format)!, Console.Out);
+    }
+
     ConsoleReport.Summary(result, "check", null, parsed.GetValue(verbose), Console.Out);
     return result.Succeeded ? 0 : 1;
 }
+
+// The command a printed suggestion starts with: the README's, with the options given that find this project.
+string ToolCommand(ParseResult parsed) =>
+    "dotnet run --project src/FactDossier --"
+    + (parsed.GetValue(root) is { } r && r != "." ? $" --root {ShellWord.Quote(r)}" : "")
+    + (parsed.GetValue(input) is { } i ? $" --input {ShellWord.Quote(i)}" : "");
 
 async Task<int> Build(ParseResult parsed)
 {
@@ -140,7 +153,8 @@ async Task<int> Build(ParseResult parsed)
 int NewClaim(ParseResult parsed)
 {
     var layout = Layout(parsed);
-    var request = new NewClaimRequest(parsed.GetValue(articleOption)!, parsed.GetValue(quoteOption)!, parsed.GetValue(speakerOption), parsed.GetValue(idOption));
+    var request = new NewClaimRequest(parsed.GetValue(articleOption)!, parsed.GetValue(quoteOption)!, parsed.GetValue(speakerOption), parsed.GetValue(idOption),
+        parsed.GetValue(occurrenceOption));
     var outcome = NewClaimCommand.Run(layout, request);
     return Scaffolded(parsed, outcome.Diagnostics, outcome.WrittenPath is { } path ? [path] : null,
         $"Fill in every TODO, then check with: dotnet run --project src/FactDossier -- check{RootArgument(parsed)}");

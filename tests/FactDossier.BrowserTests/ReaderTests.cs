@@ -68,11 +68,17 @@ public sealed class ReaderTests(ServedSite site)
         await tab.Page.Keyboard.PressAsync("ArrowDown");
         var rating = await tab.Page.EvalOnSelectorAsync<string>("#filter-verdict", "s => s.value");
         Assert.NotEqual("", rating);
-        var expected = ServedSite.Pages(site.OutputOf(site.Paginated)).Count(p => p.StartsWith("claims/", StringComparison.Ordinal) && !p.StartsWith("claims/page/", StringComparison.Ordinal)
-            && p != "claims/" && SearchIndexReader.RatingOf(site.OutputOf(site.Paginated), p) == rating);
+        var claims = ServedSite.Pages(site.OutputOf(site.Paginated)).Where(p => p.StartsWith("claims/", StringComparison.Ordinal) && !p.StartsWith("claims/page/", StringComparison.Ordinal)
+            && p != "claims/" && SearchIndexReader.RatingOf(site.OutputOf(site.Paginated), p) == rating).ToList();
+        var expected = claims.Count;
         Assert.True(expected > 1);
         await Assertions.Expect(results).ToHaveCountAsync(expected);
-        Assert.All(await results.Locator(".verdict").AllAsync(), async v => Assert.Equal($"verdict verdict-{rating}", await v.GetAttributeAsync("class")));
+        // A result's verdict is drawn as its claim's page draws it: its tone's class, its mark and label.
+        var (badgeClass, badgeText) = SearchIndexReader.BadgeOf(site.OutputOf(site.Paginated), claims[0]);
+        foreach (var verdict in await results.Locator(".verdict").AllAsync())
+        {
+            Assert.Equal((rating, badgeClass, badgeText), (await verdict.GetAttributeAsync("data-rating"), await verdict.GetAttributeAsync("class"), await verdict.TextContentAsync()));
+        }
 
         await TabToAsync(tab.Page, "search-text");
         await tab.Page.Keyboard.TypeAsync(word);

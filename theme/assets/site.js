@@ -123,8 +123,17 @@
           var heading = document.createElement("h4");
           heading.appendChild(link);
           var verdict = document.createElement("span");
-          verdict.className = "verdict verdict-" + doc[3];
-          verdict.textContent = doc[4];
+          verdict.className = "verdict verdict-" + doc[6]; // the rating's tone
+          verdict.setAttribute("data-rating", doc[3]);
+          if (doc[7]) {
+            var mark = document.createElement("span");
+            mark.className = "verdict-mark";
+            mark.setAttribute("aria-hidden", "true");
+            mark.textContent = doc[7];
+            verdict.appendChild(mark);
+            verdict.appendChild(document.createTextNode(" "));
+          }
+          verdict.appendChild(document.createTextNode(doc[4]));
           var summary = document.createElement("p");
           summary.textContent = (doc[2] ? doc[2] + " — " : "") + doc[5];
           item.appendChild(heading);

@@ -40,6 +40,9 @@ public sealed class AnchoredDossier
 
     public IEnumerable<QuoteAnchor> AnchorsIn(string articleId) => _byArticle.GetValueOrDefault(articleId) ?? [];
 
+    /// <summary>The passages the articles leave unchecked on purpose (<c>not_checked</c>), by article id then place in the list.</summary>
+    public ImmutableArray<NotCheckedAnchor> NotChecked { get; init; } = [];
+
     /// <summary>A claim's anchors, found by halving <see cref="Anchors"/> (they are in claim order).</summary>
     public ReadOnlySpan<QuoteAnchor> AnchorsOf(string claimId)
     {
@@ -139,7 +142,7 @@ public sealed class AnchoredDossier
             }
         }
 
-        return new AnchoredDossier(dossier, [.. anchors], byQuote, byArticle);
+        return new AnchoredDossier(dossier, [.. anchors], byQuote, byArticle) { NotChecked = NotChecked }; // the same articles: the same passages
     }
 
     /// <summary>Two lists in <see cref="Order"/>, as one.</summary>

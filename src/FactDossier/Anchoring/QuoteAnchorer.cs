@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using FactDossier.Caching;
@@ -72,9 +73,37 @@ public static class QuoteAnchorer
         });
 
         var found = results.SelectMany(r => r.Anchors).Order(AnchoredDossier.Order).ToList();
-        var problems = DiagnosticOrder.Sort(results.SelectMany(r => r.Problems));
+        // With the same articles, their passages not checked are where the last (successful) anchoring found them.
+        var (notChecked, notFound) = changed is null ? AnchorNotChecked(articles.Values) : (previous!.NotChecked, []);
+        var problems = DiagnosticOrder.Sort(results.SelectMany(r => r.Problems).Concat(notFound));
         // The last anchoring's anchors are in order already: the few new ones are put in, not all of them sorted again.
-        return changed is null ? (new AnchoredDossier(dossier, [.. found]), problems) : (previous!.With(dossier, found, changed), problems);
+        return changed is null
+            ? (new AnchoredDossier(dossier, [.. found]) { NotChecked = notChecked }, problems)
+            : (previous!.With(dossier, found, changed), problems);
+    }
+
+    /// <summary>Each article's <c>not_checked</c> passages, looked for as claims' quotes are (a typo is an error, with the closest passage).</summary>
+    private static (ImmutableArray<NotCheckedAnchor> Anchors, List<Diagnostic> Problems) AnchorNotChecked(IEnumerable<Article> articles)
+    {
+        var anchors = ImmutableArray.CreateBuilder<NotCheckedAnchor>();
+        var problems = new List<Diagnostic>();
+        foreach (var article in articles.Where(a => !a.NotChecked.IsEmpty).OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            using var finder = new QuoteFinder(article.Text.Raw);
+            for (var i = 0; i < article.NotChecked.Length; i++)
+            {
+                if (Locate(article.NotChecked[i].Quote, article, finder, fromDefaultArticle: false, out var problem) is { } match)
+                {
+                    anchors.Add(new NotCheckedAnchor(article.Id, i, match.Start, match.End, article.Text.ParagraphAt(match.Start).Number));
+                }
+                else
+                {
+                    problems.Add(problem!);
+                }
+            }
+        }
+
+        return (anchors.ToImmutable(), problems);
     }
 
     /// <summary>Everything finding an article's quotes reads: the article's text and paragraphs, and each quote as asked for.</summary>

@@ -1,3 +1,4 @@
+using FactDossier.Coverage;
 using MemoryPack;
 using FactDossier.Diagnostics;
 
@@ -28,6 +29,9 @@ public sealed partial record BuildStats(int Articles, int Claims, int Quotes, in
 
     /// <summary>What the command line's caches spared this build; null in the preview (its memory is its own) and in <c>check</c>.</summary>
     public CacheUse? Cache { get; init; }
+
+    /// <summary>Each article's passages covered by claims, left out on purpose, and left (known once anchoring has run).</summary>
+    public IReadOnlyList<ArticleCoverage> Coverage { get; init; } = [];
 }
 
 /// <summary>Each pair: how many were made anew by this build, of how many it needed (the rest came from <c>.cache/factdossier/</c>).</summary>

@@ -1,4 +1,5 @@
 using FactDossier.Anchoring;
+using FactDossier.Coverage;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 using FactDossier.Model;
@@ -112,7 +113,10 @@ public static class SiteBuilder
         var anchoring = found.Concat(StatementsAreNotRepeated.Check(anchored)).ToList();
         var (validated, checks) = validating.GetAwaiter().GetResult();
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
-        run.Stats = run.Stats with { Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length };
+        run.Stats = run.Stats with
+        {
+            Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length, Coverage = PassageCoverage.Of(anchored),
+        };
         run.Lap("validate+anchor");
         return run.Failed([.. validated, .. PublishedSiteHasBaseUrl(options, dossier), .. anchoring]) ? null : (anchored, checks);
     }

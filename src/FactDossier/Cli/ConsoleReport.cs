@@ -1,4 +1,6 @@
+using System.Globalization;
 using FactDossier.Building;
+using FactDossier.Coverage;
 using FactDossier.Diagnostics;
 using FactDossier.Loading;
 
@@ -23,6 +25,49 @@ public static class ConsoleReport
         }
     }
 
+    /// <summary>Past this many articles, the summary gives one line for all of them rather than one each.</summary>
+    private const int ArticlesListed = 5;
+
+    /// <summary>How much of what the articles quote or report the claims cover: one line per article, or one for all.</summary>
+    private static void CoverageSummary(IReadOnlyList<ArticleCoverage> coverage, TextWriter writer)
+    {
+        static string Line(string what, int covered, int passages, int notChecked, int uncovered) =>
+            string.Create(CultureInfo.InvariantCulture, $"{what}: {covered} of {passages} quotations covered")
+            + (notChecked > 0 ? string.Create(CultureInfo.InvariantCulture, $", {notChecked} not checked") : "")
+            + (uncovered > 0 ? string.Create(CultureInfo.InvariantCulture, $", {uncovered} uncovered (check --coverage lists them)") : "");
+
+        if (coverage.Count <= ArticlesListed)
+        {
+            foreach (var c in coverage)
+            {
+                writer.WriteLine("  " + Line($"article {c.ArticleId}", c.Covered, c.Passages, c.NotChecked, c.Uncovered));
+            }
+
+            return;
+        }
+
+        writer.WriteLine("  " + Line($"{coverage.Count} articles", coverage.Sum(c => c.Covered), coverage.Sum(c => c.Passages),
+            coverage.Sum(c => c.NotChecked), coverage.Sum(c => c.Uncovered)));
+    }
+
+    /// <summary>
+    /// <c>check --coverage</c>: each passage no claim covers, at its place in the seed file, with the <c>new claim</c>
+    /// command that starts a claim on it.
+    /// </summary>
+    /// <param name="command">How the tool is run, with the options that find this project: <c>dotnet run --project src/FactDossier -- --root …</c>.</param>
+    public static void Coverage(IReadOnlyList<ArticleCoverage> coverage, string command, string format, TextWriter writer)
+    {
+        foreach (var passage in coverage.SelectMany(c => c.Left))
+        {
+            var what = passage.Kind == PassageKind.Quotation ? "not covered" : "reported speech not covered";
+            var newClaim = $"{command} new claim --article {ShellWord.Quote(passage.ArticleId)} --quote {ShellWord.Quote(passage.Words)}"
+                + (passage.Occurrence is { } n ? string.Create(CultureInfo.InvariantCulture, $" --occurrence {n}") : "");
+            var info = new Diagnostic(DiagnosticCode.NotCovered, passage.Span, $"{what}: « {passage.Words} » — new claim: {newClaim}",
+                $"or, to leave it out, add it to 'not_checked' in {passage.ArticleFile} with the reason");
+            writer.WriteLine(format == "github" ? GitHubFormatter.Format(info) : MsBuildFormatter.Format(info));
+        }
+    }
+
     public static void Summary(BuildResult result, string verb, string? output, bool verbose, TextWriter writer)
     {
         var s = result.Stats;
@@ -31,6 +76,7 @@ public static class ConsoleReport
         writer.WriteLine($"  articles        {s.Articles}");
         writer.WriteLine($"  claims          {s.Claims}");
         writer.WriteLine($"  quotes anchored {s.QuotesAnchored} of {s.Quotes}");
+        CoverageSummary(s.Coverage, writer);
         writer.WriteLine($"  pages           {s.Pages} (+{s.Files} other files)");
         if (output is not null && result.Succeeded)
         {

@@ -38,12 +38,14 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
     public static readonly DiagnosticCode ParagraphOutOfRange = new("FD0110", Severity.Error, "Paragraph number out of range");
     public static readonly DiagnosticCode TodoMarker = new("FD0111", Severity.Warning, "TODO left to fill in");
     public static readonly DiagnosticCode ReservedId = new("FD0112", Severity.Error, "Id is reserved");
+    public static readonly DiagnosticCode NotCheckedNotShown = new("FD0113", Severity.Warning, "Passages not checked are shown on no page");
 
     // Anchoring: quotes located in their article.
     public static readonly DiagnosticCode QuoteNotFound = new("FD0201", Severity.Error, "Quote not found in the article");
     public static readonly DiagnosticCode QuoteAmbiguous = new("FD0202", Severity.Error, "Quote found more than once");
     public static readonly DiagnosticCode OccurrenceOutOfRange = new("FD0203", Severity.Error, "Occurrence out of range");
     public static readonly DiagnosticCode StatementClaimedTwice = new("FD0204", Severity.Warning, "Statement checked by two claims");
+    public static readonly DiagnosticCode NotCovered = new("FD0205", Severity.Info, "Passage of the article not covered");
 
     // Rendering: the theme.
     public static readonly DiagnosticCode TemplateError = new("FD0301", Severity.Error, "Template error");
@@ -64,8 +66,8 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
         NotUtf8, YamlSyntax, WrongType, MissingField, UnknownField, DuplicateKey, InvalidDate, InvalidUrl, EmptyValue,
         InvalidId, InvalidChoice, MissingFile, InvalidNumber, TooLong, InvalidLanguage,
         DuplicateId, UnknownPerson, UnknownArticle, UnknownSource, UnknownRating, IdDoesNotMatchFileName, QuoteOrText,
-        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId,
-        QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice,
+        InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId, NotCheckedNotShown,
+        QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice, NotCovered,
         TemplateError,
         BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub,
         TargetExists, HardToAnchor,

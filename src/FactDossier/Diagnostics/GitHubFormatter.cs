@@ -5,7 +5,7 @@ public static class GitHubFormatter
 {
     public static string Format(Diagnostic d)
     {
-        var command = d.IsError ? "error" : "warning";
+        var command = d.Severity switch { Severity.Error => "error", Severity.Info => "notice", _ => "warning" };
         var message = d.Hint is null ? d.Message : $"{d.Message}\nhint: {d.Hint}";
         return $"::{command} file={EscapeProperty(d.Span.Path)},line={d.Span.Line},col={d.Span.Column},title={d.Code.Id}::{EscapeData(message)}";
     }

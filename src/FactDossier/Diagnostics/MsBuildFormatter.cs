@@ -5,7 +5,7 @@ public static class MsBuildFormatter
 {
     public static string Format(Diagnostic d)
     {
-        var severity = d.IsError ? "error" : "warning";
+        var severity = d.Severity switch { Severity.Error => "error", Severity.Info => "info", _ => "warning" };
         var line = $"{d.Span}: {severity} {d.Code.Id}: {d.Message}";
         return d.Hint is null ? line : $"{line}{Environment.NewLine}    hint: {d.Hint}";
     }

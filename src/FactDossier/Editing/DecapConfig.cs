@@ -17,7 +17,7 @@ public static class DecapConfig
     /// <summary>Fields that hold a sentence or more: a text area rather than one line.</summary>
     private static readonly HashSet<string> LongText = new(StringComparer.Ordinal)
     {
-        "quote", "translation", "context", "text", "summary", "note", "what", "publisher_note", "description",
+        "quote", "translation", "context", "text", "summary", "note", "what", "publisher_note", "description", "reason",
     };
 
     /// <param name="preview">For the preview's editor, whose back end can also write an article's text to seeds/

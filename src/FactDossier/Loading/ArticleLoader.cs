@@ -19,14 +19,18 @@ public sealed record ArticleMetadata(
     ImmutableArray<int> Intertitles,
     SourceSpan Span)
 {
+    public ImmutableArray<NotCheckedPassage> NotChecked { get; init; } = [];
+
     public Article WithText(ArticleText text) =>
-        new(Id, Title, Language, Date, Publisher, PublisherNote, Url, Seed.Value, text, Summary, Span);
+        new(Id, Title, Language, Date, Publisher, PublisherNote, Url, Seed.Value, text, Summary, Span) { NotChecked = NotChecked };
 }
 
 public static class ArticleLoader
 {
     public static readonly string[] Fields =
-        ["id", "title", "language", "date", "publisher", "publisher_note", "url", "seed", "summary", "intertitles"];
+        ["id", "title", "language", "date", "publisher", "publisher_note", "url", "seed", "summary", "intertitles", "not_checked"];
+
+    public static readonly string[] NotCheckedFields = ["quote", "prefix", "suffix", "occurrence", "reason"];
 
     public static ArticleMetadata? Read(YamlValue? root, string path, DiagnosticBag diagnostics)
     {
@@ -59,8 +63,30 @@ public static class ArticleLoader
             }
         }
 
+        var notChecked = ReadNotChecked(f, diagnostics);
         return id is null || title is null || language is null || date is null || seed is null
             ? null
-            : new ArticleMetadata(id, title, language, date.Value, publisher, publisherNote, url, seed, summary, intertitles.ToImmutable(), f.Span);
+            : new ArticleMetadata(id, title, language, date.Value, publisher, publisherNote, url, seed, summary, intertitles.ToImmutable(), f.Span)
+            {
+                NotChecked = notChecked,
+            };
+    }
+
+    /// <summary><c>not_checked</c>: each passage left out, with the words as the article prints them and the reason.</summary>
+    private static ImmutableArray<NotCheckedPassage> ReadNotChecked(FieldReader article, DiagnosticBag diagnostics)
+    {
+        var passages = ImmutableArray.CreateBuilder<NotCheckedPassage>();
+        foreach (var item in article.BlockList("not_checked", "a passage not checked"))
+        {
+            var f = new FieldReader(item, "a passage not checked", NotCheckedFields, diagnostics);
+            var quote = ClaimLoader.ReadQuote(f, required: true, diagnostics);
+            var reason = f.TextValue("reason", required: true);
+            if (quote is not null && reason is not null)
+            {
+                passages.Add(new NotCheckedPassage(quote, reason, f.Span));
+            }
+        }
+
+        return passages.ToImmutable();
     }
 }

@@ -73,7 +73,8 @@ public static class ClaimLoader
         return quote is null ? null : statement;
     }
 
-    private static QuoteSelector? ReadQuote(FieldReader f, bool required, DiagnosticBag diagnostics)
+    /// <summary>A quote with what may place it (prefix, suffix, occurrence): a claim's, or a passage an article leaves unchecked.</summary>
+    internal static QuoteSelector? ReadQuote(FieldReader f, bool required, DiagnosticBag diagnostics)
     {
         var exact = f.Text("quote", required);
         var prefix = f.TextValue("prefix");

@@ -132,6 +132,8 @@ public sealed partial class FieldReader
         return null;
     }
 
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
+
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial System.Text.RegularExpressions.Regex LanguageTag();
 

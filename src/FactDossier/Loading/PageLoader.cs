@@ -4,10 +4,10 @@ using FactDossier.Model;
 
 namespace FactDossier.Loading;
 
-/// <summary>A Markdown page: an optional front matter between <c>---</c> lines (title, order), then the body.</summary>
+/// <summary>A Markdown page: an optional front matter between <c>---</c> lines (title, order, not_checked), then the body.</summary>
 public static class PageLoader
 {
-    public static readonly string[] Fields = ["title", "order"];
+    public static readonly string[] Fields = ["title", "order", "not_checked"];
 
     public static MarkdownPage? Read(string text, string path, DiagnosticBag diagnostics)
     {
@@ -16,6 +16,7 @@ public static class PageLoader
         var slug = FileId.Resolve(path, null, SourceSpan.StartOf(path), diagnostics);
         string? title = null;
         var order = 100;
+        var listsNotChecked = false;
         var span = SourceSpan.StartOf(path);
         if (frontMatter is not null)
         {
@@ -24,6 +25,7 @@ public static class PageLoader
             {
                 title = f.TextValue("title");
                 order = f.Number("order") ?? order;
+                listsNotChecked = f.Choice("not_checked", ["true", "false"])?.Value == "true";
                 span = f.Span;
             }
         }
@@ -40,7 +42,7 @@ public static class PageLoader
             diagnostics.Add(DiagnosticCode.MissingField, span, "the page has no title", "start the page with '---', 'title: …', '---' or with a '# Heading'");
         }
 
-        return slug is null || title is null ? null : new MarkdownPage(slug, title, order, body, path, span);
+        return slug is null || title is null ? null : new MarkdownPage(slug, title, order, body, path, span) { ListsNotChecked = listsNotChecked };
     }
 
     /// <summary>The front matter keeps its line numbers (it starts at line 1); the body is the rest.</summary>

@@ -7,12 +7,15 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor", "reported_speech"];
     public static readonly string[] EditorFields = ["enabled", "oauth_url", "auth_endpoint"];
     public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
-    public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable"];
+    public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable", "tone", "mark"];
+
+    /// <summary>A rating's mark is a symbol: at most this many characters (Unicode code points, as JSON Schema counts).</summary>
+    public const int MarkLength = 3;
     public static readonly string[] Languages = ["en", "fr"];
 
     public static SiteSettings? Read(YamlValue? root, string path, DiagnosticBag diagnostics)
@@ -35,10 +38,11 @@ public static class SiteLoader
         var pagination = ReadPagination(f, diagnostics);
         var shareCards = f.Choice("share_cards", ["true", "false"])?.Value != "false";
         var editor = ReadEditor(f, repository, diagnostics);
+        var reportedSpeech = ReadReportedSpeech(f, diagnostics);
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor };
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor, ReportedSpeech = reportedSpeech };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
@@ -83,6 +87,39 @@ public static class SiteLoader
         return editor;
     }
 
+    /// <summary><c>reported_speech</c>: for each language code, the words that mark a sentence as reported speech.</summary>
+    private static ImmutableDictionary<string, ImmutableArray<string>> ReadReportedSpeech(FieldReader site, DiagnosticBag diagnostics)
+    {
+        var value = site.Value("reported_speech");
+        if (value is not YamlMapping mapping)
+        {
+            if (value is not null)
+            {
+                diagnostics.Add(DiagnosticCode.WrongType, value.Span, $"'reported_speech' must be a set of 'language: [words]' lines, not {value.KindName}",
+                    "write e.g. 'fr: [selon, a déclaré]'");
+            }
+
+            return ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        }
+
+        var languages = mapping.Entries.Select(e => e.Key.Text).ToList();
+        var f = new FieldReader(mapping, "'reported_speech'", languages, diagnostics);
+        var cues = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (!FieldReader.IsLanguageTag(entry.Key.Text))
+            {
+                diagnostics.Add(DiagnosticCode.InvalidLanguage, entry.Key.Span, $"'{entry.Key.Text}' in 'reported_speech' is not a language code",
+                    "name each list by a language code such as fr, en, uk or ru");
+                continue;
+            }
+
+            cues[entry.Key.Text] = [.. f.TextList(entry.Key.Text).Select(c => c.Value)];
+        }
+
+        return cues.ToImmutable();
+    }
+
     private static Pagination ReadPagination(FieldReader site, DiagnosticBag diagnostics)
     {
         var f = FieldReader.ForValue(site.Value("pagination"), "'pagination'", PaginationFields, diagnostics);
@@ -125,9 +162,18 @@ public static class SiteLoader
             var value = f.Number("value", required: true);
             var description = f.TextValue("description", required: true);
             var checkable = f.Choice("checkable", ["true", "false"])?.Value != "false";
+            var tone = f.Choice("tone", RatingTones.All)?.Value;
+            var mark = f.Text("mark");
+            if (mark is not null && mark.Value.EnumerateRunes().Count() > MarkLength)
+            {
+                diagnostics.Add(DiagnosticCode.TooLong, mark.Span, $"'mark' has {mark.Value.EnumerateRunes().Count()} characters, more than {MarkLength}: it is the symbol written before the label",
+                    "use one symbol such as ✓, ✗, ! or ?, or leave 'mark' out for the tone's");
+                mark = null;
+            }
+
             if (key is not null && label is not null && value is not null && description is not null)
             {
-                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span) { Checkable = checkable });
+                ratings.Add(new Rating(key.Value, label, value.Value, description, key.Span) { Checkable = checkable, Tone = tone, Mark = mark?.Value });
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
@@ -14,4 +15,8 @@ public sealed record Article(
     string SeedPath,
     ArticleText Text,
     string? Summary,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The passages left out on purpose, each with its reason (<c>not_checked</c>).</summary>
+    public ImmutableArray<NotCheckedPassage> NotChecked { get; init; } = [];
+}

@@ -10,4 +10,10 @@ namespace FactDossier.Model;
 public sealed record Rating(string Key, string Label, int Value, string Description, SourceSpan Span)
 {
     public bool Checkable { get; init; } = true;
+
+    /// <summary>One of <see cref="RatingTones.All"/>, as site.yml gives it; null: by its place on the scale (<see cref="RatingScale.LookOf"/>).</summary>
+    public string? Tone { get; init; }
+
+    /// <summary>The symbol shown before its label, as site.yml gives it; null: its tone's.</summary>
+    public string? Mark { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FactDossier.Diagnostics;
 
 namespace FactDossier.Model;
@@ -21,6 +22,12 @@ public sealed record SiteSettings(
 
     /// <summary>The form-based editor published at <c>admin/</c> (<c>editor</c>).</summary>
     public EditorSettings Editor { get; init; } = EditorSettings.Default;
+
+    /// <summary>
+    /// Words that mark a sentence as reported speech, by language (<c>reported_speech</c>), for <c>check --coverage</c>;
+    /// a language not named here keeps the default list (see <c>Coverage.ReportedSpeech</c>).
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> ReportedSpeech { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public static class Facets
         var counts = context.Tally.Ratings;
         return context.Dossier.Site.RatingScale.Ratings
             .OrderByDescending(r => r.Value)
-            .Select(r => new RatingView(r.Key, r.Label, r.Value, r.Description, counts.GetValueOrDefault(r.Key), context.Urls.Verdict(r.Key)))
+            .Select(r => new RatingView(r.Key, r.Label, r.Value, r.Description, counts.GetValueOrDefault(r.Key), context.Urls.Verdict(r.Key)) { Look = context.Dossier.Site.RatingScale.LookOf(r) })
             .ToList();
     }
 

@@ -233,8 +233,8 @@ public sealed class PlanningContext
     {
         var explanation = verdict.Explanation is null ? null : Markdown.ToHtml(verdict.Explanation);
         return Dossier.Site.RatingScale.Find(verdict.Rating.Value) is { } rating
-            ? new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation) { Checkable = rating.Checkable }
-            : new VerdictView("todo", Strings["rating_todo"], 0, Strings["rating_todo_description"], verdict.Summary, explanation); // a draft
+            ? new VerdictView(rating.Key, rating.Label, rating.Value, rating.Description, verdict.Summary, explanation) { Checkable = rating.Checkable, Look = Dossier.Site.RatingScale.LookOf(rating) }
+            : new VerdictView("todo", Strings["rating_todo"], 0, Strings["rating_todo_description"], verdict.Summary, explanation) { Look = RatingLook.Draft }; // a draft
     }
 
     /// <summary>Beyond this many articles the navigation points to the home page's list instead of naming each one.</summary>

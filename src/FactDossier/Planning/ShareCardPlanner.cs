@@ -38,7 +38,7 @@ internal static class ShareCardPlanner
             var statement = claim.Statement;
             cards.Add(Card(context, ShareCards.Claim(context.Urls, claim.Id),
                 new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Rating, claim.Verdict.Label, statement.Quote, statement.Lang,
-                    statement.Speaker?.Name, statement.SaidOn, null), new HashSet<string>(StringComparer.Ordinal) { claim.Id }));
+                    statement.Speaker?.Name, statement.SaidOn, null) { VerdictLook = claim.Verdict.Look }, new HashSet<string>(StringComparer.Ordinal) { claim.Id }));
         }
 
         return cards;

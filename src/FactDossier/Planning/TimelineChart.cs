@@ -29,6 +29,7 @@ internal static class TimelineChart
         }
 
         var ratings = context.Dossier.Site.RatingScale.Ratings.OrderByDescending(r => r.Value).ToList();
+        var looks = ratings.Select(context.Dossier.Site.RatingScale.LookOf).ToList();
         var axis = DayColumns.Days(Parse(statements.Keys.Min(StringComparer.Ordinal)!), Parse(statements.Keys.Max(StringComparer.Ordinal)!));
         var max = statements.Values.Max(s => s.Entries.Count);
         var byStatement = max <= MaxMarksADay;
@@ -49,7 +50,10 @@ internal static class TimelineChart
             var total = day.Entries.Count;
             var counts = ratings.Select(r => day.Entries.Count(e => e.Verdict.Rating == r.Key)).ToList();
             var pieces = byStatement ? Marks(context, day.Entries, rank, scale) : DayColumns.Stack(counts, scale, Baseline)
-                .Select(p => new TimelinePieceView(ratings[p.Index].Key, ratings[p.Index].Label, counts[p.Index], Math.Round(p.Y, 2), Math.Round(p.Height, 2), null, null)).ToList();
+                .Select(p => new TimelinePieceView(ratings[p.Index].Key, ratings[p.Index].Label, counts[p.Index], Math.Round(p.Y, 2), Math.Round(p.Height, 2), null, null)
+                {
+                    Look = looks[p.Index],
+                }).ToList();
             var name = context.Strings["chart_timeline_day"].Replace("{date}", day.Day.Date, StringComparison.Ordinal)
                 .Replace("{count}", total.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, (i * dayWidth) + 2, dayWidth - 4, total, byStatement,
@@ -71,7 +75,7 @@ internal static class TimelineChart
             .Replace("{count}", statements.Values.Sum(s => s.Entries.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
-        var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null)).ToList();
+        var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null) { Look = looks[r] }).ToList();
         return new TimelineChartView("timeline-chart", label, axis.Count * dayWidth, Height, Baseline, max, columns, articles, ticks, legend);
     }
 
@@ -85,7 +89,10 @@ internal static class TimelineChart
             var name = context.Strings["chart_timeline_mark"]
                 .Replace("{headline}", entry.ClaimHeadline, StringComparison.Ordinal)
                 .Replace("{verdict}", entry.Verdict.Label, StringComparison.Ordinal);
-            return new TimelinePieceView(entry.Verdict.Rating, entry.Verdict.Label, 1, Math.Round(p.Y, 2), Math.Round(p.Height, 2), entry.ClaimUrl, name);
+            return new TimelinePieceView(entry.Verdict.Rating, entry.Verdict.Label, 1, Math.Round(p.Y, 2), Math.Round(p.Height, 2), entry.ClaimUrl, name)
+            {
+                Look = entry.Verdict.Look,
+            };
         })];
     }
 

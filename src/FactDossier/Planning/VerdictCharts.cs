@@ -20,6 +20,9 @@ internal static class VerdictCharts
         var total = numbers.Sum();
         var segments = StackedBar.Segments(numbers, Length);
         return new VerdictChartView(id, label, total, Length, [.. ratings.Select((r, i) =>
-            new VerdictSegmentView(r.Key, r.Label, context.Urls.Verdict(r.Key), numbers[i], segments[i].Start, segments[i].Length, StackedBar.Percent(numbers[i], total)))]);
+            new VerdictSegmentView(r.Key, r.Label, context.Urls.Verdict(r.Key), numbers[i], segments[i].Start, segments[i].Length, StackedBar.Percent(numbers[i], total))
+            {
+                Look = context.Dossier.Site.RatingScale.LookOf(r),
+            })]);
     }
 }

@@ -48,7 +48,7 @@ public static class ClaimScaffold
         QuoteMatch.Found? found = null;
         if (article is not null)
         {
-            var quote = new QuoteSelector(new Located<string>(request.Quote, Argument("--quote")), null, null, null);
+            var quote = new QuoteSelector(new Located<string>(request.Quote, Argument("--quote")), null, null, request.Occurrence);
             using var finder = new QuoteFinder(article.Text.Raw);
             found = QuoteAnchorer.Locate(quote, article, finder, fromDefaultArticle: true, out var problem);
             if (problem is not null)
@@ -64,7 +64,7 @@ public static class ClaimScaffold
 
         var words = article.Text.Raw[found.Start..found.End];
         var id = request.Id ?? FreeId(Stem(words), existing);
-        var content = Render(dossier, article, words, request.Speaker);
+        var content = Render(dossier, article, words, request.Speaker, request.Occurrence);
         return (new ScaffoldedClaim(id, $"input/claims/{id}.yml", content), diagnostics.ToSortedList());
     }
 
@@ -100,7 +100,7 @@ public static class ClaimScaffold
         return id;
     }
 
-    private static string Render(Dossier dossier, Article article, string words, string? speaker)
+    private static string Render(Dossier dossier, Article article, string words, string? speaker, int? occurrence)
     {
         var ratings = string.Join(", ", dossier.Site.RatingScale.Ratings.Select(r => r.Key));
         var needsTranslation = article.Language != dossier.Site.Language;
@@ -113,6 +113,11 @@ public static class ClaimScaffold
             .Append("statement:\n")
             .Append("  speaker: ").Append(speaker ?? "TODO").Append('\n')
             .Append("  quote: ").Append(YamlText.Quote(words)).Append('\n');
+        if (occurrence is { } n)
+        {
+            yaml.Append("  occurrence: ").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
         if (needsTranslation)
         {
             yaml.Append("  translation: \"TODO: the quote in the site's language\"\n");

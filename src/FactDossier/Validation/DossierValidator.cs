@@ -14,6 +14,7 @@ public static class DossierValidator
         new IdsAreUnique(),
         new IdsAreNotReserved(),
         new RatingScaleIsConsistent(),
+        new NotCheckedAreShown(),
     ];
 
     public static IReadOnlyList<IClaimRule> ClaimRules { get; } =

@@ -45,5 +45,11 @@ public static class SearchIndexReader
     public static string RatingOf(string output, string claimPath) =>
         Parse(Path.Combine(output, claimPath.Trim('/'), "index.html")).QuerySelector(".verdict-box .verdict")!.GetAttribute("data-rating")!;
 
+    /// <summary>How a claim's page draws its verdict: the badge's classes (its tone's) and its text (mark and label).</summary>
+    public static (string Class, string Text) BadgeOf(string output, string claimPath) =>
+        Parse(Path.Combine(output, claimPath.Trim('/'), "index.html")).QuerySelector(".verdict-box .verdict") is { } badge
+            ? (badge.GetAttribute("class")!, badge.TextContent)
+            : throw new InvalidOperationException($"{claimPath} has no verdict");
+
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string file) => Parser.ParseDocument(File.ReadAllText(file));
 }

@@ -68,6 +68,20 @@ public sealed class DecapConfigTests : IClassFixture<DecapConfigTests.Site>
     }
 
     [Fact]
+    public void Passages_left_unchecked_are_a_list_of_quote_and_reason_on_the_article_form_and_a_switch_on_the_page_form()
+    {
+        var articles = Sequence(Collections().Single(c => Scalar(c, "name") == "articles"), "fields");
+        var notChecked = Field(articles, "not_checked");
+        Assert.Equal(("list", "false"), (Scalar(notChecked, "widget"), Scalar(notChecked, "required")));
+        var fields = Sequence(notChecked, "fields");
+        Assert.Equal(["quote", "prefix", "suffix", "occurrence", "reason"], fields.Select(f => Scalar(f, "name")));
+        Assert.Equal(("text", "true"), (Scalar(Field(fields, "reason"), "widget"), Scalar(Field(fields, "reason"), "required")));
+
+        var pages = Sequence(Collections().Single(c => Scalar(c, "name") == "pages"), "fields");
+        Assert.Equal("boolean", Scalar(Field(pages, "not_checked"), "widget"));
+    }
+
+    [Fact]
     public void The_published_editor_opens_a_pull_request_per_entry_on_the_sites_GitHub_repository()
     {
         var config = Config();

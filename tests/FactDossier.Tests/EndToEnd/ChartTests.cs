@@ -22,7 +22,7 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         var chart = Chart(_site.Page("index.html"));
 
         Assert.Equal(expected.OrderBy(e => e.Key), Counts(chart).OrderBy(e => e.Key));
-        AssertDrawnInProportion(chart);
+        AssertDrawnInProportion(chart, dossier.Site.RatingScale);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
             var chart = Chart(page);
             Assert.Equal(statements.CountBy(c => c.Verdict.Rating.Value).OrderBy(c => c.Key), Counts(chart).OrderBy(c => c.Key));
             Assert.Contains(person.Name, chart.QuerySelector("svg title")!.TextContent, StringComparison.Ordinal);
-            AssertDrawnInProportion(chart);
+            AssertDrawnInProportion(chart, dossier.Site.RatingScale);
         }
 
         Assert.True(scorecards >= 2);
@@ -102,12 +102,14 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         foreach (var mark in marks)
         {
             var claim = dated[ClaimOf(mark)];
-            var rating = claim.Verdict.Rating.Value;
-            Assert.Contains($"segment-{rating}", mark.QuerySelector("rect.segment")!.ClassList);
+            var look = dossier.Site.RatingScale.LookOf(dossier.Site.RatingScale.Find(claim.Verdict.Rating.Value)!);
+            Assert.Contains($"segment-{look.Tone}", mark.QuerySelector("rect.segment")!.ClassList);
             Assert.Contains(claim.Headline, mark.GetAttribute("aria-label"), StringComparison.Ordinal);
-            if (rating != "accurate")
+            if (look.Texture != "plain")
             {
-                Assert.NotNull(svg.QuerySelector(mark.QuerySelector("rect.textured")!.GetAttribute("fill")![4..^1])); // url(#id): a pattern of this chart
+                var fill = mark.QuerySelector("rect.textured")!.GetAttribute("fill")!;
+                Assert.Equal($"url(#timeline-chart-{look.Texture})", fill);
+                Assert.NotNull(svg.QuerySelector(fill[4..^1])); // a pattern of this chart
             }
         }
 
@@ -199,8 +201,11 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
     private static Dictionary<string, int> Counts(IElement chart) =>
         chart.QuerySelectorAll(".chart-legend li").ToDictionary(li => li.GetAttribute("data-rating")!, li => int.Parse(li.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>A named drawing whose segments, one per verdict given, add up to the bar in proportion to the counts.</summary>
-    private static void AssertDrawnInProportion(IElement chart)
+    /// <summary>
+    /// A named drawing whose segments, one per verdict given in the legend's order, each in its rating's tone, add up to
+    /// the bar in proportion to the counts.
+    /// </summary>
+    private static void AssertDrawnInProportion(IElement chart, FactDossier.Model.RatingScale scale)
     {
         var svg = chart.QuerySelector("svg")!;
         Assert.Equal("img", svg.GetAttribute("role"));
@@ -211,9 +216,11 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
         var length = int.Parse(svg.GetAttribute("viewBox")!.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         var counts = Counts(chart);
         var total = counts.Values.Sum();
-        var segments = svg.QuerySelectorAll("rect.segment").Select(r => (Rating: r.ClassList.Single(c => c.StartsWith("segment-", StringComparison.Ordinal))["segment-".Length..],
-            Width: int.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        Assert.Equal(counts.Keys.Order(), segments.Select(s => s.Rating).Order());
+        var given = chart.QuerySelectorAll(".chart-legend li").Select(li => li.GetAttribute("data-rating")!).ToList();
+        var rects = svg.QuerySelectorAll("rect.segment").ToList();
+        Assert.Equal(given.Count, rects.Count);
+        var segments = rects.Select((r, i) => (Rating: given[i], Width: int.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.All(rects.Zip(given), s => Assert.Equal(["segment", $"segment-{scale.LookOf(scale.Find(s.Second)!).Tone}"], s.First.ClassList));
         // No two verdicts told apart by colour alone: each drawn has a texture of its own (the best one, none).
         var textures = svg.QuerySelectorAll("rect.segment")
             .Select(r => r.NextElementSibling is { } next && next.ClassList.Contains("textured") ? next.GetAttribute("fill")! : "none").ToList();

@@ -18,7 +18,7 @@ public sealed class DocumentationTests
             .Select(cells => (Id: cells[1], Severity: cells[2], Title: cells[3]))
             .ToList();
 
-        var expected = DiagnosticCode.All.Select(c => (c.Id, Severity: c.Severity == Severity.Error ? "error" : "warning", c.Title)).ToList();
+        var expected = DiagnosticCode.All.Select(c => (c.Id, Severity: c.Severity.ToString().ToLowerInvariant(), c.Title)).ToList();
         Assert.Equal(expected, rows);
         Assert.Equal(DiagnosticCode.All.Count, DiagnosticCode.All.Select(c => c.Id).Distinct().Count());
     }

@@ -14,10 +14,11 @@ public sealed class SitePagesTests(MinimalSite site) : IClassFixture<MinimalSite
 
         Assert.Equal("Test dossier", home.QuerySelector("h1")!.TextContent);
         Assert.Equal("Talks article", home.QuerySelector(".article-list a")!.TextContent);
-        Assert.Equal(["Accurate", "Misleading", "Inaccurate"], home.QuerySelectorAll(".rating-scale .verdict").Select(e => e.TextContent));
+        // The fixture's scale gives no tones: by their values, the best supported, the middle one mixed, the worst refuted.
+        Assert.Equal(["✓ Accurate", "! Misleading", "✗ Inaccurate"], home.QuerySelectorAll(".rating-scale .verdict").Select(e => e.TextContent));
         var card = Assert.Single(home.QuerySelectorAll(".claim-card"));
         Assert.Equal("misleading", card.QuerySelector(".verdict")!.GetAttribute("data-rating"));
-        Assert.Equal("Misleading", card.QuerySelector(".verdict")!.TextContent);
+        Assert.Equal("! Misleading", card.QuerySelector(".verdict")!.TextContent);
         Assert.Equal("réduire \"radicalement\" son activité", card.QuerySelector(".card-statement blockquote")!.TextContent);
         Assert.Equal("pas de retrait massif", card.QuerySelector(".card-counter blockquote")!.TextContent);
         Assert.Equal(["/dossier/tags/kyiv/", "/dossier/tags/withdrawal/"], home.QuerySelectorAll("nav.browse a[href*='/tags/']").Select(a => a.GetAttribute("href")));

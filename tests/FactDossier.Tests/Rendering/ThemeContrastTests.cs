@@ -25,6 +25,38 @@ public sealed partial class ThemeContrastTests
         Assert.All(Text, v => Assert.True(Contrast(colours[v], colours["--bg"]) >= 4.5, $"{palette}: {v} {colours[v]} on {colours["--bg"]}: {Contrast(colours[v], colours["--bg"]):0.00}"));
     }
 
+    /// <summary>
+    /// Every tone a rating may take (site.yml) is drawn by its own rules, whatever the rating's key: a badge whose text
+    /// holds 4.5:1 on its background, and chart shapes that hold 3:1 on the page, in every palette.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Palettes))]
+    public void Every_tone_has_a_badge_and_chart_colour_that_hold_the_contrast_rules(string palette)
+    {
+        var colours = Palette(palette);
+        var css = Css();
+        foreach (var tone in FactDossier.Model.RatingTones.All)
+        {
+            var badge = Rule(css, $".verdict-{tone}");
+            var text = colours[Variable(badge, "color")];
+            var background = Variable(badge, "background") is { Length: > 0 } bg ? colours[bg] : colours["--bg"]; // transparent: the page
+            Assert.True(Contrast(text, background) >= 4.5, $"{palette}: .verdict-{tone} {text} on {background}: {Contrast(text, background):0.00}");
+            var shape = colours[Variable(Rule(css, $".segment-{tone}"), "fill")];
+            Assert.True(Contrast(shape, colours["--bg"]) >= 3.0, $"{palette}: .segment-{tone} {shape} on {colours["--bg"]}: {Contrast(shape, colours["--bg"]):0.00}");
+        }
+    }
+
+    private static string Rule(string css, string selector)
+    {
+        var at = css.IndexOf(selector + " {", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"site.css has no rule for {selector}");
+        return Block(css[at..], "{");
+    }
+
+    /// <summary>The variable a declaration of a rule takes (<c>color: var(--supports)</c>), or "" when it takes none.</summary>
+    private static string Variable(string rule, string property) =>
+        Regex.Match(rule, @"(?:^|[;\s])" + property + @":\s*var\((--[a-z-]+)\)") is { Success: true } m ? m.Groups[1].Value : "";
+
     [Fact]
     public void The_dark_palette_is_for_screens_only_so_that_a_page_printed_from_a_dark_screen_stays_light() =>
         Assert.Matches(@"@media screen and \(prefers-color-scheme: dark\)", Css());

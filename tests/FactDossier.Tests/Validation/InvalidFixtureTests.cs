@@ -53,6 +53,10 @@ public sealed class InvalidFixtureTests
     [InlineData("people/bad-wikidata.yml", "FD0010", 3, 11, "not a Wikidata id")]
     [InlineData("people/bad-kind.yml", "FD0011", 2, 7, "did you mean 'person'?")]
     [InlineData("articles/missing-seed.yml", "FD0012", 4, 7, "'seeds/missing.txt' does not exist")]
+    [InlineData("articles/not-checked-typo.yml", "FD0201", 6, 12, "closest passage (1 edit away)")]
+    [InlineData("articles/not-checked-ambiguous.yml", "FD0202", 6, 12, "appears 2 times")]
+    [InlineData("articles/not-checked-no-reason.yml", "FD0004", 6, 5, "a passage not checked has no 'reason'")]
+    [InlineData("articles/not-checked-misspelt.yml", "FD0005", 7, 5, "did you mean 'reason'?")]
     public void Bad_file_reports_its_one_problem_at_the_offending_node(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
@@ -72,6 +76,9 @@ public sealed class InvalidFixtureTests
     [InlineData("site/zero-page-size.yml", "FD0013", 23, 11, "'pagination.claims' must be at least 1")]
     [InlineData("site/one-checkable-rating.yml", "FD0108", 14, 10, "at least two checkable ratings")]
     [InlineData("site/checkable-not-a-boolean.yml", "FD0011", 22, 16, "'maybe'")]
+    [InlineData("site/bad-tone.yml", "FD0011", 22, 11, "'false-ish' is not a valid tone")]
+    [InlineData("site/long-mark.yml", "FD0014", 22, 11, "'mark' has 4 characters, more than 3")]
+    [InlineData("site/reported-speech-language.yml", "FD0015", 23, 3, "'French' in 'reported_speech' is not a language code")]
     public void Bad_site_settings_report_their_problem(string fixture, string code, int line, int column, string messagePart)
     {
         using var project = TestProject.Minimal();
@@ -82,6 +89,20 @@ public sealed class InvalidFixtureTests
         Assert.Equal(code, error.Code.Id);
         Assert.Equal(new SourceSpan("input/site.yml", line, column), error.Span);
         Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("false-ish", "'false-ish' is not a valid tone")]
+    [InlineData("suported", "'suported' is not a valid tone; did you mean 'supported'?")]
+    public void A_bad_tone_is_reported_at_its_value_with_the_valid_tones(string tone, string message)
+    {
+        using var project = TestProject.Minimal();
+        File.WriteAllText(project.PathOf("input/site.yml"), File.ReadAllText(TestProject.InvalidFixture("site/bad-tone.yml")).Replace("false-ish", tone, StringComparison.Ordinal));
+
+        var error = Assert.Single(project.Errors());
+
+        Assert.Equal(("FD0011", new SourceSpan("input/site.yml", 22, 11), message), (error.Code.Id, error.Span, error.Message));
+        Assert.Equal("use one of: supported, mixed, refuted, not-rated", error.Hint);
     }
 
     [Fact]

@@ -132,6 +132,7 @@ public sealed class SchemaAgreementTests
     [InlineData("person", "")]
     [InlineData("source", "")]
     [InlineData("article", "")]
+    [InlineData("article", "not_checked")]
     [InlineData("site", "")]
     [InlineData("site", "publisher")]
     [InlineData("site", "repository")]
@@ -149,6 +150,7 @@ public sealed class SchemaAgreementTests
             ("claim", "corrections") => ClaimLoader.CorrectionFields,
             ("person", _) => PersonLoader.Fields,
             ("source", _) => SourceLoader.Fields,
+            ("article", "not_checked") => ArticleLoader.NotCheckedFields,
             ("article", _) => ArticleLoader.Fields,
             ("site", "") => SiteLoader.Fields,
             ("site", "publisher") => SiteLoader.PublisherFields,

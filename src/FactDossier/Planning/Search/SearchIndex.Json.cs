@@ -12,7 +12,7 @@ public static partial class SearchIndex
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A result as a list: URL, headline, speaker, verdict key, verdict label, verdict summary.</summary>
+    /// <summary>A result as a list: URL, headline, speaker, verdict key, verdict label, verdict summary, the verdict's tone and mark.</summary>
     private static string Doc(ClaimView claim) => Json(w =>
     {
         w.WriteStartArray();
@@ -22,6 +22,8 @@ public static partial class SearchIndex
         w.WriteStringValue(claim.Verdict.Rating);
         w.WriteStringValue(claim.Verdict.Label);
         w.WriteStringValue(claim.Verdict.Summary);
+        w.WriteStringValue(claim.Verdict.Look.Tone);
+        w.WriteStringValue(claim.Verdict.Look.Mark);
         w.WriteEndArray();
     });
 

@@ -14,4 +14,8 @@ public sealed record ShareCardView(
     string? Lang,
     string? Speaker,
     string? Date,
-    string? Summary);
+    string? Summary)
+{
+    /// <summary>How a claim's verdict is drawn (its tone's colour, its mark); null on a card that shows no verdict.</summary>
+    public Model.RatingLook? VerdictLook { get; init; }
+}

@@ -18,7 +18,11 @@ public sealed record TimelineColumnView(string Date, string DateIso, string Url,
 
 /// <param name="Url">The statement's claim, when the piece is one statement.</param>
 /// <param name="Name">What the piece says, for its link.</param>
-public sealed record TimelinePieceView(string Rating, string Label, int Count, double Y, double Height, string? Url, string? Name);
+public sealed record TimelinePieceView(string Rating, string Label, int Count, double Y, double Height, string? Url, string? Name)
+{
+    /// <summary>How the theme draws it: tone, mark and texture, never its key.</summary>
+    public required Model.RatingLook Look { get; init; }
+}
 
 /// <summary>A labelled place on the axis: a tick, or an article's day.</summary>
 public sealed record ChartMarkView(double X, string Label);

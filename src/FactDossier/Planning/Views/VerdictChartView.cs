@@ -11,4 +11,8 @@ public sealed record VerdictChartView(string Id, string Label, int Total, int Le
 
 /// <param name="Start">Where the segment starts along the bar, in the drawing's units.</param>
 /// <param name="Percent">Its share of the claims, rounded to a whole percent.</param>
-public sealed record VerdictSegmentView(string Rating, string Label, string Url, int Count, int Start, int Length, int Percent);
+public sealed record VerdictSegmentView(string Rating, string Label, string Url, int Count, int Start, int Length, int Percent)
+{
+    /// <summary>How the theme draws it: tone, mark and texture, never its key.</summary>
+    public required Model.RatingLook Look { get; init; }
+}
