@@ -78,7 +78,7 @@ internal static class Edits
         var delta = Delta.Between(last.Loaded, last.TagCounts, dossier);
         var (anchored, _) = QuoteAnchorer.Anchor(dossier, delta, last.Anchored);
         var plan = SitePlanner.Plan(anchored, last.Planned.Strings, new SiteUrls("/"), delta, last.Plan);
-        var changed = plan.Context!.ChangedClaims!;
+        var changed = delta.Claims!;
         var timings = new List<string>();
         foreach (var page in plan.Pages.Where(p => p.Shows is null || p.Shows.Overlaps(changed)))
         {

@@ -34,11 +34,11 @@ public sealed class ClaimGrouping<TItem>
 public static class ClaimGrouping
 {
     /// <param name="claims">Every claim, in the dossier's order (by id).</param>
-    /// <param name="previous">The last plan's grouping and the claims it was made from, with the ids of those that changed since.</param>
+    /// <param name="previous">The last plan's grouping, made from <paramref name="reuse"/>'s last plan.</param>
     public static ClaimGrouping<TItem> Of<TItem>(IReadOnlyList<ClaimView> claims, Func<ClaimView, IEnumerable<(string Key, TItem Item)>> items,
-        (ClaimGrouping<TItem> Grouping, IReadOnlyDictionary<string, ClaimView> Claims, IReadOnlySet<string> ChangedClaims)? previous)
+        ClaimGrouping<TItem>? previous, PageReuse? reuse)
     {
-        if (previous is not { } before)
+        if (previous is null || reuse is null)
         {
             var all = new Dictionary<string, List<ClaimGrouping<TItem>.Member>>(StringComparer.Ordinal);
             foreach (var claim in claims)
@@ -52,32 +52,17 @@ public static class ClaimGrouping
             return new ClaimGrouping<TItem>(all.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal), changed: null);
         }
 
-        // The changed claims' items, now; their keys then and now are the groups to gather again.
-        var added = new Dictionary<string, List<ClaimGrouping<TItem>.Member>>(StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in claims.Where(c => before.ChangedClaims.Contains(c.Id)))
-        {
-            foreach (var (key, item) in items(claim))
-            {
-                (added.TryGetValue(key, out var group) ? group : added[key] = []).Add(new ClaimGrouping<TItem>.Member(claim.Id, item));
-                changed.Add(key);
-            }
-        }
-
-        foreach (var id in before.ChangedClaims)
-        {
-            if (before.Claims.TryGetValue(id, out var then))
-            {
-                changed.UnionWith(items(then).Select(x => x.Key));
-            }
-        }
-
-        var groups = new Dictionary<string, ClaimGrouping<TItem>.Member[]>(before.Grouping.Groups, StringComparer.Ordinal);
+        // The changed claims' keys, then and now, are the groups to gather again; their items now are put in.
+        var changed = reuse.Touched(c => items(c).Select(x => x.Key));
+        var added = claims.Where(c => reuse.Changed.Contains(c.Id))
+            .SelectMany(c => items(c).Select(x => (x.Key, Member: new ClaimGrouping<TItem>.Member(c.Id, x.Item))))
+            .ToLookup(x => x.Key, x => x.Member, StringComparer.Ordinal);
+        var groups = new Dictionary<string, ClaimGrouping<TItem>.Member[]>(previous.Groups, StringComparer.Ordinal);
         foreach (var key in changed)
         {
             // Members stay in the claims' order (by id, ordinal), each claim's items in their own order: a stable sort.
-            var members = before.Grouping[key].Where(m => !before.ChangedClaims.Contains(m.ClaimId))
-                .Concat(added.GetValueOrDefault(key) ?? [])
+            var members = previous[key].Where(m => !reuse.Changed.Contains(m.ClaimId))
+                .Concat(added[key])
                 .OrderBy(m => m.ClaimId, StringComparer.Ordinal)
                 .ToArray();
             if (members.Length == 0)

@@ -8,31 +8,22 @@ namespace FactDossier.Planning;
 /// <summary>What every page planner shares: the anchored dossier, the URLs, the words, and the claims already shaped for display.</summary>
 public sealed class PlanningContext
 {
-    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesBySpeaker;
-    private readonly Lazy<ClaimGrouping<ListedQuoteView>> _quotesByDay;
-    private readonly Lazy<ClaimGrouping<(SourceView Source, ClaimView Claim)>> _citationsBySource;
-    private readonly Lazy<ClaimTally> _tally;
-
     /// <param name="delta">What changed since the last build: with only claims changed, the others keep their views.</param>
     /// <param name="previousPlan">The last build's plan, when only claims changed: its views and pages of unchanged claims are kept.</param>
     public PlanningContext(AnchoredDossier anchored, UiStrings strings, SiteUrls urls, MarkdownRenderer markdown, Delta? delta = null, SitePlan? previousPlan = null)
     {
-        Anchored = anchored;
-        Strings = strings;
-        Urls = urls;
-        Markdown = markdown;
+        (Anchored, Strings, Urls, Markdown) = (anchored, strings, urls, markdown);
         People = Dossier.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Articles = Dossier.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         Sources = Dossier.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         TagCounts = delta?.TagCounts ?? Delta.TagCountsOf(Dossier.Claims);
-        var reused = delta is { OnlyClaims: true } ? previousPlan?.Context : null;
-        ChangedClaims = reused is null ? null : delta!.Claims;
+        var before = delta is { OnlyClaims: true } ? previousPlan?.Context : null;
         var models = Dossier.Claims;
         var claims = new ClaimView[models.Length];
         var toBuild = new List<int>();
         for (var i = 0; i < models.Length; i++)
         {
-            if (reused is not null && !ChangedClaims!.Contains(models[i].Id) && reused.ClaimsById.TryGetValue(models[i].Id, out var kept))
+            if (before is not null && !delta!.Touches(models[i].Id) && before.ClaimsById.TryGetValue(models[i].Id, out var kept))
             {
                 claims[i] = kept;
             }
@@ -45,33 +36,18 @@ public sealed class PlanningContext
         var builder = new ClaimViewBuilder(this);
         Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i])); // Markdown is most of the work
         Claims = claims;
-        ClaimsById = reused is null ? claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(reused.ClaimsById, toBuild.Select(i => claims[i]));
-        Reuse = reused is null ? null : new PageReuse(previousPlan!, ChangedClaims!, ClaimsById, urls.BasePath);
-        var before = reused;
-        _quotesBySpeaker = new(() => ClaimGrouping.Of(Claims,
-            c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (e.Quote.Speaker!.Id, e)), Previous(before?.QuotesBySpeaker)));
-        _quotesByDay = new(() => ClaimGrouping.Of(Claims,
-            c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), Previous(before?.QuotesByDay)));
-        _citationsBySource = new(() => ClaimGrouping.Of(Claims,
-            c => c.Sources.Select(s => (s.Id, (s, c))), Previous(before?.CitationsBySource)));
-        _tally = new(() => before is not null && ChangedClaims is { } edited
-            ? ClaimTally.Update(before.Tally, edited.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), edited.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>())
-            : ClaimTally.Of(Claims));
-        ClaimsInReadingOrder = before is not null && ChangedClaims is { } changedClaims && KeepsReadingOrder(before, changedClaims)
-            ? InReadingOrderAsBefore(before, changedClaims)
-            : [.. Claims
-                .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
-                .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
-                .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
-                .ThenBy(c => c.Id, StringComparer.Ordinal)];
+        ClaimsById = before is null ? claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(before.ClaimsById, delta!.Claims!, toBuild.Select(i => claims[i]));
+        Reuse = before is null ? null : new PageReuse(previousPlan!, delta!.Claims!, ClaimsById, urls.BasePath);
+        ClaimsInReadingOrder = Reuse is { } reuse && KeepsReadingOrder(reuse) ? InReadingOrderAsBefore(reuse) : InReadingOrder();
+        (QuotesBySpeaker, QuotesByDay, CitationsBySource, Tally) = Counts(Reuse);
         Site = BuildSite();
     }
 
     /// <summary>The last plan's views by id, with the changed claims put right: no 10,000-claim dictionary made again for one edit.</summary>
-    private Dictionary<string, ClaimView> Renewed(IReadOnlyDictionary<string, ClaimView> before, IEnumerable<ClaimView> built)
+    private static Dictionary<string, ClaimView> Renewed(IReadOnlyDictionary<string, ClaimView> before, IReadOnlySet<string> changed, IEnumerable<ClaimView> built)
     {
         var byId = new Dictionary<string, ClaimView>(before, StringComparer.Ordinal);
-        foreach (var id in ChangedClaims!)
+        foreach (var id in changed)
         {
             byId.Remove(id);
         }
@@ -84,14 +60,37 @@ public sealed class PlanningContext
         return byId;
     }
 
-    /// <summary>The last reading order, each changed claim's view put in its place.</summary>
-    private ClaimView[] InReadingOrderAsBefore(PlanningContext before, IReadOnlySet<string> changed)
+    /// <summary>What the planners read of every claim, made side by side: from the last plan's while only claims changed.</summary>
+    private (ClaimGrouping<ListedQuoteView>, ClaimGrouping<ListedQuoteView>, ClaimGrouping<(SourceView, ClaimView)>, ClaimTally) Counts(PageReuse? reuse)
     {
-        var order = before.ClaimsInReadingOrder.ToArray();
-        var old = changed.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>().ToHashSet(ReferenceEqualityComparer.Instance);
+        ClaimGrouping<ListedQuoteView>? bySpeaker = null, byDay = null;
+        ClaimGrouping<(SourceView, ClaimView)>? bySource = null;
+        ClaimTally? tally = null;
+        var before = reuse?.Before;
+        Parallel.Invoke(
+            () => bySpeaker = ClaimGrouping.Of(Claims, c => c.Listed.Where(e => e.Quote.Speaker is not null).Select(e => (e.Quote.Speaker!.Id, e)), before?.QuotesBySpeaker, reuse),
+            () => byDay = ClaimGrouping.Of(Claims, c => c.Listed.Where(e => e.Quote.SaidOnIso is not null).Select(e => (e.Quote.SaidOnIso!, e)), before?.QuotesByDay, reuse),
+            () => bySource = ClaimGrouping.Of(Claims, c => c.Sources.Select(s => (s.Id, (s, c))), before?.CitationsBySource, reuse),
+            () => tally = before is null ? ClaimTally.Of(Claims) : ClaimTally.Update(before.Tally,
+                reuse!.Changed.Select(before.ClaimsById.GetValueOrDefault).OfType<ClaimView>(), reuse.Changed.Select(ClaimsById.GetValueOrDefault).OfType<ClaimView>()));
+        return (bySpeaker!, byDay!, bySource!, tally!);
+    }
+
+    /// <summary>Claims in the order the articles tell them: by the position of their statement, unanchored ones last.</summary>
+    private ClaimView[] InReadingOrder() =>
+        [.. Claims
+            .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
+            .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.ArticleId ?? "", StringComparer.Ordinal)
+            .ThenBy(c => Anchored.AnchorOf(c.Id, 0)?.Start ?? 0)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)];
+
+    /// <summary>The last reading order, each changed claim's view put in its place.</summary>
+    private ClaimView[] InReadingOrderAsBefore(PageReuse reuse)
+    {
+        var order = reuse.Before.ClaimsInReadingOrder.ToArray();
         for (var i = 0; i < order.Length; i++)
         {
-            if (old.Contains(order[i]))
+            if (reuse.Changed.Contains(order[i].Id))
             {
                 order[i] = ClaimsById[order[i].Id];
             }
@@ -100,62 +99,44 @@ public sealed class PlanningContext
         return order;
     }
 
-    private PlanningContext(PlanningContext context, IReadOnlyList<PagePlan> pages)
-    {
-        (Anchored, Strings, Urls, Markdown) = (context.Anchored, context.Strings, context.Urls, context.Markdown);
-        (People, Articles, Sources, TagCounts) = (context.People, context.Articles, context.Sources, context.TagCounts);
-        (Claims, ClaimsById, ClaimsInReadingOrder, Site) = (context.Claims, context.ClaimsById, context.ClaimsInReadingOrder, context.Site);
-        ChangedClaims = context.ChangedClaims;
-        // Made now, so that nothing still points at the last plan through the groupings' factories.
-        (_quotesBySpeaker, _quotesByDay, _citationsBySource) = (new(context.QuotesBySpeaker), new(context.QuotesByDay), new(context.CitationsBySource));
-        _tally = new(context.Tally);
-        PageIndex = new(() => new PlanIndex(pages, Urls.BasePath));
-    }
-
     /// <summary>
-    /// This context without the last plan, once its own plan is made: what the next plan needs of it (with an index of
-    /// the plan's pages), without the chain of every plan before (the preview keeps one plan, not all of them).
+    /// Whether the last plan's reading order still holds: the same claims, each changed one still first quoted at the same
+    /// place (an unchanged claim's place cannot move while the articles are the same).
     /// </summary>
-    public PlanningContext ForNextPlan(IReadOnlyList<PagePlan> pages) => new(this, pages);
-
-    /// <summary>
-    /// Kept for the next plan: the index of this context's plan's pages, made when first asked for (the preview asks
-    /// while it waits for the next edit).
-    /// </summary>
-    internal Lazy<PlanIndex>? PageIndex { get; }
-
-    /// <summary>
-    /// Whether the last plan's reading order still holds: the same claims, each edited one still first quoted at the same
-    /// place (an unchanged claim's place cannot move while the articles are the same objects).
-    /// </summary>
-    private bool KeepsReadingOrder(PlanningContext before, IReadOnlySet<string> changed) =>
-        before.Claims.Count == Claims.Count
-        && changed.All(id => ClaimsById.ContainsKey(id) && before.ClaimsById.ContainsKey(id)
-            && ReadingPlace(Anchored, id) == ReadingPlace(before.Anchored, id));
+    private bool KeepsReadingOrder(PageReuse reuse) =>
+        reuse.Before.Claims.Count == Claims.Count
+        && reuse.Changed.All(id => ClaimsById.ContainsKey(id) && reuse.Before.ClaimsById.ContainsKey(id)
+            && ReadingPlace(Anchored, id) == ReadingPlace(reuse.Before.Anchored, id));
 
     private static (string? Article, int Start) ReadingPlace(AnchoredDossier anchored, string claimId) =>
         anchored.AnchorOf(claimId, 0) is { } anchor ? (anchor.ArticleId, anchor.Start) : (null, 0);
 
-    private (ClaimGrouping<T>, IReadOnlyDictionary<string, ClaimView>, IReadOnlySet<string>)? Previous<T>(ClaimGrouping<T>? grouping) =>
-        grouping is not null && Reuse is { } reuse ? (grouping, reuse.Before.ClaimsById, reuse.Changed) : null;
+    /// <summary>
+    /// This context without the last plan, once its own plan is made: what the next plan needs of it, with an index of
+    /// the plan's pages (made when first asked for: the preview asks while it waits for the next edit), and not the
+    /// chain of every plan before it.
+    /// </summary>
+    public PlanningContext ForNextPlan(IReadOnlyList<PagePlan> pages)
+    {
+        var next = (PlanningContext)MemberwiseClone();
+        (next.Reuse, next.PageIndex) = (null, new(() => new PlanIndex(pages, Urls.BasePath)));
+        return next;
+    }
+
+    /// <summary>Kept for the next plan: the index of this context's plan's pages.</summary>
+    internal Lazy<PlanIndex>? PageIndex { get; private set; }
 
     /// <summary>Each speaker's statements and counter-statements.</summary>
-    public ClaimGrouping<ListedQuoteView> QuotesBySpeaker => _quotesBySpeaker.Value;
+    public ClaimGrouping<ListedQuoteView> QuotesBySpeaker { get; }
 
     /// <summary>Each day's statements and counter-statements.</summary>
-    public ClaimGrouping<ListedQuoteView> QuotesByDay => _quotesByDay.Value;
+    public ClaimGrouping<ListedQuoteView> QuotesByDay { get; }
 
     /// <summary>Each source's citations: the source as the claim cites it, and the claim.</summary>
-    public ClaimGrouping<(SourceView Source, ClaimView Claim)> CitationsBySource => _citationsBySource.Value;
+    public ClaimGrouping<(SourceView Source, ClaimView Claim)> CitationsBySource { get; }
 
     /// <summary>Counts over every claim: verdicts, speakers, answers.</summary>
-    public ClaimTally Tally => _tally.Value;
-
-    /// <summary>
-    /// With a last plan to reuse: the ids of the claims edited, added or removed since, or whose card shows a changed
-    /// tag count (<see cref="Delta.Claims"/>: their views are new; every other claim kept its view).
-    /// </summary>
-    public IReadOnlySet<string>? ChangedClaims { get; }
+    public ClaimTally Tally { get; }
 
     public AnchoredDossier Anchored { get; }
 
@@ -186,7 +167,7 @@ public sealed class PlanningContext
 
 
     /// <summary>What this plan keeps of the last one (null: a plan from scratch).</summary>
-    public PageReuse? Reuse { get; }
+    public PageReuse? Reuse { get; private set; }
 
     /// <summary>Whether a claim's view is the one the last plan had (the claim, and what its card shows, did not change).</summary>
     public bool IsUnchanged(string claimId) => Reuse?.IsUnchanged(claimId) == true;
