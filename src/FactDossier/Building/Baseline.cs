@@ -93,9 +93,6 @@ internal sealed class Baseline : IDisposable
             && record.Inputs.ContainsKey(path) && _inputs!.ContainsKey(path), c => _options.Layout.FromRoot(c.Path), record.TagCounts, loaded);
     }
 
-    /// <summary>The last build's anchors, when only claims changed: the others keep theirs.</summary>
-    public AnchoredDossier? AnchorsFor(Delta delta) => delta.OnlyClaims ? Last?.Anchored : null;
-
     /// <summary>The last build's site as the publishing needs it: which pages to render again, which files are gone.</summary>
     public PreviousSite? Previous(Delta delta) =>
         Last is { } last && delta.OnlyClaims ? PreviousSite.Of(last, delta.Claims!)

@@ -81,9 +81,6 @@ internal sealed class PreviousSite(
     /// <summary>Whether <see cref="Links"/> holds each page's links, or only its ids.</summary>
     public bool KnowsLinks => knowsLinks;
 
-    /// <summary>Every file the last build left in output/.</summary>
-    public IEnumerable<string> Files => files;
-
     /// <summary>
     /// A page is rendered again when it is new, was damaged, shows (or showed) a changed claim, depends on every claim,
     /// or is a page of a list whose items moved (its signature); all pages when more than claims changed.

@@ -6,7 +6,7 @@ namespace FactDossier.Caching;
 /// <summary>
 /// Results of a pure function by a 128-bit hash of everything it reads (Markdown's HTML by its text, an article's
 /// anchors by its text and quotes): what an earlier run found is not computed again. The command line keeps them
-/// between runs (<see cref="StoredMemo"/>), holding only the results the last build used.
+/// between runs (<see cref="StoredWork"/>), holding only the results the last build used.
 /// </summary>
 public sealed class Memo<T>(IReadOnlyDictionary<UInt128, T>? known = null)
     where T : class

@@ -8,21 +8,12 @@ public sealed class ArticleIndexPlanner : IPagePlanner
     public IEnumerable<PagePlan> Plan(PlanningContext context)
     {
         var ratings = Facets.Ratings(context);
-        // An article none of whose claims changed (then or now) keeps its entry: its counts are the same.
-        var touched = context.Reuse?.Touched(c => [c.Article.Id]);
-        var before = context.Reuse?.Items<ArticleEntryView>("articles", "articles").ToDictionary(e => e.Article.Id, StringComparer.Ordinal) ?? [];
-        ILookup<string, ClaimView>? claimsByArticle = null;
+        var claimsByArticle = context.Claims.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
         var entries = context.Dossier.Articles
             .OrderByDescending(a => a.Date)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(article =>
             {
-                if (touched is not null && !touched.Contains(article.Id) && before.TryGetValue(article.Id, out var kept))
-                {
-                    return kept;
-                }
-
-                claimsByArticle ??= context.Claims.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
                 var claims = claimsByArticle[article.Id].ToList();
                 var byRating = claims.CountBy(c => c.Verdict.Rating, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
                 var counts = ratings.Where(r => byRating.ContainsKey(r.Key)).Select(r => r with { ClaimCount = byRating[r.Key] }).ToList();
