@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
@@ -18,7 +17,6 @@ public sealed class PageReuse
 {
     private readonly Lazy<PlanIndex> _pages;
     private readonly IReadOnlyDictionary<string, ClaimView> _now;
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<string, List<PagePlan>>>> _groups = new(StringComparer.Ordinal);
 
     internal PageReuse(SitePlan last, IReadOnlySet<string> changed, IReadOnlyDictionary<string, ClaimView> now, string basePath)
     {
@@ -69,8 +67,7 @@ public sealed class PageReuse
     /// The last plan's pages below <paramref name="folderUrl"/> under <paramref name="key"/> (a person's pages, those of
     /// its <c>page/</c> folder included), unless the group is <paramref name="touched"/>: a changed claim is in it, now or then.
     /// </summary>
-    public IReadOnlyList<PagePlan>? Group(string folderUrl, string key, bool touched) =>
-        touched ? null : _groups.GetOrAdd(folderUrl, f => new(() => _pages.Value.Under(f))).Value.GetValueOrDefault(key);
+    public IReadOnlyList<PagePlan>? Group(string folderUrl, string key, bool touched) => touched ? null : _pages.Value.Group($"{folderUrl}{key}/");
 
     /// <summary>The last plan's page at a URL, if it had one.</summary>
     public PagePlan? At(string url) => _pages.Value.At(url);
