@@ -56,13 +56,21 @@ public static class MatrixLayout
     /// <param name="entries">How many entries each cell holds, by (row, column); cells not listed are empty.</param>
     /// <param name="entryWidth">An entry's width: its mark and the widest count.</param>
     /// <param name="corner">Said over the row labels, beside the first columns' labels, each on lines of its own (not when the columns are headings).</param>
+    /// <param name="key">Said over the blocks instead when the columns are headings: what the headings and their rows are.</param>
     public static Layout Of(IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyDictionary<(int Row, int Column), int> entries,
-        double entryWidth, double width, IReadOnlyList<string> corner)
+        double entryWidth, double width, IReadOnlyList<string> corner, string key)
     {
-        var plan = Choose(rows, columns, entryWidth, width);
+        var plan = Choose([.. rows, .. corner], columns, entryWidth, width);
         var labels = new List<Label>();
         var (stripes, rules, placed) = (new List<Box>(), new List<Box>(), new List<Entry>());
         var y = 0.0;
+        if (plan.Headings)
+        {
+            var lines = TextWidth.Wrap(key, width, FontSize);
+            labels.Add(new Label(-1, "corner", 0, Baseline, "start", lines, new Box(0, 0, Round(Widest(lines)), lines.Count * LineHeight)));
+            y = lines.Count * LineHeight;
+        }
+
         foreach (var block in plan.Blocks)
         {
             y += y > 0 ? BlockGap : 0;
@@ -133,7 +141,7 @@ public static class MatrixLayout
         return y + (most * LineHeight) + RowPad;
     }
 
-    /// <summary>How wide the row labels are, and how the columns are dealt into blocks.</summary>
+    /// <summary>How wide the row labels (and the corner's lines over them) are, and how the columns are dealt into blocks.</summary>
     private static Plan Choose(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double entryWidth, double width)
     {
         var natural = rows.Select(r => TextWidth.Of(r, FontSize)).DefaultIfEmpty(0).Max();

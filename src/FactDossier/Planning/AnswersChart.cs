@@ -11,8 +11,12 @@ namespace FactDossier.Planning;
 /// </summary>
 internal static class AnswersChart
 {
+    // Up to these, everyone has a row and a column of their own (the seed's 21 and 9); past them the tail is noise to a
+    // reader and weight to a phone: the most active few, and everyone else as "others".
     private const int MaxRows = 24;
     private const int MaxColumns = 10;
+    private const int RowsAtScale = 12;
+    private const int ColumnsAtScale = 8;
     private const string Others = "";
 
     public static AnswersChartView? Of(PlanningContext context)
@@ -29,8 +33,8 @@ internal static class AnswersChart
             return null;
         }
 
-        var rows = Axis(context, answered.GroupBy(a => a.Key.From, a => a.Value, StringComparer.Ordinal), activity, MaxRows);
-        var columns = Axis(context, answered.GroupBy(a => a.Key.To, a => a.Value, StringComparer.Ordinal), activity, MaxColumns);
+        var rows = Axis(context, answered.GroupBy(a => a.Key.From, a => a.Value, StringComparer.Ordinal), activity, MaxRows, RowsAtScale);
+        var columns = Axis(context, answered.GroupBy(a => a.Key.To, a => a.Value, StringComparer.Ordinal), activity, MaxColumns, ColumnsAtScale);
         var (rowOf, columnOf) = (Places(rows), Places(columns));
         var entries = answered
             .GroupBy(a => (From: rowOf.GetValueOrDefault(a.Key.From, rows.Count - 1), To: columnOf.GetValueOrDefault(a.Key.To, columns.Count - 1), a.Key.Role), a => a.Value)
@@ -44,12 +48,16 @@ internal static class AnswersChart
         return new AnswersChartView("answers-chart", label, [Drawing(context, "wide", Column.Wide, rows, columns, answers, entries), Drawing(context, "narrow", Column.Narrow, rows, columns, answers, entries)], answers);
     }
 
-    /// <summary>The people of one side, most answers first, at most <paramref name="most"/>; the rest one, "others", last.</summary>
-    private static List<AnswersPersonView> Axis(PlanningContext context, IEnumerable<IGrouping<string, int>> counts, IReadOnlyDictionary<string, (PersonRef Person, int Count)> people, int most)
+    /// <summary>
+    /// The people of one side, most answers first: all of them while they are at most <paramref name="most"/>, else the
+    /// first <paramref name="atScale"/> and the rest one, "others", last.
+    /// </summary>
+    private static List<AnswersPersonView> Axis(PlanningContext context, IEnumerable<IGrouping<string, int>> counts, IReadOnlyDictionary<string, (PersonRef Person, int Count)> people,
+        int most, int atScale)
     {
         var ordered = counts.Select(g => (Id: g.Key, Count: g.Sum())).OrderByDescending(p => p.Count).ThenBy(p => people[p.Id].Person.Name, StringComparer.Ordinal)
             .ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var shown = ordered.Count > most ? most - 1 : ordered.Count; // "others" takes the last place
+        var shown = ordered.Count > most ? atScale : ordered.Count;
         var axis = ordered.Take(shown).Select(p => new AnswersPersonView(p.Id, people[p.Id].Person.Name, people[p.Id].Person.Url)).ToList();
         if (ordered.Count > shown)
         {
@@ -71,15 +79,13 @@ internal static class AnswersChart
         var counts = entries.CountBy(e => (e.From, e.To)).ToDictionary(c => c.Key, c => c.Value);
         // An entry: the mark's slot (as wide as an entry is high), a space, the widest count.
         var entryWidth = MatrixLayout.EntryHeight + 3 + TextWidth.Of(entries.Max(e => e.Count).ToString(CultureInfo.InvariantCulture), MatrixLayout.FontSize);
-        var layout = MatrixLayout.Of([.. rows.Select(r => r.Name)], [.. columns.Select(c => c.Name)], counts, entryWidth, width, [context.Strings["chart_answers_columns"], context.Strings["chart_answers_rows"]]);
+        var layout = MatrixLayout.Of([.. rows.Select(r => r.Name)], [.. columns.Select(c => c.Name)], counts, entryWidth, width, [context.Strings["chart_answers_columns"], context.Strings["chart_answers_rows"]],
+            context.Strings["chart_answers_key"]);
         var byCell = entries.Select((e, i) => (e, i)).GroupBy(x => (x.e.From, x.e.To)).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToList());
         var marks = layout.Entries.Select(p =>
         {
-            var i = byCell[(p.Row, p.Column)][p.Rank];
-            var answer = answers[i];
-            var name = context.Strings["chart_answers_mark"].Replace("{from}", answer.From.Name, StringComparison.Ordinal).Replace("{to}", answer.To.Name, StringComparison.Ordinal)
-                .Replace("{relation}", answer.RelationLabel, StringComparison.Ordinal).Replace("{count}", answer.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return new AnswersMarkView(answer.From.Id, answer.To.Id, answer.Relation, answer.Count, p.X, p.Y, name);
+            var answer = answers[byCell[(p.Row, p.Column)][p.Rank]];
+            return new AnswersMarkView(answer.From.Id, answer.To.Id, answer.Relation, answer.Count, p.X, p.Y);
         }).ToList();
         var labels = layout.Labels.Select(l =>
         {

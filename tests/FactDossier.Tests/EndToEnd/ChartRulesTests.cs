@@ -134,10 +134,11 @@ public sealed class ChartRulesAtTenThousandTests(TenThousandClaimSite site)
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.True(drawings >= 10_000, $"{drawings} drawings");
-        // 200 people answer and are answered: 23 rows and 9 columns of their own, the rest one row and one column.
+        // 200 people answer and are answered: the 12 and 8 most active have a row and a column of their own, the rest one.
         var wide = site.Page("index.html").QuerySelector(".answers-wide svg")!;
-        Assert.Equal(24, wide.QuerySelectorAll("text.person-row").Length);
-        Assert.Equal(10, wide.QuerySelectorAll("text.person-column").Length);
-        Assert.Equal("177 others", wide.QuerySelectorAll("text.person-row")[^1].TextContent);
+        Assert.Equal(13, wide.QuerySelectorAll("text.person-row").Length);
+        Assert.Equal(9, wide.QuerySelectorAll("text.person-column").Length);
+        Assert.Equal("188 others", wide.QuerySelectorAll("text.person-row")[^1].TextContent);
+        Assert.Equal("192 others", wide.QuerySelectorAll("text.person-column")[^1].TextContent);
     }
 }

@@ -180,7 +180,8 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
             Assert.Equal("group", svg.GetAttribute("role"));
             Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
             Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal($"/people/{a.QuerySelector("text")!.GetAttribute("data-person")}/", a.GetAttribute("href")));
-            Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal(people[a.QuerySelector("text")!.GetAttribute("data-person")!].Name, a.QuerySelector("title")!.TextContent));
+            // Named in full (its lines joined by a space): the link's name.
+            Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal(people[a.QuerySelector("text")!.GetAttribute("data-person")!].Name, a.TextContent));
         }
 
         // The table beside it says the same, with links to the people.

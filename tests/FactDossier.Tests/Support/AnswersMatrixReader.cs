@@ -24,7 +24,7 @@ public static class AnswersMatrixReader
         {
             var (x, y) = Centre(shape);
             var relation = shape.ClassList.Single(c => c.StartsWith("mark-", StringComparison.Ordinal))["mark-".Length..];
-            var count = shape.ParentElement!.QuerySelectorAll("text.count").Single(t => Math.Abs(Number(t, "y") - 5 - y) < 1.5 && Number(t, "x") > x);
+            var count = svg.QuerySelectorAll("text.count").Where(t => Math.Abs(Number(t, "y") - 5 - y) < 1.5 && Number(t, "x") > x).MinBy(t => Number(t, "x"))!;
             var row = rows.Where(r => r.Top <= y).MaxBy(r => r.Top) ?? throw new InvalidOperationException($"no row at {y}");
             var column = headings.Count > 0
                 ? headings.Where(h => h.Top < y).MaxBy(h => h.Top)!
@@ -38,7 +38,7 @@ public static class AnswersMatrixReader
     private sealed record Label(string Person, string Name, double X, double Top);
 
     private static List<Label> Labels(IElement svg, string selector) =>
-        [.. svg.QuerySelectorAll(selector).Select(t => new Label(t.GetAttribute("data-person")!, string.Join(' ', t.QuerySelectorAll("tspan").Select(s => s.TextContent)),
+        [.. svg.QuerySelectorAll(selector).Select(t => new Label(t.GetAttribute("data-person")!, string.Join(' ', t.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
             Number(t, "x"), Number(t, "y") - 13))];
 
     private static (double X, double Y) Centre(IElement shape)

@@ -18,8 +18,7 @@ public sealed record AnswersDrawingView(string Id, string Fit, double Width, dou
 public sealed record AnswersLabelView(string Kind, string PersonId, string Name, string? Url, double X, double Y, string Anchor, IReadOnlyList<string> Lines);
 
 /// <summary>One relation's answers from a row's person to a column's: a mark (its shape and colour the relation) and its count.</summary>
-/// <param name="Name">What the mark says in words, for its tooltip.</param>
-public sealed record AnswersMarkView(string From, string To, string Relation, int Count, double X, double Y, string Name);
+public sealed record AnswersMarkView(string From, string To, string Relation, int Count, double X, double Y);
 
 /// <param name="From">Who answered; an empty id for everyone not drawn.</param>
 /// <param name="To">Whose statement; an empty id for everyone not drawn.</param>
