@@ -63,14 +63,23 @@ public sealed class SyntheticDossier(int claims, int seed = 20220331)
 
     public void Write(string folder)
     {
+        var quotes = Quotes();
+        WriteFactDossier(Path.Combine(folder, "factdossier"), quotes);
+        WriteHugo(Path.Combine(folder, "hugo"), quotes);
+    }
+
+    /// <summary>The FactDossier project alone (input/ and seeds/ under <paramref name="root"/>), as the tests build it.</summary>
+    public void WriteProject(string root) => WriteFactDossier(root, Quotes());
+
+    private string[] Quotes()
+    {
         var quotes = new string[Claims * 4];
         for (var i = 0; i < quotes.Length; i++)
         {
             quotes[i] = Sentence(i);
         }
 
-        WriteFactDossier(Path.Combine(folder, "factdossier"), quotes);
-        WriteHugo(Path.Combine(folder, "hugo"), quotes);
+        return quotes;
     }
 
     private (string Article, string Speaker, string[] Tags, string Rating, string[] Sources, string Explanation, string Date) Shape(int c)

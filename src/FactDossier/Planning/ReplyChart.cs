@@ -5,12 +5,19 @@ using FactDossier.Rendering;
 
 namespace FactDossier.Planning;
 
-/// <summary>A claim's statement and its dated counter-statements on a day axis, from the earliest to the latest.</summary>
+/// <summary>
+/// A claim's statement and its dated counter-statements on a day axis, from the earliest to the latest, across the
+/// column's width: places in percent of it, marks and their numbers in pixels, marks that would touch at a phone's width
+/// one above the other.
+/// </summary>
 internal static class ReplyChart
 {
-    private const int Width = 360;
-    private const int Margin = 24;
+    /// <summary>The axis's ends, in percent of the width from either side: room for a mark and its number.</summary>
+    private const double Margin = 9;
     private const int Lane = 24;
+
+    /// <summary>What a mark and its number take along the axis, in pixels.</summary>
+    private const double MarkRoom = 42;
 
     public static ReplyChartView? Of(UiStrings t, QuoteView statement, IReadOnlyList<QuoteView> counters)
     {
@@ -24,19 +31,19 @@ internal static class ReplyChart
         var (first, last) = (days.Min(), days.Max());
         var span = Math.Max(1, last - first);
         var offsets = days.Select(d => d - first).ToList();
-        var lanes = DayLanes.Of(offsets);
+        var step = (100 - (2 * Margin)) / span; // percent a day
+        var lanes = DayLanes.Of(offsets, MarkRoom / (step * Column.Narrow / 100));
         var baseline = 26 + (lanes.Max() * Lane) + 14;
-        var step = (Width - (2.0 * Margin)) / span;
         var marks = dated.Select((q, i) => new ReplyMarkView(i + 1, q.Role, q.RoleLabel, q.Speaker?.Name, q.SaidOn!, q.SaidOnIso!, "#" + q.ElementId,
-            Math.Round(Margin + (offsets[i] * step), 2), baseline - 14 - (lanes[i] * Lane))).ToList();
+            Math.Round(Margin + (offsets[i] * step), 3), baseline - 14 - (lanes[i] * Lane))).ToList();
         var firstDay = DateOnly.FromDayNumber(first);
         var lastDay = DateOnly.FromDayNumber(last);
         List<ChartMarkView> ticks = last == first
-            ? [new ChartMarkView(Margin, t.FormatDate(firstDay))]
-            : [new ChartMarkView(Margin, t.FormatDate(firstDay)), new ChartMarkView(Width - Margin, t.FormatDate(lastDay))];
+            ? [new ChartMarkView(Margin, t.FormatDate(firstDay), "start")]
+            : [new ChartMarkView(Margin, t.FormatDate(firstDay), "start"), new ChartMarkView(100 - Margin, t.FormatDate(lastDay), "end")];
         var label = t["chart_replies_label"]
             .Replace("{count}", (dated.Count - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{days}", (last - first).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return new ReplyChartView("replies-chart", label, Width, baseline + 30, baseline, marks, ticks, counters.Count + 1 - dated.Count);
+        return new ReplyChartView("replies-chart", label, baseline + 30, baseline, marks, ticks, counters.Count + 1 - dated.Count);
     }
 }

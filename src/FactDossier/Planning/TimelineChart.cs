@@ -7,16 +7,23 @@ namespace FactDossier.Planning;
 /// <summary>
 /// The timeline's chart: every checked statement on its day, by verdict, from the first day to the last. While no day
 /// has more than <see cref="MaxMarksADay"/> statements each is a mark of its own, linking to its claim; beyond, a day's
-/// verdicts are counted and its column links to where the day's statements are listed.
+/// verdicts are counted and its column links to where the day's statements are listed. Days are placed in percent of
+/// the drawing's width, which is the column's: a few days spread across it, and many keep at least
+/// <see cref="MinDayWidth"/> pixels each, the drawing then scrolling sideways.
 /// </summary>
 internal static class TimelineChart
 {
     private const int MaxMarksADay = 12;
-    private const int MinDayWidth = 16;
-    private const int MinWidth = 320;
+    private const int MinDayWidth = 20;
+
+    /// <summary>A column's share of its day's slot: the rest is the gap between days.</summary>
+    private const double Bar = 0.6;
     private const int Height = 160;
     private const int Baseline = 130;
     private const int Plot = 110;
+
+    /// <summary>The dates' font size (theme/assets/site.css).</summary>
+    public const double TickSize = 12;
 
     /// <param name="dayUrl">Where a day's statements are listed.</param>
     public static TimelineChartView? Of(PlanningContext context, IReadOnlyList<TimelineDayView> days, Func<TimelineDayView, string> dayUrl)
@@ -37,7 +44,9 @@ internal static class TimelineChart
         // The verdicts given, in the scale's order: the legend's and the table's columns.
         var given = Enumerable.Range(0, ratings.Count).Where(r => statements.Values.Any(d => d.Entries.Any(e => e.Verdict.Rating == ratings[r].Key))).ToList();
         var scale = new LinearScale(max, Plot);
-        var dayWidth = Math.Max(MinDayWidth, MinWidth / axis.Count);
+        var slot = 100.0 / axis.Count; // percent of the width
+        var narrowest = Math.Max(axis.Count * MinDayWidth, Column.Narrow); // the least width it is drawn at, in pixels
+        var dayWidth = narrowest / axis.Count;
         var columns = new List<TimelineColumnView>();
         for (var i = 0; i < axis.Count; i++)
         {
@@ -56,27 +65,40 @@ internal static class TimelineChart
                 }).ToList();
             var name = context.Strings["chart_timeline_day"].Replace("{date}", day.Day.Date, StringComparison.Ordinal)
                 .Replace("{count}", total.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, (i * dayWidth) + 2, dayWidth - 4, total, byStatement,
+            columns.Add(new TimelineColumnView(day.Day.Date, iso, dayUrl(day.Day), name, Percent((i + ((1 - Bar) / 2)) * slot), Percent(Bar * slot), total, byStatement,
                 [.. given.Select(r => counts[r])], pieces));
         }
 
-        var index = axis.Select((d, i) => (Iso: Iso(d), X: (i * dayWidth) + (dayWidth / 2.0))).ToDictionary(d => d.Iso, d => d.X, StringComparer.Ordinal);
+        var index = axis.Select((d, i) => (Iso: Iso(d), X: Percent((i + 0.5) * slot))).ToDictionary(d => d.Iso, d => d.X, StringComparer.Ordinal);
         var articles = context.Dossier.Articles
             .Where(a => index.ContainsKey(Iso(a.Date)))
             .GroupBy(a => Iso(a.Date), StringComparer.Ordinal)
             .Select(g => new ChartMarkView(index[g.Key], context.Strings.FormatDate(g.First().Date)))
             .ToList();
-        // The first and last days, and the first of each month far enough from both to be read.
-        var room = 120 / dayWidth;
-        var ticks = axis.Select((d, i) => (Day: d, Index: i))
-            .Where(d => d.Index == 0 || (d.Index == axis.Count - 1 && d.Index >= room) || (d.Day.Day == 1 && d.Index >= room && d.Index <= axis.Count - 1 - room))
-            .Select(d => new ChartMarkView((d.Index * dayWidth) + (dayWidth / 2.0), context.Strings.FormatDate(d.Day))).ToList();
+        // Every day's date under it while each has room for the widest at the least width; else the first and last days,
+        // and the first of each month far enough from both to be read.
+        var dates = axis.Select(context.Strings.FormatDate).ToList();
+        var widest = dates.Max(d => TextWidth.Of(d, TickSize)) + 8;
+        List<ChartMarkView> ticks;
+        if (widest <= dayWidth)
+        {
+            ticks = [.. dates.Select((d, i) => new ChartMarkView(Percent((i + 0.5) * slot), d, "middle"))];
+        }
+        else
+        {
+            var room = widest / dayWidth;
+            ticks = [.. axis.Select((d, i) => (Day: d, Index: i))
+                .Where(d => d.Index == 0 || (d.Index == axis.Count - 1 && d.Index >= room) || (d.Day.Day == 1 && d.Index >= room && d.Index <= axis.Count - 1 - room))
+                .Select(d => new ChartMarkView(Percent(d.Index == 0 ? 0 : d.Index == axis.Count - 1 ? 100 : (d.Index + 0.5) * slot), dates[d.Index],
+                    d.Index == 0 ? "start" : d.Index == axis.Count - 1 ? "end" : "middle"))];
+        }
+
         var label = context.Strings["chart_timeline_label"]
             .Replace("{count}", statements.Values.Sum(s => s.Entries.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
         var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null) { Look = looks[r] }).ToList();
-        return new TimelineChartView("timeline-chart", label, axis.Count * dayWidth, Height, Baseline, max, columns, articles, ticks, legend);
+        return new TimelineChartView("timeline-chart", label, (int)Math.Ceiling(narrowest), Height, Baseline, max, columns, articles, ticks, legend);
     }
 
     /// <summary>A day's statements one above the other, by verdict (best lowest) then claim, each named and linked.</summary>
@@ -95,6 +117,8 @@ internal static class TimelineChart
             };
         })];
     }
+
+    private static double Percent(double value) => Math.Round(value, 3);
 
     private static DateOnly Parse(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

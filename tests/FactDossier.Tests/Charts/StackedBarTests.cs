@@ -73,25 +73,11 @@ public sealed class DayLanesTests
     {
         Assert.Equal([0, 0, 1, 0, 2], DayLanes.Of([0, 1, 1, 3, 1]));
     }
-}
-
-public sealed class CircleLayoutTests
-{
-    [Fact]
-    public void Points_start_at_the_top_and_go_round_clockwise_at_equal_distance()
-    {
-        var points = CircleLayout.Points(4, 100, 100, 50);
-
-        Assert.Equal([new CircleLayout.Point(100, 50), new CircleLayout.Point(150, 100), new CircleLayout.Point(100, 150), new CircleLayout.Point(50, 100)], points);
-    }
 
     [Fact]
-    public void A_curve_leaves_room_for_the_nodes_and_bends_to_the_right_of_its_way()
+    public void Marks_closer_than_the_gap_share_no_lane()
     {
-        var (from, control, to) = CircleLayout.Curve(new(0, 0), new(100, 0), gap: 10, bend: 20);
-
-        Assert.Equal((new CircleLayout.Point(10, 0), new CircleLayout.Point(50, 20), new CircleLayout.Point(90, 0)), (from, control, to));
-        // The way back bends to the other side: the two answers do not overlap.
-        Assert.Equal(-20, CircleLayout.Curve(new(100, 0), new(0, 0), 10, 20).Control.Y);
+        // With a gap of 2.5 days, days 0 and 2 would touch; 0 and 3 do not.
+        Assert.Equal([0, 1, 0, 1, 2], DayLanes.Of([0, 2, 3, 5, 4], gap: 2.5));
     }
 }

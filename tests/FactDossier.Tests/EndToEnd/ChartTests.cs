@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using FactDossier.Loading;
+using FactDossier.Model;
 using FactDossier.Tests.Support;
 
 namespace FactDossier.Tests.EndToEnd;
@@ -145,8 +146,10 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
             var svg = chart.QuerySelector("svg")!;
             Assert.Equal("img", svg.GetAttribute("role"));
             Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
-            // Each mark's number is its item's; later days lie further right.
-            var marks = svg.QuerySelectorAll("text.mark-number").Select(t => (Number: int.Parse(t.TextContent, System.Globalization.CultureInfo.InvariantCulture), X: Number(t, "x"))).ToList();
+            // Each mark's number is its item's, written beside its mark; later days lie further right (in percent of the width).
+            var marks = svg.QuerySelectorAll("text.mark-number").Select(t => (Number: int.Parse(t.TextContent, System.Globalization.CultureInfo.InvariantCulture),
+                X: double.Parse(t.GetAttribute("x")!.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            Assert.Equal(marks.Select(m => m.X), svg.QuerySelectorAll("use").Select(u => double.Parse(u.GetAttribute("x")!.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(Enumerable.Range(1, items.Count), marks.Select(m => m.Number));
             var days = items.Select(i => i.GetAttribute("data-day")!).ToList();
             for (var i = 0; i < marks.Count; i++)
@@ -162,36 +165,40 @@ public sealed class ChartTests : IClassFixture<ChartTests.Site>
     }
 
     [Fact]
-    public void Every_arrow_of_who_answers_whom_is_real_counter_statements_and_every_answer_is_drawn()
+    public void Each_drawing_of_who_answers_whom_reads_as_the_claims_say_and_every_person_is_a_link_to_their_page()
     {
         var dossier = DossierLoader.Load(_site.Project.Layout).Dossier!;
-        var answers = dossier.Claims.Where(c => c.Statement.Speaker is not null)
-            .SelectMany(c => c.CounterStatements.Where(s => s.Speaker is not null && s.Speaker.Value != c.Statement.Speaker!.Value)
-                .Select(s => (From: s.Speaker!.Value, To: c.Statement.Speaker!.Value, Relation: s.Relation.ToString().ToLowerInvariant())))
-            .ToList();
+        var expected = Answers(dossier);
         var chart = _site.Page("index.html").QuerySelector("figure.answers-chart")!;
-        var rows = chart.QuerySelectorAll("tbody tr").Select(r => (From: r.GetAttribute("data-from")!, To: r.GetAttribute("data-to")!,
-            Relation: r.GetAttribute("data-relation")!, Count: int.Parse(r.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var drawn = rows.SelectMany(r => new[] { r.From, r.To }).Where(id => id.Length > 0).ToHashSet();
-        string Node(string id) => drawn.Contains(id) ? id : "";
-
-        // Each arrow counts exactly the counter-statements it stands for (people not drawn are "others", id "").
-        foreach (var row in rows)
+        var people = dossier.People.ToDictionary(p => p.Id);
+        Assert.Equal(["answers-fit answers-wide", "answers-fit answers-narrow"], chart.QuerySelectorAll("div.answers-fit").Select(d => d.ClassName));
+        foreach (var svg in chart.QuerySelectorAll("div.answers-fit svg"))
         {
-            Assert.Equal(answers.Count(a => Node(a.From) == row.From && Node(a.To) == row.To && a.Relation == row.Relation), row.Count);
+            // Read off the drawing by where its marks are: each mark a relation's count between a row's and a column's person.
+            var read = AnswersMatrixReader.Read(svg);
+            Assert.Equal(expected.OrderBy(a => a.Key.From).ThenBy(a => a.Key.To).ThenBy(a => a.Key.Relation).Select(a => (a.Key.From, a.Key.To, a.Key.Relation, a.Value)),
+                read.OrderBy(a => a.From).ThenBy(a => a.To).ThenBy(a => a.Relation).Select(a => (a.From, a.To, a.Relation, a.Count)));
+            Assert.All(read, a => Assert.Equal((people[a.From].Name, people[a.To].Name), (a.FromName, a.ToName)));
+            Assert.Equal("group", svg.GetAttribute("role"));
+            Assert.Equal(svg.QuerySelector("title")!.Id, svg.GetAttribute("aria-labelledby"));
+            Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal($"/people/{a.QuerySelector("text")!.GetAttribute("data-person")}/", a.GetAttribute("href")));
+            // Named in full (its lines joined by a space): the link's name.
+            Assert.All(svg.QuerySelectorAll("a"), a => Assert.Equal(people[a.QuerySelector("text")!.GetAttribute("data-person")!].Name, a.TextContent));
         }
 
-        // And every answer is on an arrow, but those among the others.
-        Assert.Equal(answers.Count(a => Node(a.From) != Node(a.To)), rows.Sum(r => r.Count));
-        var svg = chart.QuerySelector("svg")!;
-        Assert.Equal(rows.Count, svg.QuerySelectorAll("path.edge").Length);
+        // The table beside it says the same, with links to the people.
+        var rows = chart.QuerySelectorAll("tbody tr").Select(r => (r.GetAttribute("data-from")!, r.GetAttribute("data-to")!, r.GetAttribute("data-relation")!,
+            int.Parse(r.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
+        Assert.Equal(expected.Select(a => (a.Key.From, a.Key.To, a.Key.Relation, a.Value)).Order(), rows);
         Assert.All(chart.QuerySelectorAll("tbody a"), a => Assert.StartsWith("/people/", a.GetAttribute("href"), StringComparison.Ordinal));
-        // Each person drawn is a link to their page, named by their name (the label drawn may be cut).
-        var people = dossier.People.ToDictionary(p => p.Id);
-        var nodes = svg.QuerySelectorAll("a").ToList();
-        Assert.Equal(drawn.Order(StringComparer.Ordinal), nodes.Select(a => a.GetAttribute("href")!.Split('/')[2]).Order(StringComparer.Ordinal));
-        Assert.All(nodes, a => Assert.Equal(people[a.GetAttribute("href")!.Split('/')[2]].Name, a.QuerySelector("title")!.TextContent));
     }
+
+    /// <summary>Each counter-statement by someone other than the statement's speaker, counted by who, whom and how.</summary>
+    internal static Dictionary<(string From, string To, string Relation), int> Answers(Dossier dossier) =>
+        dossier.Claims.Where(c => c.Statement.Speaker is not null)
+            .SelectMany(c => c.CounterStatements.Where(s => s.Speaker is not null && s.Speaker.Value != c.Statement.Speaker!.Value)
+                .Select(s => (From: s.Speaker!.Value, To: c.Statement.Speaker!.Value, Relation: s.Relation.ToString().ToLowerInvariant())))
+            .CountBy(a => a).ToDictionary();
 
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
@@ -260,10 +267,15 @@ public sealed class ChartsAtScaleTests(ThousandClaimSite site)
     }
 
     [Fact]
-    public void Who_answers_whom_draws_the_twelve_most_active_speakers_and_groups_the_others()
+    public void Who_answers_whom_counts_every_answer_of_a_thousand_claims_in_its_cell()
     {
-        var svg = site.Page("index.html").QuerySelector("figure.answers-chart svg")!;
-        Assert.Equal(13, svg.QuerySelectorAll("circle.node").Length);
-        Assert.Equal(12, svg.QuerySelectorAll("a").Length);
+        var dossier = DossierLoader.Load(site.Project.Layout).Dossier!;
+        var expected = ChartTests.Answers(dossier);
+        var svg = site.Page("index.html").QuerySelector(".answers-wide svg")!;
+
+        var read = AnswersMatrixReader.Read(svg).ToDictionary(a => (a.From, a.To, a.Relation), a => a.Count);
+
+        Assert.Equal(expected.OrderBy(e => e.Key), read.OrderBy(e => e.Key));
+        Assert.True(expected.Values.Max() >= 40);
     }
 }

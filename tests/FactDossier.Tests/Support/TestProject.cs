@@ -58,6 +58,14 @@ public sealed class TestProject : IDisposable
         return project;
     }
 
+    /// <summary>The benchmark's synthetic dossier of <paramref name="claimCount"/> claims (bench/FactDossier.Bench).</summary>
+    public static TestProject Synthetic(int claimCount)
+    {
+        var project = new TestProject(Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N")));
+        new FactDossier.Bench.SyntheticDossier(claimCount).WriteProject(project.Root);
+        return project;
+    }
+
     private static TestProject FromFolders(string from, params string[] folders)
     {
         var root = Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N"));

@@ -2,9 +2,10 @@ namespace FactDossier.Planning.Views;
 
 /// <summary>
 /// A claim's statement and the dated replies to it on a short day axis (theme/partials/charts/replies.liquid): who
-/// answered, when, and how (the mark's shape and colour, and its number in the list beside).
+/// answered, when, and how (the mark's shape and colour, and its number in the list beside). Across, places are in
+/// percent of the column's width; down, in pixels.
 /// </summary>
-public sealed record ReplyChartView(string Id, string Label, int Width, int Height, int Baseline, IReadOnlyList<ReplyMarkView> Marks,
+public sealed record ReplyChartView(string Id, string Label, int Height, int Baseline, IReadOnlyList<ReplyMarkView> Marks,
     IReadOnlyList<ChartMarkView> Ticks, int Undated);
 
 /// <param name="Number">The mark's number, as the list beside it numbers the same quotes.</param>

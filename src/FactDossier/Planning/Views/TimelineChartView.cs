@@ -2,8 +2,10 @@ namespace FactDossier.Planning.Views;
 
 /// <summary>
 /// The checked statements on a day axis, a column per day stacked by verdict (theme/partials/charts/timeline-columns.liquid),
-/// the articles' days marked; the same counts written out beside it.
+/// the articles' days marked; the same counts written out beside it. Across, places are in percent of the drawing's
+/// width (the column's, at least <paramref name="Width"/> pixels); down, in pixels.
 /// </summary>
+/// <param name="Width">The least width it is drawn at, in pixels: narrower, it scrolls sideways.</param>
 /// <param name="Legend">The verdicts drawn, in the scale's order, with their counts.</param>
 public sealed record TimelineChartView(string Id, string Label, int Width, int Height, int Baseline, int Max,
     IReadOnlyList<TimelineColumnView> Columns, IReadOnlyList<ChartMarkView> Articles, IReadOnlyList<ChartMarkView> Ticks,
@@ -25,4 +27,5 @@ public sealed record TimelinePieceView(string Rating, string Label, int Count, d
 }
 
 /// <summary>A labelled place on the axis: a tick, or an article's day.</summary>
-public sealed record ChartMarkView(double X, string Label);
+/// <param name="Anchor">Which way its label reads from the place: <c>start</c>, <c>middle</c> or <c>end</c>.</param>
+public sealed record ChartMarkView(double X, string Label, string Anchor = "middle");
