@@ -112,7 +112,7 @@ BuildOptions Options(ParseResult parsed, bool write) =>
 
 int Check(ParseResult parsed)
 {
-    var result = SiteBuilder.Build(Options(parsed, write: false));
+    var result = SiteBuilder.Build(Options(parsed, write: false) with { ListUncovered = parsed.GetValue(coverageOption) });
     ConsoleReport.Diagnostics(result.Diagnostics, parsed.GetValue(format)!, Console.Error);
     if (parsed.GetValue(coverageOption))
     {

@@ -43,6 +43,9 @@ public sealed class AnchoredDossier
     /// <summary>The passages the articles leave unchecked on purpose (<c>not_checked</c>), by article id then place in the list.</summary>
     public ImmutableArray<NotCheckedAnchor> NotChecked { get; init; } = [];
 
+    /// <summary>The articles a claim's quotes are anchored in.</summary>
+    public IEnumerable<string> ArticlesQuoting(string claimId) => AnchorsOf(claimId).ToArray().Select(a => a.ArticleId);
+
     /// <summary>A claim's anchors, found by halving <see cref="Anchors"/> (they are in claim order).</summary>
     public ReadOnlySpan<QuoteAnchor> AnchorsOf(string claimId)
     {

@@ -8,6 +8,9 @@ namespace FactDossier.Building;
 /// </summary>
 public sealed record BuildOptions(InputLayout Layout, string? BasePath = null, bool Write = true, bool Strict = false)
 {
+    /// <summary>Whether to list each passage of the articles no claim covers (<c>check --coverage</c>), not only count them.</summary>
+    public bool ListUncovered { get; init; }
+
     /// <summary>The site's public address, overriding <c>base_url</c> of site.yml (the Pages workflow passes it).</summary>
     public Uri? BaseUrl { get; init; }
 

@@ -9,8 +9,9 @@ namespace FactDossier.Building;
 
 /// <summary>What the stages made of the input, up to the plan.</summary>
 /// <param name="Loaded">The dossier as loaded (before <c>--base-url</c>), which the next build's load is compared with.</param>
+/// <param name="Coverage">Each article's passages covered, left out and left (<see cref="Coverage.PassageCoverage"/>).</param>
 internal sealed record PlannedSite(Dossier Loaded, Delta Delta, AnchoredDossier Anchored, ClaimChecks Checks, ThemeStamp Theme, UiStrings Strings,
-    TemplateSet Templates, SitePlan Plan, PreviousSite? Before);
+    TemplateSet Templates, SitePlan Plan, PreviousSite? Before, IReadOnlyList<Coverage.ArticleCoverage> Coverage);
 
 /// <summary>A build rendered and checked, ready to be put in place; what a preview or build server keeps of its last build.</summary>
 internal sealed record PublishedSite(string Output, PlannedSite Planned, SiteRenderer Renderer, ChangedFilesWriter Writer,

@@ -100,7 +100,7 @@ public static class SiteBuilder
         baseline.Stored?.Planned();
         run.Stats = run.Stats with { Cache = baseline.Stored?.Use };
         run.Lap("plan");
-        return new PlannedSite(dossier, delta, anchored, checks, theme, strings, templates, plan, baseline.Previous(delta));
+        return new PlannedSite(dossier, delta, anchored, checks, theme, strings, templates, plan, baseline.Previous(delta), run.Stats.Coverage);
     }
 
     /// <summary>Validation and anchoring read the dossier and nothing of each other: they run side by side, and report together.</summary>
@@ -115,7 +115,8 @@ public static class SiteBuilder
         var quotes = dossier.Claims.Sum(c => 1 + c.CounterStatements.Count(s => s.Quote is not null));
         run.Stats = run.Stats with
         {
-            Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length, Coverage = PassageCoverage.Of(anchored),
+            Articles = dossier.Articles.Length, Claims = dossier.Claims.Length, Quotes = quotes, QuotesAnchored = anchored.Anchors.Length,
+            Coverage = PassageCoverage.Of(anchored, options.ListUncovered, last is null ? null : (last.Planned.Coverage, last.Anchored, delta.Claims!)),
         };
         run.Lap("validate+anchor");
         return run.Failed([.. validated, .. PublishedSiteHasBaseUrl(options, dossier), .. anchoring]) ? null : (anchored, checks);

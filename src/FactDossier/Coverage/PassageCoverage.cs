@@ -12,18 +12,27 @@ namespace FactDossier.Coverage;
 public static class PassageCoverage
 {
     /// <summary>Each article's coverage, by article id.</summary>
-    public static ImmutableArray<ArticleCoverage> Of(AnchoredDossier anchored)
+    /// <param name="listed">Whether to list the passages left (<c>check --coverage</c>), not only count them.</param>
+    /// <param name="last">
+    /// The last build's coverage and anchoring, with the claims changed since (<see cref="Delta"/>): an article in which
+    /// no changed claim is or was anchored keeps its counts.
+    /// </param>
+    public static ImmutableArray<ArticleCoverage> Of(AnchoredDossier anchored, bool listed = true,
+        (IReadOnlyList<ArticleCoverage> Coverage, AnchoredDossier Anchored, IReadOnlySet<string> Changed)? last = null)
     {
+        var kept = last?.Coverage.ToDictionary(c => c.ArticleId, StringComparer.Ordinal) ?? [];
+        var touched = last is { } l ? l.Changed.SelectMany(id => anchored.ArticlesQuoting(id).Concat(l.Anchored.ArticlesQuoting(id))).ToHashSet(StringComparer.Ordinal) : null;
         var notChecked = anchored.NotChecked.ToLookup(a => a.ArticleId, StringComparer.Ordinal);
         return [.. anchored.Dossier.Articles.DistinctBy(a => a.Id).OrderBy(a => a.Id, StringComparer.Ordinal)
-            .Select(a => Of(a, ReportedSpeech.CuesFor(anchored.Dossier.Site, a.Language),
-                [.. anchored.AnchorsIn(a.Id).Select(q => (q.Start, q.End))], [.. notChecked[a.Id].Select(n => (n.Start, n.End))]))];
+            .Select(a => !listed && touched?.Contains(a.Id) == false && kept.GetValueOrDefault(a.Id) is { } same ? same
+                : Of(a, ReportedSpeech.CuesFor(anchored.Dossier.Site, a.Language), [.. anchored.AnchorsIn(a.Id).Select(q => (q.Start, q.End))],
+                    [.. notChecked[a.Id].Select(n => (n.Start, n.End))], listed))];
     }
 
     /// <param name="claimed">Where claims' quotes anchor in the article.</param>
     /// <param name="leftOut">Where its <c>not_checked</c> passages anchor.</param>
     public static ArticleCoverage Of(Article article, ImmutableArray<string> cues, IReadOnlyList<(int Start, int End)> claimed,
-        IReadOnlyList<(int Start, int End)> leftOut)
+        IReadOnlyList<(int Start, int End)> leftOut, bool listed = true)
     {
         var (covered, notChecked) = (0, 0);
         var left = new List<(PassageKind Kind, int Start, int End)>();
@@ -45,7 +54,7 @@ public static class PassageCoverage
             }
         }
 
-        return new ArticleCoverage(article.Id, passages.Count, covered, notChecked) { Left = Uncovered(article, left) };
+        return new ArticleCoverage(article.Id, passages.Count, covered, notChecked) { Left = listed ? Uncovered(article, left) : [] };
     }
 
     /// <summary>Every quotation and sentence of reported speech, in the order of the text.</summary>

@@ -12,16 +12,13 @@ public sealed class ArticlePlanner : IPagePlanner
         var claimsByArticle = context.ClaimsInReadingOrder.ToLookup(c => c.Article.Id, StringComparer.Ordinal);
         // An article no changed claim is or was about, and in which none is or was anchored: its last page.
         var reuse = context.Reuse;
-        var touched = reuse?.Touched(c => [c.Article.Id, .. ArticlesQuoting(context, c.Id), .. ArticlesQuoting(reuse.Before, c.Id)]);
+        var touched = reuse?.Touched(c => [c.Article.Id, .. context.Anchored.ArticlesQuoting(c.Id), .. reuse.Before.Anchored.ArticlesQuoting(c.Id)]);
         return context.Dossier.Articles.AsParallel().AsOrdered()
             .Select(article => reuse?.Group(context.Urls.Articles, article.Id, touched!.Contains(article.Id)) is [var kept]
                 ? kept
                 : Plan(context, article, claimsByArticle, reuse?.At(context.Urls.Article(article.Id))))
             .ToList();
     }
-
-    private static IEnumerable<string> ArticlesQuoting(PlanningContext context, string claimId) =>
-        context.Anchored.AnchorsOf(claimId).ToArray().Select(a => a.ArticleId);
 
     private static PagePlan Plan(PlanningContext context, Model.Article article, ILookup<string, ClaimView> claimsByArticle, PagePlan? previous)
     {

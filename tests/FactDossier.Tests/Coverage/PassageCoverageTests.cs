@@ -108,6 +108,30 @@ public sealed class PassageCoverageTests
         Assert.Equal(10, again.NotChecked.Length);
     }
 
+    /// <summary>
+    /// After an edit, an article in which no changed claim is or was anchored keeps its counts; one in which a changed
+    /// claim was anchored is counted again: a claim that drops its statement's quote uncovers the passage.
+    /// </summary>
+    [Fact]
+    public void Counted_again_after_an_edit_only_where_a_changed_claim_is_or_was_anchored()
+    {
+        var seed = Seed();
+        var (before, _) = QuoteAnchorer.Anchor(seed);
+        var counted = PassageCoverage.Of(before, listed: false);
+        var claim = seed.Claims.First(c => c.Id == "moscow-radically-reduce");
+        var edited = seed with { Claims = [.. seed.Claims.Select(c => c == claim ? c with { Statement = c.Statement with { Source = new Located<string>("efe-2022-03-29-scale-back", c.Span) } } : c)] };
+        var delta = Delta.Between(seed, Delta.TagCountsOf(seed.Claims), edited);
+        var (after, _) = QuoteAnchorer.Anchor(edited, delta, before);
+
+        var again = PassageCoverage.Of(after, listed: false, (counted, before, delta.Claims!));
+        var stale = PassageCoverage.Of(after, listed: false, (counted, before, new HashSet<string>()));
+
+        static object Counts(IEnumerable<ArticleCoverage> c) => string.Join(" ", c.Select(a => $"{a.ArticleId}:{a.Passages}/{a.Covered}/{a.NotChecked}"));
+        Assert.Equal(Counts(PassageCoverage.Of(after, listed: false)), Counts(again));
+        Assert.Equal(Counts(counted), Counts(stale)); // with no claim said to have changed, the last counts stand
+        Assert.NotEqual(Counts(counted), Counts(again));
+    }
+
     [Fact]
     public void Every_article_gets_its_coverage_in_order_of_id()
     {
