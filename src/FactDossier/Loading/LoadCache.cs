@@ -5,7 +5,7 @@ namespace FactDossier.Loading;
 
 /// <summary>
 /// What the preview remembers of each input file between builds: its size and modification time, and what reading it
-/// gave. An unchanged file is not read again, and yields the very same object, which later stages use to know that
+/// gave. An unchanged file is not read again, and yields the very same object, by which the build's Delta knows that
 /// nothing about it changed. With the watcher's word for what changed (<see cref="Expect"/>), the files it did not
 /// name are not even looked at on disk, and folders where nothing came or went are not listed again.
 /// </summary>

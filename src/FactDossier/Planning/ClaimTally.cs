@@ -108,7 +108,7 @@ public sealed class ClaimTally
 
     private static void Bump(Dictionary<string, (PersonRef Person, int Count)> counts, PersonRef person, int sign)
     {
-        // A tally is carried over only while the people are the same objects: any of a person's references will do.
+        // A tally is carried over only while only claims changed: the people are the same, any of a person's references will do.
         ref var counted = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, person.Id, out var known);
         counted = (known ? counted.Person : person, counted.Count + sign);
         if (counted.Count == 0)
