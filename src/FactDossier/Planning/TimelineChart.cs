@@ -75,30 +75,33 @@ internal static class TimelineChart
             .GroupBy(a => Iso(a.Date), StringComparer.Ordinal)
             .Select(g => new ChartMarkView(index[g.Key], context.Strings.FormatDate(g.First().Date)))
             .ToList();
-        // Every day's date under it while each has room for the widest at the least width; else the first and last days,
-        // and the first of each month far enough from both to be read.
-        var dates = axis.Select(context.Strings.FormatDate).ToList();
-        var widest = dates.Max(d => TextWidth.Of(d, TickSize)) + 8;
-        List<ChartMarkView> ticks;
-        if (widest <= dayWidth)
-        {
-            ticks = [.. dates.Select((d, i) => new ChartMarkView(Percent((i + 0.5) * slot), d, "middle"))];
-        }
-        else
-        {
-            var room = widest / dayWidth;
-            ticks = [.. axis.Select((d, i) => (Day: d, Index: i))
-                .Where(d => d.Index == 0 || (d.Index == axis.Count - 1 && d.Index >= room) || (d.Day.Day == 1 && d.Index >= room && d.Index <= axis.Count - 1 - room))
-                .Select(d => new ChartMarkView(Percent(d.Index == 0 ? 0 : d.Index == axis.Count - 1 ? 100 : (d.Index + 0.5) * slot), dates[d.Index],
-                    d.Index == 0 ? "start" : d.Index == axis.Count - 1 ? "end" : "middle"))];
-        }
-
+        var ticks = Ticks(context, axis, slot, dayWidth);
         var label = context.Strings["chart_timeline_label"]
             .Replace("{count}", statements.Values.Sum(s => s.Entries.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
         var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null) { Look = looks[r] }).ToList();
         return new TimelineChartView("timeline-chart", label, (int)Math.Ceiling(narrowest), Height, Baseline, max, columns, articles, ticks, legend);
+    }
+
+    /// <summary>
+    /// Every day's date under it while each has room for the widest at the least width; else the first and last days,
+    /// and the first of each month far enough from both to be read.
+    /// </summary>
+    private static List<ChartMarkView> Ticks(PlanningContext context, IReadOnlyList<DateOnly> axis, double slot, double dayWidth)
+    {
+        var dates = axis.Select(context.Strings.FormatDate).ToList();
+        var widest = dates.Max(d => TextWidth.Of(d, TickSize)) + 8;
+        if (widest <= dayWidth)
+        {
+            return [.. dates.Select((d, i) => new ChartMarkView(Percent((i + 0.5) * slot), d, "middle"))];
+        }
+
+        var room = widest / dayWidth;
+        return [.. axis.Select((d, i) => (Day: d, Index: i))
+            .Where(d => d.Index == 0 || (d.Index == axis.Count - 1 && d.Index >= room) || (d.Day.Day == 1 && d.Index >= room && d.Index <= axis.Count - 1 - room))
+            .Select(d => new ChartMarkView(Percent(d.Index == 0 ? 0 : d.Index == axis.Count - 1 ? 100 : (d.Index + 0.5) * slot), dates[d.Index],
+                d.Index == 0 ? "start" : d.Index == axis.Count - 1 ? "end" : "middle"))];
     }
 
     /// <summary>A day's statements one above the other, by verdict (best lowest) then claim, each named and linked.</summary>
