@@ -60,9 +60,8 @@ internal sealed class PreviousSite(
         for (var i = 0; i < plan.Pages.Count; i++)
         {
             var (page, old) = (plan.Pages[i], _lastPages![i]);
-            // A page the plan kept is the last one: its signature and claims are those it had.
-            if ((damaged.Count > 0 && damaged.Contains(page.OutputPath)) || Shows(page.Shows, changedClaims)
-                || (!ReferenceEquals(page, old) && (Shows(old.Shows, changedClaims) || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal))))
+            if ((damaged.Count > 0 && damaged.Contains(page.OutputPath)) || Shows(page.Shows, changedClaims) || Shows(old.Shows, changedClaims)
+                || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal))
             {
                 render.Add(page);
             }
