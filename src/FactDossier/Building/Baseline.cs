@@ -66,12 +66,12 @@ internal sealed class Baseline : IDisposable
             StagedOutputFolder.Recover(layout.Output);
         }
 
-        var own = memory?.OwnRecord(options);
-        var record = Directory.Exists(layout.Output) ? own ?? SiteRecord.Read(options) : null;
+        var own = Directory.Exists(layout.Output) ? memory?.OwnRecord(options) : null;
+        var record = own ?? (Directory.Exists(layout.Output) ? SiteRecord.Read(options) : null);
         var inputs = SiteRecord.StampInputs(layout, record?.Inputs.Keys ?? []);
         var damaged = record?.DamagedOutputs(layout.Output) ?? new HashSet<string>();
         // The build server's one rule: its memory is the truth while the record on disk is the one it wrote or adopted.
-        var last = own is not null && ReferenceEquals(own, record) && damaged.Count == 0 ? memory!.LastFor(layout) : memory?.Forget();
+        var last = own is not null && damaged.Count == 0 ? memory!.LastFor(layout) : memory?.Forget();
         return new Baseline(options, record, inputs, damaged, last, stored?.Files ?? memory?.Files, stored);
     }
 
