@@ -8,7 +8,8 @@ namespace FactDossier.Anchoring;
 /// article's own characters. <see cref="CounterIndex"/> is 0 for the claim's statement, else the counter-statement's number.
 /// </summary>
 [MemoryPackable]
-public sealed partial record QuoteAnchor(string ClaimId, int CounterIndex, Relation? Relation, string ArticleId, int Start, int End, int Paragraph)
+public sealed partial record QuoteAnchor([property: Caching.PooledString] string ClaimId, int CounterIndex, Relation? Relation, [property: Caching.PooledString] string ArticleId,
+    int Start, int End, int Paragraph)
 {
     public bool IsStatement => CounterIndex == 0;
 

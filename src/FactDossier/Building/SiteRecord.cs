@@ -27,7 +27,7 @@ internal readonly partial record struct OutputFile(FileStamp Stamp, UInt128 Hash
 
 /// <summary>What decides whether a page must be rendered again (as <see cref="PagePlan"/> says it), and the ids it offers to links.</summary>
 [MemoryPackable]
-internal sealed partial record RecordedPage(IReadOnlySet<string>? Shows, string? Signature, IReadOnlySet<string> Ids);
+internal sealed partial record RecordedPage([property: PooledSet] IReadOnlySet<string>? Shows, string? Signature, [property: PooledSet] IReadOnlySet<string> Ids);
 
 /// <summary>
 /// What the last build published, kept under <c>.cache/factdossier/</c>: the stamp of every file it read, each page's

@@ -31,7 +31,7 @@ internal static class CheckedFile
 
         try
         {
-            return MemoryPackSerializer.Deserialize<T>(bytes[(4 + expected.Length)..]);
+            return MemoryPackSerializer.Deserialize<T>(bytes[(4 + expected.Length)..], PooledStrings.ForRead());
         }
         catch (Exception e) when (e is MemoryPackSerializationException or FormatException or ArgumentException or OverflowException)
         {

@@ -3,7 +3,7 @@ namespace FactDossier.Diagnostics;
 
 /// <summary>Where an editor wrote something: a path relative to the project root, 1-based line and column.</summary>
 [MemoryPackable]
-public sealed partial record SourceSpan([property: InternStringFormatter] string Path, int Line, int Column)
+public sealed partial record SourceSpan([property: Caching.PooledString] string Path, int Line, int Column)
 {
     public static SourceSpan StartOf(string path) => new(path, 1, 1);
 

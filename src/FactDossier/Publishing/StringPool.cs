@@ -10,6 +10,9 @@ public sealed class StringPool
 {
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
 
+    /// <summary>The pool's string equal to <paramref name="value"/>, which becomes it if the pool has none.</summary>
+    public string Get(string value) => _strings.GetOrAdd(value, value);
+
     public string Get(ReadOnlySpan<char> value)
     {
         var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();

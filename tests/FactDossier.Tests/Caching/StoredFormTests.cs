@@ -32,6 +32,28 @@ public sealed class StoredFormTests : IDisposable
         Assert.Equal(files.Select(f => (f.Path, f.Length, f.Ticks)), read.Select(f => (f.Path, f.Length, f.Ticks)));
     }
 
+    /// <summary>A claim's path is in each of its spans: read back, it is one string, as a page's ids shared by other pages are.</summary>
+    [Fact]
+    public void Strings_that_repeat_in_a_file_read_back_as_one_string()
+    {
+        var claim = SeedDossier().Claims[0];
+        CheckedFile.Write(PathOf("c.bin"), "header", new[] { claim });
+        var pages = new Dictionary<string, FactDossier.Building.RecordedPage>
+        {
+            ["a/index.html"] = new(new HashSet<string> { "x" }, null, new HashSet<string> { "main", "statement" }),
+            ["b/index.html"] = new(null, "sig", new HashSet<string> { "main" }),
+        };
+        CheckedFile.Write(PathOf("p.bin"), "header", pages);
+
+        var read = CheckedFile.Read<Claim[]>(PathOf("c.bin"), "header")![0];
+        var readPages = CheckedFile.Read<Dictionary<string, FactDossier.Building.RecordedPage>>(PathOf("p.bin"), "header")!;
+
+        Assert.Same(read.Span.Path, read.Statement.Quote.Exact.Span.Path);
+        Assert.Same(readPages["a/index.html"].Ids.Single(i => i == "main"), readPages["b/index.html"].Ids.Single());
+        Assert.Equal(pages["a/index.html"].Ids.Order(), readPages["a/index.html"].Ids.Order());
+        Assert.Null(readPages["b/index.html"].Shows);
+    }
+
     [Fact]
     public void Diagnostics_read_back_with_their_code_severity_place_message_and_hint()
     {
