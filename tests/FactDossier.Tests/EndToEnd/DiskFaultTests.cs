@@ -40,6 +40,7 @@ public sealed class DiskFaultTests(ITestOutputHelper log)
         Assert.Contains("hint: free some space and build again: output/ and .cache/ are as the last build left them", full.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", full.Stderr, StringComparison.Ordinal); // no stack trace
         before.AssertUnchanged(project);
+        disk.Unfill();
 
         // The least free space with which the rebuild succeeds, to a page; each failed try on the way loses nothing.
         var (failing, succeeding) = (0L, disk.Free);
@@ -97,6 +98,41 @@ public sealed class DiskFaultTests(ITestOutputHelper log)
             kept.AssertUnchanged(project);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The record is written aside before output/ changes: with output/ on another disk than .cache/, putting the site in
+    /// place frees nothing where the record goes, and a record larger than the last (claims added) that could not be
+    /// written then would leave a new output/ and no record.
+    /// </summary>
+    [Fact]
+    public void A_full_disk_under_the_cache_with_output_on_another_fails_the_build_before_output_changes()
+    {
+        using var disk = ScratchDisk.Mount(48L << 20);
+        using var project = TestProject.RealDossierAt(Path.Combine(disk.Path, "project"));
+        using var elsewhere = TestProject.Empty(); // a folder of /tmp: another disk
+        var options = new BuildOptions(InputLayout.Under(project.Root, output: Path.Combine(elsewhere.Root, "site")));
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var claim = project.Read("input/claims/article-attacks-continued.yml");
+        for (var n = 0; n < 20; n++)
+        {
+            project.Write($"input/claims/added-{n}.yml", claim.Replace("\nid: article-attacks-continued\n", $"\nid: added-{n}\n", StringComparison.Ordinal));
+        }
+
+        var site = OutputSnapshot.Of(options.Layout.Output);
+        var record = File.ReadAllBytes(SiteRecord.PathFor(options.Layout));
+
+        disk.FillLeaving(0);
+        var result = SiteBuilder.Build(options);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("FD0403", error.Code.Id);
+        Assert.Contains("the disk is full", error.Message, StringComparison.Ordinal);
+        OutputSnapshot.AssertIdentical(site, OutputSnapshot.Of(options.Layout.Output));
+        Assert.Equal(record, File.ReadAllBytes(SiteRecord.PathFor(options.Layout)));
+        disk.Unfill();
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.Equal(0, SiteBuilder.Build(options).Stats.Written); // and its record tells the truth
     }
 
     [Theory]

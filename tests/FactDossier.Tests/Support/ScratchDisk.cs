@@ -22,7 +22,7 @@ public sealed class ScratchDisk : IDisposable
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "factdossier-tests", "disk-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         var disk = new ScratchDisk(path);
-        disk.Run("mount", "-t", "tmpfs", "-o", $"size={bytes},mode=0755", "tmpfs", path);
+        Run("mount", "-t", "tmpfs", "-o", $"size={bytes},mode=0755", "tmpfs", path);
         disk._mounts.Add(path);
         return disk;
     }
@@ -60,7 +60,7 @@ public sealed class ScratchDisk : IDisposable
         return new Unmount(this, folder);
     }
 
-    private void Run(params string[] command)
+    private static void Run(params string[] command)
     {
         var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in command.Skip(1))
