@@ -29,7 +29,6 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
         Recover(_output);
-        RemoveAbandoned(parent, Path.GetFileName(_output));
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{buildId}");
         Directory.CreateDirectory(StagingPath);
     }
@@ -167,11 +166,25 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         return retired;
     }
 
-    /// <summary>Finishes the commit of a build that was killed while it put its files in place (a no-op without a journal).</summary>
+    /// <summary>
+    /// Finishes the commit of a build that was killed while it put its files in place (a no-op without a journal), then
+    /// removes what killed builds left beside output/ (every writer runs it first, under the output's lock).
+    /// </summary>
     /// <returns>Whether it replayed a journal: output/ changed.</returns>
     public static bool Recover(string output)
     {
         output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var replayed = Replay(output);
+        if (Path.GetDirectoryName(output) is { } parent && Directory.Exists(parent))
+        {
+            RemoveAbandoned(parent, Path.GetFileName(output));
+        }
+
+        return replayed;
+    }
+
+    private static bool Replay(string output)
+    {
         var journal = JournalPath(output);
         if (File.Exists(journal + ".tmp"))
         {
