@@ -309,8 +309,8 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// The disk, not the editor's input: a problem reading the record or writing the site names the folder, and the
-    /// previous output stays as it was. Another writer of the folder that did not finish in time is said apart.
+    /// The disk, not the editor's input: a problem reading the record or writing the site (or another writer of the
+    /// output folder that did not finish in time) is a diagnostic naming the folder, and the previous output stays as it was.
     /// </summary>
     private static BuildResult OnDisk(BuildRun run, InputLayout layout, Func<BuildResult> build)
     {
@@ -318,26 +318,10 @@ public static class SiteBuilder
         {
             return build();
         }
-        catch (Exception e) when (IsDiskProblem(e))
+        catch (Exception e) when (OutputProblem.Of(e, layout) is { } problem)
         {
-            var (message, full) = e is AggregateException a ? (a.InnerExceptions[0].Message, a.InnerExceptions[0].HResult == NoSpace) : (e.Message, e.HResult == NoSpace);
-            run.Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)),
-                $"cannot write the site{(full ? ": the disk is full" : "")}: {message}",
-                full ? $"free some space and build again: {layout.Display(layout.Output)}/ and .cache/ are as the last build left them"
-                    : "check that the output path is a folder (or does not exist yet) in a writable place, that .cache/ can be written and that input/ can be read")]);
-            return run.Result();
-        }
-        catch (OutputBusyException e)
-        {
-            run.Failed([new Diagnostic(DiagnosticCode.OutputBusy, SourceSpan.StartOf(layout.Display(layout.Output)), e.Message,
-                "let that build finish, or stop it, and build again; FACTDOSSIER_LOCK_TIMEOUT sets how many seconds a build waits")]);
+            run.Failed([problem]);
             return run.Result();
         }
     }
-
-    private const int NoSpace = 28; // ENOSPC: the runtime gives a system error's number as the exception's HResult
-
-    private static bool IsDiskProblem(Exception e) =>
-        e is IOException or UnauthorizedAccessException
-        || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 }
