@@ -27,8 +27,7 @@ public sealed partial class StagedOutputFolder : ISiteWriter, IDisposable
         _changesOnly = changesOnly;
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(_output)!;
-        Directory.CreateDirectory(parent);
-        Recover(_output);
+        Directory.CreateDirectory(parent); // a killed build's journal is replayed before (Recover, by Baseline.Resolve under the output lock)
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{buildId}");
         Directory.CreateDirectory(StagingPath);
     }
