@@ -11,9 +11,8 @@ namespace FactDossier.Publishing;
 /// server's and the preview's each hold it from reading the record until the next record is written. It is the
 /// kernel's lock on a file beside the record (on Linux an open file description's, as <c>flock</c>'s), so it goes
 /// with the process that held it however that process ended: a killed build's lock is free at once, and no file can
-/// go stale. The file says who holds it (pid and
-/// kind, for the waiting message only) and marks each change of output/, so that a process's memory of output/ is used
-/// only while no one else changed it.
+/// go stale. The file says who holds it (pid and kind, for the waiting message only) and marks each change of
+/// output/, so that a process's memory of output/ is used only while no one else changed it.
 /// </summary>
 public sealed partial class OutputLock : IDisposable
 {
