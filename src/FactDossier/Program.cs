@@ -108,7 +108,14 @@ BuildOptions Options(ParseResult parsed, bool write) =>
     new(Layout(parsed), parsed.GetValue(basePath), write, parsed.GetValue(strict))
     {
         BaseUrl = parsed.GetValue(baseUrl) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null,
+        LockPatience = LockPatience(),
     };
+
+// How long a build waits for another writer of its output folder: FACTDOSSIER_LOCK_TIMEOUT seconds, else 10 minutes.
+static TimeSpan LockPatience() =>
+    double.TryParse(Environment.GetEnvironmentVariable("FACTDOSSIER_LOCK_TIMEOUT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+        ? TimeSpan.FromSeconds(seconds)
+        : FactDossier.Publishing.OutputLock.DefaultPatience;
 
 int Check(ParseResult parsed)
 {
@@ -133,7 +140,8 @@ async Task<int> Build(ParseResult parsed)
 {
     var options = Options(parsed, write: true);
     var socket = BuildServerAddress.For(options, Environment.GetEnvironmentVariable);
-    if (socket is not null && await BuildServerClient.TryAsync(socket, new ServerRequest(Stop: false, parsed.GetValue(format)!, parsed.GetValue(verbose))) is { } reply)
+    if (socket is not null && await BuildServerClient.TryAsync(socket, new ServerRequest(Stop: false, parsed.GetValue(format)!, parsed.GetValue(verbose)),
+            Console.Error.WriteLine) is { } reply)
     {
         Console.Out.Write(reply.Stdout);
         Console.Error.Write(reply.Stderr);

@@ -51,19 +51,17 @@ internal sealed class Baseline : IDisposable
     /// memory only while it describes output/.
     /// </summary>
     /// <param name="warmUp">The build server's first build: it writes nothing, so it neither finishes a journal nor saves the stored work.</param>
-    public static Baseline Resolve(BuildOptions options, BuildMemory? memory, bool warmUp = false)
+    /// <param name="mark">The output lock's mark of the last change of output/: the preview's memory stands only if it made that change.</param>
+    public static Baseline Resolve(BuildOptions options, BuildMemory? memory, bool warmUp = false, string? mark = null)
     {
         var (layout, write) = (options.Layout, options.Write);
         var stored = write && memory?.Started != true ? new StoredWork(layout, memory?.Files, save: !warmUp) : null;
         memory?.Start();
+        var replayed = write && !warmUp && StagedOutputFolder.Recover(layout.Output); // a killed writer's change, finished
         if (!write || memory is { KeepsNoRecord: true })
         {
-            return new Baseline(options, null, null, new HashSet<string>(), memory?.LastFor(layout), stored?.Files ?? memory?.Files, stored);
-        }
-
-        if (!warmUp)
-        {
-            StagedOutputFolder.Recover(layout.Output);
+            var kept = replayed ? memory?.Forget() : memory?.LastFor(layout, write ? mark : null);
+            return new Baseline(options, null, null, new HashSet<string>(), kept, stored?.Files ?? memory?.Files, stored);
         }
 
         var own = Directory.Exists(layout.Output) ? memory?.OwnRecord(options) : null;

@@ -33,9 +33,13 @@ public sealed class BuildMemory
 
     internal void Start() => Started = true;
 
+    /// <summary>The mark the output's lock got when the last build changed output/ (<see cref="Publishing.OutputLock.Changing"/>).</summary>
+    private string? _mark;
+
     /// <summary>The last build, if it was made into this output folder and the folder is still there.</summary>
-    internal PublishedSite? LastFor(InputLayout layout) =>
-        Last is { } last && last.Output == layout.Output && Directory.Exists(last.Output) ? last : null;
+    /// <param name="mark">The output lock's mark of the last change of output/: unless it is this memory's own, another writer changed output/ since.</param>
+    internal PublishedSite? LastFor(InputLayout layout, string? mark = null) =>
+        Last is { } last && last.Output == layout.Output && Directory.Exists(last.Output) && (mark is null || mark == _mark) ? last : null;
 
     /// <summary>Drops the last build: another build wrote output/ since, and the record is the truth.</summary>
     internal PublishedSite? Forget() => Last = null;
@@ -47,10 +51,10 @@ public sealed class BuildMemory
     internal SiteRecord? OwnRecord(BuildOptions options) =>
         _record is { } mine && mine.Record.Key == SiteRecord.KeyOf(options) && FileStamp.Of(mine.Path) == mine.Stamp ? mine.Record : null;
 
-    /// <summary>Keeps a written build for the next one (null: nothing of it can be trusted), and the record that describes it.</summary>
-    internal void Keep(PublishedSite? site, bool incremental)
+    /// <summary>Keeps a written build for the next one (null: nothing of it can be trusted), with the output lock's mark of its change.</summary>
+    internal void Keep(PublishedSite? site, bool incremental, string? mark = null)
     {
-        (Last, LastKind) = (site, incremental ? "incremental" : "full");
+        (Last, LastKind, _mark) = (site, incremental ? "incremental" : "full", mark);
         if (site?.Plan.Context?.PageIndex is { } index)
         {
             AfterBuild(() => _ = index.Value); // the next plan asks the last one's pages by URL

@@ -16,4 +16,10 @@ public sealed record BuildOptions(InputLayout Layout, string? BasePath = null, b
 
     /// <summary>Lists input files; tests inject a shuffled order to prove the output does not depend on it.</summary>
     public IFileEnumerator Files { get; init; } = IFileEnumerator.Sorted;
+
+    /// <summary>How long a build waits for another writer of its output folder (<see cref="Publishing.OutputLock"/>).</summary>
+    public TimeSpan LockPatience { get; init; } = Publishing.OutputLock.DefaultPatience;
+
+    /// <summary>Told once when the build waits for another writer of its output folder; null: standard error.</summary>
+    public Action<string>? Waiting { get; init; }
 }

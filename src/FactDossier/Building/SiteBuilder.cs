@@ -27,7 +27,8 @@ public static class SiteBuilder
         var run = new BuildRun(options.Strict);
         return OnDisk(run, options.Layout, () =>
         {
-            using var baseline = Baseline.Resolve(options, memory);
+            using var writing = options.Write ? TakeOutput(options, memory) : null; // until the record is written: one writer at a time
+            using var baseline = Baseline.Resolve(options, memory, mark: writing?.Mark);
             if (baseline.NothingChanged)
             {
                 run.Lap("unchanged");
@@ -43,7 +44,7 @@ public static class SiteBuilder
             if (Render(options, planned, baseline, staging ?? (ISiteWriter)new DiscardingWriter(), run, cancellation) is { } site && staging is not null)
             {
                 cancellation.ThrowIfCancellationRequested();
-                Publish(options, site, baseline, staging, memory, run);
+                Publish(options, site, baseline, staging, memory, run, writing!);
             }
 
             return run.Result();
@@ -205,49 +206,53 @@ public static class SiteBuilder
         return true;
     }
 
-    /// <summary>Puts the new site in place, then records it (the command line now; the build server after replying) and keeps it in memory.</summary>
-    private static void Publish(BuildOptions options, PublishedSite site, Baseline baseline, StagedOutputFolder staging, BuildMemory? memory, BuildRun run)
+    /// <summary>
+    /// Puts the new site in place, then records it (the command line now; the build server after replying, still holding
+    /// the output's lock) and keeps it in memory. Everything that takes disk space (the staged files, the journal, the
+    /// command line's record) is written before output/ changes.
+    /// </summary>
+    private static void Publish(BuildOptions options, PublishedSite site, Baseline baseline, StagedOutputFolder staging, BuildMemory? memory, BuildRun run,
+        OutputLock writing)
     {
         var layout = options.Layout;
         run.Stats = run.Stats with { Written = site.Writer.Written.Count };
-        SiteRecord.Delete(layout); // until the new one is written, no record describes output/
         var before = site.Planned.Before;
+        var written = baseline.KeepsRecord ? SiteRecord.StampWritten(staging, site.Writer) : null; // before the reply: a file changed after it is damaged
+        var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
+        using var record = memory is null && written is not null ? baseline.RecordOf(site, written, diagnostics, stats).WriteAside(layout) : null;
+        var mark = "";
+        void Changing()
+        {
+            SiteRecord.Delete(layout); // until the new one is in place, no record describes output/
+            mark = writing.Changing();
+        }
+
         string? replaced = null;
         if (before is null)
         {
-            staging.Commit();
+            staging.Commit(Changing);
         }
         else
         {
-            replaced = staging.CommitChanges(before.Gone(site.Plan, site.OtherFiles, () => site.Made), keepReplaced: memory is not null);
+            replaced = staging.CommitChanges(before.Gone(site.Plan, site.OtherFiles, () => site.Made), keepReplaced: memory is not null, Changing);
         }
 
-        if (baseline.KeepsRecord)
+        record?.PutInPlace();
+        if (memory is not null && written is not null)
         {
-            var written = SiteRecord.StampWritten(layout, site.Writer); // before the reply: a file changed after it is damaged
-            var (diagnostics, stats) = (run.Diagnostics.ToList(), run.Stats);
-            void Record()
+            // After replying, before its next build: until then there is no record, and no other writer may take output/.
+            var holding = writing.KeepPastDispose();
+            memory.AfterBuild(() =>
             {
-                var record = baseline.RecordOf(site, written, diagnostics, stats);
-                var stamp = record.Write(layout);
-                memory?.Recorded(layout, record, stamp);
-            }
-
-            if (memory is null)
-            {
-                Record();
-            }
-            else
-            {
-                // After replying, before its next build: until then there is no record, and a build without it is a full one.
-                memory.AfterBuild(() =>
+                using (holding)
                 {
-                    if (!File.Exists(SiteRecord.PathFor(layout))) // else another build wrote output/ and its record since
+                    if (!File.Exists(SiteRecord.PathFor(layout))) // else a writer that does not take the lock wrote output/ and its record since
                     {
-                        Record();
+                        var recorded = baseline.RecordOf(site, written, diagnostics, stats);
+                        memory.Recorded(layout, recorded, recorded.Write(layout));
                     }
-                });
-            }
+                }
+            });
         }
 
         if (replaced is not null)
@@ -256,8 +261,13 @@ public static class SiteBuilder
         }
 
         run.Lap("publish");
-        memory?.Keep(site.LinksKnown ? WithShareCards(site, baseline) : null, incremental: before is { KnowsLinks: true });
+        memory?.Keep(site.LinksKnown ? WithShareCards(site, baseline) : null, incremental: before is { KnowsLinks: true }, mark);
     }
+
+    /// <summary>The output folder's lock, for a command line build, a build server's or a preview's.</summary>
+    private static OutputLock TakeOutput(BuildOptions options, BuildMemory? memory) =>
+        OutputLock.Take(OutputLock.PathFor(SiteRecord.PathFor(options.Layout)), memory is null ? "build" : memory.KeepsNoRecord ? "preview" : "build server",
+            options.LockPatience, options.Waiting ?? Console.Error.WriteLine);
 
     /// <summary>The key of each share image: drawn now, or as the last build left it.</summary>
     private static PublishedSite WithShareCards(PublishedSite site, Baseline baseline) => site with
@@ -299,23 +309,20 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>The disk, not the editor's input: a problem reading the record or writing the site names the folder, and the previous output stays as it was.</summary>
+    /// <summary>
+    /// The disk, not the editor's input: a problem reading the record or writing the site (or another writer of the
+    /// output folder that did not finish in time) is a diagnostic naming the folder, and the previous output stays as it was.
+    /// </summary>
     private static BuildResult OnDisk(BuildRun run, InputLayout layout, Func<BuildResult> build)
     {
         try
         {
             return build();
         }
-        catch (Exception e) when (IsDiskProblem(e))
+        catch (Exception e) when (OutputProblem.Of(e, layout) is { } problem)
         {
-            var message = e is AggregateException a ? a.InnerExceptions[0].Message : e.Message;
-            run.Failed([new Diagnostic(DiagnosticCode.OutputNotWritable, SourceSpan.StartOf(layout.Display(layout.Output)), $"cannot write the site: {message}",
-                "check that the output path is a folder (or does not exist yet) in a writable place, and that input/ can be read")]);
+            run.Failed([problem]);
             return run.Result();
         }
     }
-
-    private static bool IsDiskProblem(Exception e) =>
-        e is IOException or UnauthorizedAccessException
-        || (e is AggregateException a && a.InnerExceptions.All(IsDiskProblem));
 }

@@ -72,6 +72,16 @@ internal sealed partial record SiteRecord(
         return new FileStamp(length, written.Ticks);
     }
 
+    /// <summary>
+    /// Written whole under a temporary name, to be renamed into place once output/ has changed: what takes disk space
+    /// is written before output/ changes, so a full disk fails the build with output/ and the last record as they were.
+    /// </summary>
+    public StagedRecord WriteAside(InputLayout layout)
+    {
+        var (temporary, length, written) = CheckedFile.WriteAside(PathFor(layout), $"FactDossier site record|{Key}", this);
+        return new StagedRecord(temporary, PathFor(layout), new FileStamp(length, written.Ticks));
+    }
+
     public static void Delete(InputLayout layout)
     {
         if (File.Exists(PathFor(layout)))
@@ -109,9 +119,12 @@ internal sealed partial record SiteRecord(
         return Stamp(paths);
     }
 
-    /// <summary>The stamps of the files a build wrote, taken once they are in place: a file changed since is damaged.</summary>
-    public static Dictionary<string, FileStamp> StampWritten(InputLayout layout, ChangedFilesWriter writer) =>
-        Stamp([.. writer.Written.Keys], path => Path.Combine(layout.Output, path));
+    /// <summary>
+    /// The stamps of the files a build wrote, taken where they are staged (moving them into output/ keeps them): a file
+    /// changed once in place is damaged.
+    /// </summary>
+    public static Dictionary<string, FileStamp> StampWritten(StagedOutputFolder staging, ChangedFilesWriter writer) =>
+        Stamp([.. writer.Written.Keys], staging.StagedPathOf);
 
     private static Dictionary<string, FileStamp> Stamp(string[] paths, Func<string, string>? fullPath = null)
     {
@@ -173,5 +186,27 @@ internal sealed partial record SiteRecord(
         }
 
         return all;
+    }
+}
+
+/// <summary>A record written under a temporary name beside its place: put in place, or deleted when the build fails first.</summary>
+internal sealed class StagedRecord(string temporary, string path, FileStamp stamp) : IDisposable
+{
+    private bool _placed;
+
+    /// <returns>The stamp of the record's file (a rename keeps it).</returns>
+    public FileStamp PutInPlace()
+    {
+        File.Move(temporary, path, overwrite: true);
+        _placed = true;
+        return stamp;
+    }
+
+    public void Dispose()
+    {
+        if (!_placed)
+        {
+            File.Delete(temporary);
+        }
     }
 }

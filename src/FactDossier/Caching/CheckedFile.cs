@@ -43,8 +43,19 @@ internal static class CheckedFile
     /// <returns>The file's length and modification time as written (a rename keeps them), before another writer can replace it.</returns>
     public static (long Length, DateTime WrittenUtc) Write<T>(string path, string header, T value)
     {
+        var (temporary, length, written) = WriteAside(path, header, value);
+        File.Move(temporary, path, overwrite: true);
+        return (length, written);
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Write{T}"/> writes under a temporary name beside <paramref name="path"/>, for the caller to
+    /// rename into place when it chooses (the record, once output/ has changed): what takes disk space is done first.
+    /// </summary>
+    public static (string Temporary, long Length, DateTime WrittenUtc) WriteAside<T>(string path, string header, T value)
+    {
         var headerBytes = Encoding.UTF8.GetBytes(Typed<T>(header));
-        return Write(path, buffer =>
+        return WriteAside(path, buffer =>
         {
             BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), headerBytes.Length);
             buffer.Advance(4);
@@ -80,6 +91,13 @@ internal static class CheckedFile
     /// <summary>Writes what <paramref name="write"/> makes, and its checksum, under a temporary name, then renames it into place.</summary>
     public static (long Length, DateTime WrittenUtc) Write(string path, Action<IBufferWriter<byte>> write)
     {
+        var (temporary, length, written) = WriteAside(path, write);
+        File.Move(temporary, path, overwrite: true);
+        return (length, written);
+    }
+
+    private static (string Temporary, long Length, DateTime WrittenUtc) WriteAside(string path, Action<IBufferWriter<byte>> write)
+    {
         var buffer = new ArrayBufferWriter<byte>();
         write(buffer);
         var contents = buffer.WrittenSpan;
@@ -93,9 +111,7 @@ internal static class CheckedFile
                 file.Write(BitConverter.GetBytes(XxHash3.HashToUInt64(contents)));
             }
 
-            var written = (new FileInfo(temporary).Length, File.GetLastWriteTimeUtc(temporary));
-            File.Move(temporary, path, overwrite: true);
-            return written;
+            return (temporary, new FileInfo(temporary).Length, File.GetLastWriteTimeUtc(temporary));
         }
         catch
         {

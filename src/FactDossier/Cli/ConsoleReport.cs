@@ -14,8 +14,14 @@ public static class ConsoleReport
     {
         Diagnostics(result.Diagnostics, format, error);
         Summary(result, "build", result.Succeeded ? layout.Display(layout.Output) : null, verbose, writer);
-        return result.Succeeded ? 0 : 1;
+        return ExitCode(result);
     }
+
+    /// <summary>0 built, 3 another build of the output folder did not finish in time (FD0406), 1 any other error.</summary>
+    public static int ExitCode(BuildResult result) =>
+        result.Succeeded ? 0 : result.Diagnostics.Any(d => d.Code == DiagnosticCode.OutputBusy) ? OutputBusy : 1;
+
+    public const int OutputBusy = 3;
 
     public static void Diagnostics(IReadOnlyList<Diagnostic> diagnostics, string format, TextWriter error)
     {

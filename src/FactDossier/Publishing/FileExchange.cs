@@ -5,7 +5,7 @@ namespace FactDossier.Publishing;
 /// <summary>
 /// Swaps two paths in one atomic step: on Linux <c>renameat2(RENAME_EXCHANGE)</c>, so that a whole new site takes
 /// output/'s place with no moment at which output/ is missing or half old. And hard links, which keep a replaced
-/// file's space until the preview frees it after the build.
+/// file's space until the preview frees it after the build, and whether a folder can be written at all.
 /// </summary>
 internal static partial class FileExchange
 {
@@ -37,6 +37,27 @@ internal static partial class FileExchange
             return false;
         }
     }
+
+    /// <summary>
+    /// Why a folder cannot take new entries (a read-only disk, an immutable folder, no permission), as the system says
+    /// without anything written; null when it can, or where the system cannot tell.
+    /// </summary>
+    public static string? WriteRefused(string folder)
+    {
+        try
+        {
+            return !OperatingSystem.IsWindows() && access(folder, WriteAccess) != 0 ? Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()) : null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private const int WriteAccess = 2; // W_OK
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int access(string path, int mode);
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int link(string existing, string newPath);

@@ -36,7 +36,8 @@ internal static class SiteFiles
         CopyThemeFolder(layout, "assets/", writer, written);
         if (plan.Files.Any(f => f.OutputPath == EditorFiles.ConfigPath))
         {
-            CopyThemeFolder(layout, EditorFiles.Folder, writer, written);
+            CopyThemeFolder(layout, EditorFiles.Folder, writer, written,
+                (path, bytes) => path.EndsWith(".html", StringComparison.Ordinal) ? EditorPage.InLanguage(bytes, plan.Site.Language) : bytes);
         }
 
         return written;
@@ -102,8 +103,8 @@ internal static class SiteFiles
         }
     }
 
-    /// <summary>A folder of the theme, as it is, to the same folder of the site.</summary>
-    private static void CopyThemeFolder(InputLayout layout, string folder, ChangedFilesWriter writer, HashSet<string> written)
+    /// <summary>A folder of the theme, as it is (or as <paramref name="adapt"/> makes each file), to the same folder of the site.</summary>
+    private static void CopyThemeFolder(InputLayout layout, string folder, ChangedFilesWriter writer, HashSet<string> written, Func<string, byte[], byte[]>? adapt = null)
     {
         var from = Path.Combine(layout.Theme, folder);
         if (!Directory.Exists(from))
@@ -114,7 +115,8 @@ internal static class SiteFiles
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = folder + Path.GetRelativePath(from, file).Replace('\\', '/');
-            writer.Write(relative, File.ReadAllBytes(file));
+            var bytes = File.ReadAllBytes(file);
+            writer.Write(relative, adapt?.Invoke(relative, bytes) ?? bytes);
             written.Add(relative);
         }
     }

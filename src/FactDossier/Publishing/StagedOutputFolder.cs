@@ -8,7 +8,7 @@ namespace FactDossier.Publishing;
 /// or <see cref="CommitChanges"/> (the files that changed). A failed or cancelled build leaves the previous
 /// <c>output/</c> exactly as it was; a killed one leaves the old site, or a journal that the next build finishes first.
 /// </summary>
-public sealed class StagedOutputFolder : ISiteWriter, IDisposable
+public sealed partial class StagedOutputFolder : ISiteWriter, IDisposable
 {
     private readonly string _output;
     // Each folder created once; a second writer into it waits until it exists.
@@ -27,9 +27,7 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         _changesOnly = changesOnly;
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var parent = Path.GetDirectoryName(_output)!;
-        Directory.CreateDirectory(parent);
-        Recover(_output);
-        RemoveAbandoned(parent, Path.GetFileName(_output));
+        Directory.CreateDirectory(parent); // a killed build's journal is replayed before (Recover, by Baseline.Resolve under the output lock)
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{buildId}");
         Directory.CreateDirectory(StagingPath);
     }
@@ -80,13 +78,16 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     /// Swap: the staging folder takes output/'s name and the old output its own, in one atomic step where the system
     /// allows (Linux), then the old output is deleted.
     /// </summary>
-    public void Commit()
+    /// <param name="changing">Run once nothing can fail for want of space or rights, just before output/ changes.</param>
+    public void Commit(Action? changing = null)
     {
         if (_changesOnly)
         {
             throw new InvalidOperationException("a folder staged for changes only is put in place by CommitChanges");
         }
 
+        ProbeWritable(_output);
+        changing?.Invoke();
         if (!Directory.Exists(_output))
         {
             Directory.Move(StagingPath, _output);
@@ -120,14 +121,27 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
     /// for the caller to delete once no one waits: freeing disk space is slow on a disk mounted with <c>discard</c>
     /// (about 30 ms for the 14 MB claims.json of 10,000 claims).
     /// </param>
-    public string? CommitChanges(IEnumerable<string> removed, bool keepReplaced = false)
+    /// <param name="changing">Run once the journal is written (nothing can fail for want of space or rights any more), before the first move.</param>
+    public string? CommitChanges(IEnumerable<string> removed, bool keepReplaced = false, Action? changing = null)
     {
+        ProbeWritable(_output);
         var journal = JournalPath(_output);
         var lines = new List<string> { Path.GetFileName(StagingPath) };
         lines.AddRange(_files.Keys.Order(StringComparer.Ordinal).Select(f => "R " + f));
         lines.AddRange(removed.Order(StringComparer.Ordinal).Select(f => "D " + f));
-        File.WriteAllLines(journal + ".tmp", lines);
-        File.Move(journal + ".tmp", journal, overwrite: true);
+        try
+        {
+            File.WriteAllLines(journal + ".tmp", lines);
+            File.Move(journal + ".tmp", journal, overwrite: true);
+            changing?.Invoke();
+        }
+        catch
+        {
+            File.Delete(journal + ".tmp");
+            File.Delete(journal); // nothing moved: the next build must not replay it
+            throw;
+        }
+
         _committed = true;
         var retired = keepReplaced ? StagingPath.Replace(".staging-", ".retired-", StringComparison.Ordinal) : null;
         if (retired is not null)
@@ -151,117 +165,18 @@ public sealed class StagedOutputFolder : ISiteWriter, IDisposable
         return retired;
     }
 
-    /// <summary>Finishes the commit of a build that was killed while it put its files in place (a no-op without a journal).</summary>
-    public static void Recover(string output)
-    {
-        output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        var journal = JournalPath(output);
-        if (File.Exists(journal + ".tmp"))
-        {
-            File.Delete(journal + ".tmp"); // killed while writing it: nothing had moved yet
-        }
-
-        if (!File.Exists(journal))
-        {
-            return;
-        }
-
-        var lines = File.ReadAllLines(journal);
-        Replay(output, lines, retired: null);
-        File.Delete(journal);
-        var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
-
-    /// <summary>Where a replaced file waits to be deleted: side by side with the others, no folder made for it.</summary>
-    private static string RetiredPath(string retired, string relativePath) => Path.Combine(retired, FlatName(relativePath));
-
-    /// <summary>A file name for a path of the site, the same for the same path (a 128-bit hash, in hexadecimal).</summary>
-    private static string FlatName(string relativePath) =>
-        Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(relativePath)));
-
-    private static string JournalPath(string output) => Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.journal");
-
-    /// <summary>Each move and deletion of a journal; those already done are skipped, so it can be replayed after a kill.</summary>
-    private static void Replay(string output, IReadOnlyList<string> lines, string? retired)
-    {
-        var staging = Path.Combine(Path.GetDirectoryName(output)!, lines[0]);
-        foreach (var line in lines.Skip(1))
-        {
-            var relativePath = line[2..];
-            var target = Inside(output, relativePath);
-            if (line[0] == 'R')
-            {
-                // Staged under its path, or side by side under its flat name (a build of changes only).
-                var staged = Path.Combine(staging, relativePath) is var nested && File.Exists(nested) ? nested : Path.Combine(staging, FlatName(relativePath));
-                if (File.Exists(staged))
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    if (retired is not null && File.Exists(target))
-                    {
-                        FileExchange.Link(target, RetiredPath(retired, relativePath));
-                    }
-
-                    File.Move(staged, target, overwrite: true);
-                }
-
-                continue;
-            }
-
-            if (retired is not null && File.Exists(target))
-            {
-                File.Move(target, RetiredPath(retired, relativePath));
-            }
-
-            File.Delete(target);
-            // The folders it leaves empty go too, up to output/: a clean build would not have them.
-            for (var folder = Path.GetDirectoryName(target)!;
-                 folder != output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
-                 folder = Path.GetDirectoryName(folder)!)
-            {
-                Directory.Delete(folder);
-            }
-        }
-    }
-
-    private static string Inside(string output, string relativePath)
-    {
-        var full = Path.GetFullPath(Path.Combine(output, relativePath));
-        return full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? full
-            : throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
-    }
+    /// <summary>The file a path of the site is staged as (the stamp it will have in output/: a rename keeps it).</summary>
+    public string StagedPathOf(string relativePath) => _files[relativePath];
 
     /// <summary>
-    /// A build killed midway leaves its staging folder behind (it never touched output/). The folder names the
-    /// process that wrote it; once that process is gone, the folder is rubbish.
+    /// Fails, before anything is moved, when output/ itself cannot take a file (a read-only disk or folder): the
+    /// build stops with output/ and its record as they were, not with a journal that cannot be replayed.
     /// </summary>
-    private static void RemoveAbandoned(string parent, string outputName)
+    private static void ProbeWritable(string output)
     {
-        foreach (var folder in Directory.EnumerateDirectories(parent, $".{outputName}.*-*"))
+        if (Directory.Exists(output) && FileExchange.WriteRefused(output) is { } refusal)
         {
-            var suffix = Path.GetFileName(folder)[(outputName.Length + 2)..]; // "staging-<pid>-<id>" or "retired-<pid>-<id>"
-            var parts = suffix.Split('-');
-            if (parts.Length >= 3 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
+            throw new IOException($"{output}: {refusal}");
         }
     }
 

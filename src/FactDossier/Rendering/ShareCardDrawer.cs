@@ -112,20 +112,20 @@ public sealed class ShareCardDrawer : IDisposable
         return hash.GetCurrentHashAsUInt128();
     }
 
-    /// <summary>The PNG of an SVG: from the cache when drawn before, else drawn and kept there.</summary>
+    /// <summary>
+    /// The PNG of an SVG: from the cache when drawn before, else drawn and kept there. A cached image is a checked file
+    /// naming its key (<see cref="Caching.CheckedFile"/>): a truncated, altered or misplaced one is drawn again.
+    /// </summary>
     public byte[] Png(string svg, UInt128 key)
     {
-        var cached = Path.Combine(_cache, $"{key:x32}.png");
-        if (File.Exists(cached))
+        var (cached, header) = (Path.Combine(_cache, $"{key:x32}.bin"), $"FactDossier share image|{key:x32}");
+        if (Caching.CheckedFile.Read<byte[]>(cached, header) is { } kept)
         {
-            return File.ReadAllBytes(cached);
+            return kept;
         }
 
         var png = Draw(svg);
-        Directory.CreateDirectory(_cache);
-        var temporary = $"{cached}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(temporary, png);
-        File.Move(temporary, cached, overwrite: true);
+        Caching.CheckedFile.Write(cached, header, png);
         return png;
     }
 

@@ -146,7 +146,8 @@ public static class BuildServer
         ServerReply reply;
         try
         {
-            var result = SiteBuilder.Build(options, memory);
+            // The command prints at once what its build waits for, as it would building in its own process.
+            var result = SiteBuilder.Build(options with { Waiting = line => Note(stream, line) }, memory);
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
             var exit = ConsoleReport.Build(result, options.Layout, request.Format, request.Verbose, stdout, stderr);
@@ -168,6 +169,18 @@ public static class BuildServer
 
         Reply(stream, reply);
         return true;
+    }
+
+    private static void Note(NetworkStream stream, string line)
+    {
+        try
+        {
+            ServerNote.WriteTo(stream, line);
+        }
+        catch (IOException)
+        {
+            // The command was stopped while it waited: the build goes on.
+        }
     }
 
     private static void Reply(NetworkStream stream, ServerReply reply)

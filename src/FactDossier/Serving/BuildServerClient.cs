@@ -10,7 +10,8 @@ public static class BuildServerClient
     private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(2);
 
     /// <summary>The server's reply, or null when none answers (then the command builds in its own process).</summary>
-    public static async Task<ServerReply?> TryAsync(string socketPath, ServerRequest request)
+    /// <param name="note">Told at once what the server says while it builds (that it waits for another writer).</param>
+    public static async Task<ServerReply?> TryAsync(string socketPath, ServerRequest request, Action<string>? note = null)
     {
         if (!File.Exists(socketPath))
         {
@@ -23,7 +24,7 @@ public static class BuildServerClient
             await using var stream = new NetworkStream(socket);
             request.WriteTo(stream);
             socket.Shutdown(SocketShutdown.Send);
-            return ServerReply.ReadFrom(stream) is { ExitCode: not ServerReply.Unanswered } reply ? reply : null;
+            return ServerReply.ReadFrom(stream, note) is { ExitCode: not ServerReply.Unanswered } reply ? reply : null;
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
         {

@@ -41,9 +41,30 @@ public sealed record ServerReply(int ExitCode, string Stdout, string Stderr)
         writer.Write(Stderr);
     }
 
-    public static ServerReply? ReadFrom(Stream stream)
+    /// <param name="note">Told each line the server says while it builds (<see cref="ServerNote"/>), as it comes.</param>
+    public static ServerReply? ReadFrom(Stream stream, Action<string>? note = null)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        return reader.ReadString() == Magic ? new ServerReply(reader.ReadInt32(), reader.ReadString(), reader.ReadString()) : null;
+        var magic = reader.ReadString();
+        for (; magic == ServerNote.Magic; magic = reader.ReadString())
+        {
+            var line = reader.ReadString();
+            note?.Invoke(line);
+        }
+
+        return magic == Magic ? new ServerReply(reader.ReadInt32(), reader.ReadString(), reader.ReadString()) : null;
+    }
+}
+
+/// <summary>A line the server says while it builds, before its reply (that it waits for another writer of the output folder).</summary>
+public static class ServerNote
+{
+    internal const string Magic = "factdossier-note-1";
+
+    public static void WriteTo(Stream stream, string line)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(line);
     }
 }

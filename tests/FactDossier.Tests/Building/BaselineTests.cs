@@ -83,6 +83,45 @@ public sealed class BaselineTests
         Assert.True(baseline.Previous(delta)!.KnowsLinks);
     }
 
+    /// <summary>
+    /// The preview keeps no record: its memory is the truth only while output/ was last changed by it, as the output
+    /// lock's mark says. A command line build between two of its builds, the edit then undone: the preview's memory
+    /// holds the data files as they were before that build, and, trusted, would leave that build's claims.json in place.
+    /// </summary>
+    [Theory]
+    [InlineData("a command line build")]
+    [InlineData("another preview")]
+    public void A_preview_s_memory_is_dropped_once_another_writer_changed_output(string writer)
+    {
+        using var project = CommandLineRebuildTests.WithOwnTheme();
+        var options = Options(project);
+        var original = project.Read(Claim);
+        var memory = new BuildMemory();
+        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
+        memory.FinishBackgroundWork();
+
+        Edit(project);
+        if (writer == "a command line build")
+        {
+            Assert.True(SiteBuilder.Build(options).Succeeded);
+        }
+        else
+        {
+            var other = new BuildMemory(); // a second preview of the same output folder
+            Assert.True(SiteBuilder.Build(options, other).Succeeded);
+            other.FinishBackgroundWork();
+        }
+
+        project.Write(Claim, original);
+        File.SetLastWriteTimeUtc(project.PathOf(Claim), DateTime.UtcNow.AddSeconds(4));
+        var rebuilt = SiteBuilder.Build(options, memory);
+        memory.FinishBackgroundWork();
+
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        CommandLineRebuildTests.AssertSameAsCleanBuild(project); // trusted, the memory left the other build's claims.json
+        Assert.Equal("full", memory.LastKind);
+    }
+
     /// <summary>The build server's one rule: its memory is the truth only while the record on disk is the one it wrote.</summary>
     [Fact]
     public void A_build_server_s_memory_is_dropped_once_another_build_wrote_the_record()

@@ -54,29 +54,37 @@ public sealed class BuildServerReviewTests
 
     /// <summary>
     /// A build without the server (FACTDOSSIER_BUILD_SERVER=0, or the command building itself because the server did not
-    /// answer) made after the server replied and before it wrote its record: the server's record then replaces that
-    /// build's, and claims the server's bytes for files that build replaced. Reverting the edit then leaves those files
-    /// as that build wrote them.
+    /// answer) started after the server replied and before it wrote its record: the server still holds the output
+    /// folder's lock, so that build waits, says so, and then builds from the server's record. (Before the lock, it built
+    /// at once, and the server's record then replaced its own and claimed the server's bytes for files it had replaced.)
     /// </summary>
     [Fact]
-    public void A_build_without_the_server_right_after_its_reply_is_not_overwritten_by_the_servers_record()
+    public async Task A_build_without_the_server_right_after_its_reply_waits_for_the_servers_record()
     {
         using var project = WithOwnTheme();
         var (options, memory) = ServedBy(project);
         Edit(project, "claim"); // "Attacks on Kyiv …"
         using var gate = new ManualResetEventSlim();
+        var told = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Task<BuildResult> without;
         try
         {
             Assert.True(SiteBuilder.Build(WithBackgroundHeldBack(options, memory, gate), memory).Succeeded);
             Replace(project, Claim, "headline: Attacks on", "headline: Heavy attacks on");
-            Assert.True(SiteBuilder.Build(options).Succeeded); // without the server, before its record is written
+            without = Task.Run(() => SiteBuilder.Build(options with { Waiting = told.Enqueue })); // without the server, before its record is written
+            Assert.NotSame(without, await Task.WhenAny(without, Task.Delay(TimeSpan.FromSeconds(2)))); // it waits for the server's record
+            Assert.Equal([$"waiting for the build of pid {Environment.ProcessId} (build server) to finish…"], told);
         }
         finally
         {
             gate.Set();
         }
 
+        var built = await without.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
         memory.FinishBackgroundWork();
+        AssertRecordTellsTheTruth(options, project);
+        AssertSameAsCleanBuild(project);
         Replace(project, Claim, "headline: Heavy attacks on", "headline: Attacks on"); // back to what the server built
 
         Assert.True(SiteBuilder.Build(options).Succeeded);

@@ -4,6 +4,31 @@ namespace FactDossier.Tests.EndToEnd;
 
 public sealed class LanguageTests
 {
+    /// <summary>Every page the tool writes says its language on its html element, the editor's page (admin/) included.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public void Every_page_of_the_seed_site_says_its_language_the_editor_s_included(string language)
+    {
+        using var project = TestProject.RealDossier();
+        project.Write("input/site.yml", project.Read("input/site.yml").Replace("language: en", $"language: {language}", StringComparison.Ordinal));
+
+        using var site = new BuiltSite(project);
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("admin/index.html", pages);
+        Assert.All(pages, page => Assert.Equal(language, site.Page(page).DocumentElement.GetAttribute("lang")));
+    }
+
+    [Theory]
+    [InlineData("<!doctype html>\n<html>\n<head>", "<!doctype html>\n<html lang=\"fr\">\n<head>")]
+    [InlineData("<!DOCTYPE html><HTML class=\"x\"><head>", "<!DOCTYPE html><HTML lang=\"fr\" class=\"x\"><head>")]
+    [InlineData("<html lang=\"en\"><head>", "<html lang=\"en\"><head>")] // the theme's own language stands
+    [InlineData("<html data-lang=\"x\">", "<html lang=\"fr\" data-lang=\"x\">")]
+    public void The_editor_s_page_is_given_the_site_s_language_unless_the_theme_gave_one(string page, string published) =>
+        Assert.Equal(published, System.Text.Encoding.UTF8.GetString(FactDossier.Editing.EditorPage.InLanguage(System.Text.Encoding.UTF8.GetBytes(page), "fr")));
+
     [Fact]
     public void A_french_site_uses_the_french_strings_and_dates()
     {

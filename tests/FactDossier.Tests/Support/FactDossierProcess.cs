@@ -14,7 +14,11 @@ public static partial class FactDossierProcess
 
     /// <param name="buildServer">Whether <c>build</c> may use or start a build server: not in the tests that are not about it,
     /// which would leave one per test project behind.</param>
-    public static Process Start(bool buildServer, params string[] args)
+    public static Process Start(bool buildServer, params string[] args) =>
+        StartWith(new Dictionary<string, string> { ["FACTDOSSIER_BUILD_SERVER"] = buildServer ? "1" : "0" }, args);
+
+    /// <summary>Starts the program with these environment variables set (FACTDOSSIER_BUILD_SERVER=0 unless given).</summary>
+    public static Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +26,12 @@ public static partial class FactDossierProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["FACTDOSSIER_BUILD_SERVER"] = buildServer ? "1" : "0";
+        start.Environment["FACTDOSSIER_BUILD_SERVER"] = "0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactDossier.dll"));
         foreach (var arg in args)
         {
@@ -34,9 +43,12 @@ public static partial class FactDossierProcess
 
     public static Run Execute(params string[] args) => Execute(buildServer: false, args);
 
-    public static Run Execute(bool buildServer, params string[] args)
+    public static Run Execute(bool buildServer, params string[] args) =>
+        ExecuteWith(new Dictionary<string, string> { ["FACTDOSSIER_BUILD_SERVER"] = buildServer ? "1" : "0" }, args);
+
+    public static Run ExecuteWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(buildServer, args);
+        using var process = StartWith(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))

@@ -66,9 +66,17 @@ public sealed class TestProject : IDisposable
         return project;
     }
 
-    private static TestProject FromFolders(string from, params string[] folders)
+    /// <summary>The repository's own dossier with a copy of the theme, under <paramref name="root"/> (on a disk of the test's own).</summary>
+    public static TestProject RealDossierAt(string root)
     {
-        var root = Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N"));
+        return FromFoldersAt(RepositoryPaths.Root, root, "input", "seeds", "theme");
+    }
+
+    private static TestProject FromFolders(string from, params string[] folders) =>
+        FromFoldersAt(from, Path.Combine(Path.GetTempPath(), "factdossier-tests", Guid.NewGuid().ToString("N")), folders);
+
+    private static TestProject FromFoldersAt(string from, string root, params string[] folders)
+    {
         foreach (var folder in folders)
         {
             Copy(Path.Combine(from, folder), Path.Combine(root, folder));
