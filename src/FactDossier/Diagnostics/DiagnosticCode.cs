@@ -56,6 +56,7 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
     public static readonly DiagnosticCode OutputNotWritable = new("FD0403", Severity.Error, "Output folder cannot be written");
     public static readonly DiagnosticCode NoBaseUrl = new("FD0404", Severity.Warning, "Published site has no base URL");
     public static readonly DiagnosticCode EditorWithoutGitHub = new("FD0405", Severity.Warning, "Editor without a GitHub repository");
+    public static readonly DiagnosticCode SiteTooLarge = new("FD0406", Severity.Warning, "Site larger than its host takes");
 
     // Scaffolding: what the new commands would write.
     public static readonly DiagnosticCode TargetExists = new("FD0501", Severity.Error, "Would write over what exists");
@@ -69,7 +70,7 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
         InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId, NotCheckedNotShown,
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice, NotCovered,
         TemplateError,
-        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub,
+        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub, SiteTooLarge,
         TargetExists, HardToAnchor,
     ];
 
