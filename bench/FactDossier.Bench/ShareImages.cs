@@ -25,15 +25,18 @@ public static class ShareImages
         ("skia sub, level 3 (before)", b => Skia(b, new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3))),
         ("skia sub, level 9", b => Skia(b, new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 9))),
         ("skia all filters, level 9", b => Skia(b, new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))),
-        ("palette, zlib 1", b => Palette(b, 1, ZLibCompressionStrategy.Default)),
-        ("palette, zlib 4", b => Palette(b, 4, ZLibCompressionStrategy.Default)),
-        ("palette, zlib 5", b => Palette(b, 5, ZLibCompressionStrategy.Default)),
-        ("palette, zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default)),
-        ("palette, zlib 9", b => Palette(b, 9, ZLibCompressionStrategy.Default)),
+        ("palette 256, zlib 1", b => Palette(b, 1, ZLibCompressionStrategy.Default, 256)),
+        ("palette 256, zlib 4", b => Palette(b, 4, ZLibCompressionStrategy.Default, 256)),
+        ("palette 256, zlib 5", b => Palette(b, 5, ZLibCompressionStrategy.Default, 256)),
+        ("palette 256, zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default, 256)),
+        ("palette 256, zlib 9", b => Palette(b, 9, ZLibCompressionStrategy.Default, 256)),
         
-        ("palette, zlib rle", b => Palette(b, 9, ZLibCompressionStrategy.RunLengthEncoding)),
+        ("palette 256, zlib rle", b => Palette(b, 9, ZLibCompressionStrategy.RunLengthEncoding, 256)),
         ("palette 128, zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default, 128)),
         ("palette 64, zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default, 64)),
+        ("palette 32, zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default, 32)),
+        ("palette 16 (4 bits), zlib 6", b => Palette(b, 6, ZLibCompressionStrategy.Default, 16)),
+        ("palette 16 (4 bits), zlib 9", b => Palette(b, 9, ZLibCompressionStrategy.Default, 16)),
         
         ("the tool's (ShareCardDrawer.Encode)", ShareCardDrawer.Encode),
     ];
@@ -129,7 +132,7 @@ public static class ShareImages
         return png.ToArray();
     }
 
-    private static byte[] Palette(SKBitmap bitmap, int level, ZLibCompressionStrategy strategy, int colours = 256) =>
+    private static byte[] Palette(SKBitmap bitmap, int level, ZLibCompressionStrategy strategy, int colours) =>
         PalettePng.Encode(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, new ZLibCompressionOptions { CompressionLevel = level, CompressionStrategy = strategy }, colours)
         ?? throw new InvalidOperationException("too many colours for a palette");
 

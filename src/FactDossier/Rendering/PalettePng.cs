@@ -6,16 +6,23 @@ using System.Runtime.InteropServices;
 namespace FactDossier.Rendering;
 
 /// <summary>
-/// An opaque picture of flat colours and anti-aliased text (a share image) as an indexed PNG: one byte a pixel
-/// instead of three, which deflate packs several times tighter. The palette is the picture's own colours when it has
-/// at most 256, else its 256 most frequent (the flat colours and the commonest steps of each edge's blend), every
-/// other colour taken to its nearest entry. A picture of more than <see cref="MostColours"/> colours (a photograph, a
-/// gradient) is not of that kind: <see cref="Encode"/> gives null, and the caller keeps its full-colour PNG.
+/// An opaque picture of flat colours and anti-aliased text (a share image) as an indexed PNG of
+/// <see cref="Colours"/> colours, four bits a pixel instead of 24, which deflate packs several times tighter: the flat
+/// colours and steps of each edge's blend (<see cref="PaletteOf"/>), every other colour taken to its nearest entry. At
+/// 100 % the text looks as drawn (bench/README.md names the files compared). A picture of more than
+/// <see cref="MostColours"/> colours (a photograph, a gradient) is not of that kind: <see cref="Encode"/> gives null,
+/// and the caller keeps its full-colour PNG.
 /// </summary>
 internal static class PalettePng
 {
-    /// <summary>Above this many distinct colours a 256-colour palette would band what the picture shows.</summary>
+    /// <summary>Above this many distinct colours a small palette would band what the picture shows.</summary>
     public const int MostColours = 4096;
+
+    /// <summary>
+    /// The palette's size: 16 colours (4 bits) make a share image of 18 KB against 28 KB with 256 (8 bits), a third of
+    /// the 1 GB that GitHub Pages takes for 10,000 claims' images instead of half (bench/README.md).
+    /// </summary>
+    public const int Colours = 16;
 
     /// <summary>The PNG of an opaque picture (pixels as RGBA bytes in memory order, row after row), or null if it has too many colours.</summary>
     public static byte[]? Encode(ReadOnlySpan<byte> rgba, int width, int height) => Encode(rgba, width, height, Zlib);
@@ -23,7 +30,7 @@ internal static class PalettePng
     /// <summary>zlib at its default level: level 9 saves 5 % of the bytes for four times the CPU (<c>bench share-images</c> compares).</summary>
     private static readonly ZLibCompressionOptions Zlib = new() { CompressionLevel = 6 };
 
-    internal static byte[]? Encode(ReadOnlySpan<byte> rgba, int width, int height, ZLibCompressionOptions zlib, int colours = 256)
+    internal static byte[]? Encode(ReadOnlySpan<byte> rgba, int width, int height, ZLibCompressionOptions zlib, int colours = Colours)
     {
         var pixels = MemoryMarshal.Cast<byte, uint>(rgba);
         if (pixels.Length != width * height || Histogram(pixels) is not { } counts)
@@ -33,7 +40,8 @@ internal static class PalettePng
 
         var palette = PaletteOf(counts, colours);
         var index = IndexOf(counts, palette);
-        return Png(Indexed(pixels, width, height, index), width, height, palette, zlib);
+        var depth = palette.Length <= 2 ? 1 : palette.Length <= 4 ? 2 : palette.Length <= 16 ? 4 : 8;
+        return Png(Indexed(pixels, width, height, index, depth), width, height, palette, depth, zlib);
     }
 
     /// <summary>How often each colour occurs (by runs: a row of text is mostly runs of one colour); null past <see cref="MostColours"/>.</summary>
@@ -57,9 +65,27 @@ internal static class PalettePng
         return counts;
     }
 
-    /// <summary>The 256 most frequent colours, commonest first (ties by colour value, so the order is always the same).</summary>
-    internal static uint[] PaletteOf(Dictionary<uint, int> counts, int colours = 256) =>
-        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(colours).Select(c => c.Key)];
+    /// <summary>
+    /// The <paramref name="colours"/> commonest colours (ties by colour value, so the order is always the same), each
+    /// at least a step (384 ÷ colours on each channel) from those taken before it while the picture has others: a small
+    /// palette then keeps steps of every edge's blend, not only of the commonest one's.
+    /// </summary>
+    internal static uint[] PaletteOf(Dictionary<uint, int> counts, int colours = Colours)
+    {
+        var byCount = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => c.Key).ToList();
+        var step = 384 / colours;
+        var palette = new List<uint>(colours);
+        foreach (var colour in byCount)
+        {
+            if (palette.Count < colours && palette.TrueForAll(p => Distance(p, colour) >= 3 * step * step))
+            {
+                palette.Add(colour);
+            }
+        }
+
+        palette.AddRange(byCount.Where(c => !palette.Contains(c)).Take(colours - palette.Count)); // too few apart: the commonest others
+        return [.. palette];
+    }
 
     /// <summary>Each colour's entry: its own, or the nearest (red, green and blue distances squared, summed; the first of equals).</summary>
     internal static Dictionary<uint, byte> IndexOf(Dictionary<uint, int> counts, uint[] palette)
@@ -100,34 +126,51 @@ internal static class PalettePng
         return (x * x) + (y * y) + (z * z);
     }
 
-    /// <summary>PNG's image data before compression: each row a filter byte (0: none, the best for palette indices) and one index a pixel.</summary>
-    private static byte[] Indexed(ReadOnlySpan<uint> pixels, int width, int height, Dictionary<uint, byte> index)
+    /// <summary>
+    /// PNG's image data before compression: each row a filter byte (0: none, the best for palette indices) and its
+    /// indices, <paramref name="depth"/> bits each, packed from the high bits of each byte.
+    /// </summary>
+    private static byte[] Indexed(ReadOnlySpan<uint> pixels, int width, int height, Dictionary<uint, byte> index, int depth)
     {
-        var data = new byte[height * (width + 1)];
+        var stride = ((width * depth) + 7) / 8;
+        var data = new byte[height * (stride + 1)];
+        var row = new byte[width];
         for (var y = 0; y < height; y++)
         {
-            var row = pixels.Slice(y * width, width);
-            var target = data.AsSpan((y * (width + 1)) + 1, width);
+            var colours = pixels.Slice(y * width, width);
             for (var x = 0; x < width;)
             {
-                var run = row[x..].IndexOfAnyExcept(row[x]);
+                var run = colours[x..].IndexOfAnyExcept(colours[x]);
                 run = run < 0 ? width - x : run;
-                target.Slice(x, run).Fill(index[row[x]]);
+                row.AsSpan(x, run).Fill(index[colours[x]]);
                 x += run;
+            }
+
+            var target = data.AsSpan((y * (stride + 1)) + 1, stride);
+            if (depth == 8)
+            {
+                row.CopyTo(target);
+                continue;
+            }
+
+            for (var x = 0; x < width; x++)
+            {
+                var bit = x * depth;
+                target[bit / 8] |= (byte)(row[x] << (8 - depth - (bit % 8)));
             }
         }
 
         return data;
     }
 
-    private static byte[] Png(byte[] data, int width, int height, uint[] palette, ZLibCompressionOptions zlib)
+    private static byte[] Png(byte[] data, int width, int height, uint[] palette, int depth, ZLibCompressionOptions zlib)
     {
         using var png = new MemoryStream();
         png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9]) = (8, 3); // 8 bits an index, colour type 3: indexed; compression, filter, interlace 0
+        (header[8], header[9]) = ((byte)depth, 3); // bits an index, colour type 3: indexed; compression, filter, interlace 0
         Chunk(png, "IHDR", header);
         var entries = new byte[palette.Length * 3];
         for (var i = 0; i < palette.Length; i++)

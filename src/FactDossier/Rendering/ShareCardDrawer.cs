@@ -97,7 +97,7 @@ public sealed class ShareCardDrawer : IDisposable
         return new ShareCardDrawer(regularFace, boldFace, hash.GetCurrentHashAsUInt128(), Path.Combine(layout.Root, ".cache", "factdossier", "share"));
     }
 
-    private const string Encoder = "png-palette-256-zlib-6|png-sub-3";
+    private const string Encoder = "png-palette-spread-16-zlib-6|png-sub-3";
 
     private static bool IsItalic(string file) => Path.GetFileName(file).Contains("Italic", StringComparison.OrdinalIgnoreCase);
 
@@ -157,7 +157,7 @@ public sealed class ShareCardDrawer : IDisposable
 
     /// <summary>
     /// An indexed PNG when the picture is flat colours and text (a fifth of the bytes of the full-colour PNG, the same
-    /// picture to the eye: bench/README.md), else Skia's full-colour PNG.
+    /// picture to the eye at 100 %: bench/README.md), else Skia's full-colour PNG.
     /// </summary>
     internal static byte[] Encode(SKBitmap bitmap)
     {

@@ -40,21 +40,33 @@ public sealed class PalettePngTests
     }
 
     [Fact]
-    public void A_picture_of_at_most_256_colours_is_an_indexed_png_of_exactly_its_pixels()
+    public void A_picture_of_at_most_16_colours_is_an_indexed_png_of_4_bits_a_pixel_and_exactly_its_pixels()
     {
-        // Text-like: a background, a dark colour and 192 other colours, in runs and scattered.
-        var picture = Picture((x, y) => (x + y) % 7 == 0 ? ((byte)(x * 3), (byte)(y % 3 * 40), (byte)90) : x < 10 ? ((byte)29, (byte)29, (byte)31) : ((byte)253, (byte)252, (byte)249));
+        // Text-like: a background, a dark colour and 14 others, in runs and scattered (an odd width: the last byte of a row half used).
+        var picture = Picture((x, y) => (x + y) % 7 == 0 ? ((byte)(x % 14 * 15), (byte)40, (byte)90) : x < 10 ? ((byte)29, (byte)29, (byte)31) : ((byte)253, (byte)252, (byte)249));
 
         var png = PalettePng.Encode(picture, Width, Height)!;
 
-        Assert.Equal(((byte)8, (byte)3), Header(png)); // 8 bits an index, colour type 3: indexed
+        Assert.Equal(16, PalettePng.Colours);
+        Assert.Equal(((byte)4, (byte)3), Header(png)); // 4 bits an index, colour type 3: indexed
         Assert.Equal(picture, Decoded(png));
     }
 
     [Fact]
-    public void Past_256_colours_the_commonest_are_kept_exactly_and_each_other_takes_its_nearest()
+    public void A_larger_palette_takes_8_bits_a_pixel_and_keeps_up_to_256_colours_exactly()
     {
-        // A flat background and 20 flat blocks (the commonest colours), and 600 colours of one pixel each along a ramp.
+        var picture = Picture((x, y) => ((byte)(x * 3), (byte)(y % 3 * 40), (byte)90)); // 192 colours
+
+        var png = PalettePng.Encode(picture, Width, Height, new System.IO.Compression.ZLibCompressionOptions { CompressionLevel = 6 }, colours: 256)!;
+
+        Assert.Equal(((byte)8, (byte)3), Header(png));
+        Assert.Equal(picture, Decoded(png));
+    }
+
+    [Fact]
+    public void Past_16_colours_the_commonest_far_enough_apart_are_kept_exactly_and_each_other_takes_its_nearest()
+    {
+        // A flat background and 8 flat blocks far apart (the commonest colours), and 640 colours of one pixel each.
         var picture = Picture((x, y) =>
         {
             if (y < 10)
@@ -63,7 +75,7 @@ public sealed class PalettePngTests
                 return ((byte)(i % 200), (byte)((i / 200 * 60) + 10), (byte)(i % 150));
             }
 
-            return y < 20 ? ((byte)(x / 4 * 12), (byte)200, (byte)40) : ((byte)253, (byte)252, (byte)249);
+            return y < 20 ? ((byte)(x / 8 * 36), (byte)200, (byte)(x / 8 * 30)) : ((byte)253, (byte)252, (byte)249);
         });
 
         var decoded = Decoded(PalettePng.Encode(picture, Width, Height)!);
@@ -74,7 +86,7 @@ public sealed class PalettePngTests
             palette.Add((decoded[i], decoded[i + 1], decoded[i + 2]));
         }
 
-        Assert.True(palette.Count <= 256);
+        Assert.True(palette.Count <= 16);
         for (var i = 10 * Width * 4; i < decoded.Length; i += 4) // the background and the blocks: exact
         {
             Assert.Equal(picture.AsSpan(i, 3).ToArray(), decoded.AsSpan(i, 3).ToArray());
@@ -86,6 +98,19 @@ public sealed class PalettePngTests
                 ((c.R - picture[i]) * (c.R - picture[i])) + ((c.G - picture[i + 1]) * (c.G - picture[i + 1])) + ((c.B - picture[i + 2]) * (c.B - picture[i + 2]));
             Assert.Equal(palette.Min(Distance), Distance((decoded[i], decoded[i + 1], decoded[i + 2])));
         }
+    }
+
+    [Fact]
+    public void A_rarer_colour_far_from_the_others_is_kept_before_common_colours_close_to_one_taken()
+    {
+        // 30 greys a step apart, 90 pixels each, and a green of 40 pixels: the greys' blend is drawn in a few steps, the green kept.
+        var picture = Picture((x, y) => y < 40 ? ((byte)(100 + (((y * Width) + x) % 30)), (byte)(100 + (((y * Width) + x) % 30)), (byte)100)
+            : y == 40 && x < 40 ? ((byte)30, (byte)110, (byte)50) : ((byte)253, (byte)252, (byte)249));
+
+        var decoded = Decoded(PalettePng.Encode(picture, Width, Height)!);
+
+        var green = ((40 * Width) + 5) * 4;
+        Assert.Equal(new byte[] { 30, 110, 50 }, decoded.AsSpan(green, 3).ToArray());
     }
 
     [Fact]
