@@ -4,6 +4,7 @@
 #   RUNS=5 bench/run.sh 10000       runs per tool and size (default 3)
 #   PREVIEW=0 bench/run.sh          skip the preview rebuild latency (default: measured at 1000 and 10000)
 #   README_SIZES="1000 10000"       sizes for the README command's rows (default: those of the run up to 10000; 0 for none)
+#   PAGES_SIZES="10000"             sizes for the Pages command's rows, output sizes and sitemap check (same default; 0 for none)
 # Prints a Markdown table for bench/README.md. Needs /usr/bin/time (package time) and, for the comparison, hugo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -157,6 +158,75 @@ if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
       fi
     done
     rm -rf "$clone" "$dir/readme-hugo" "$trash"
+  done
+fi
+
+# The Pages command (.github/workflows/pages.yml: build --strict --base-url, share images on), as CI runs it (no build
+# server), from a clean clone with the synthetic dossier as input, paired with Hugo in the same run: cold (no output/,
+# no .cache/), then one claim's headline edited (the cold run's output/ and .cache/ kept). Then the output's size by
+# top-level folder (file bytes, as Pages counts them), the share images (count, distinct files, median size) and the
+# sitemap checked against the protocol's schema with xmllint. PAGES_SIZES: default the sizes of the run up to 10000.
+pages_sizes=${PAGES_SIZES:-$(for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done)}
+if [ "$pages_sizes" != 0 ] && [ -n "$pages_sizes" ]; then
+  echo
+  echo "| claims | Pages command: \`dotnet run --project src/FactDossier -- build --strict --base-url …\` | FactDossier median wall s | median CPU s | peak RSS MiB | Hugo median wall s | vs Hugo |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+  for n in $pages_sizes; do
+    dir="$work/$n"
+    [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
+    clone="$work/pages-clone-$n"
+    rm -rf "$clone" "$dir/pages-hugo"
+    git clone -q "$root" "$clone"
+    rm -rf "$clone/input" "$clone/seeds"
+    cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
+    fd=(env -C "$clone" FACTDOSSIER_BUILD_SERVER=0 dotnet run --project src/FactDossier -- build --strict --base-url https://example.org/dossier/)
+    hg=(hugo --quiet -s "$dir/hugo" -d "$dir/pages-hugo")
+    "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill
+    rm -f "$work"/pages-*-$n.times
+    fd_claim="$clone/input/claims/c000000.yml"
+    hugo_claim="$dir/hugo/content/claims/c000000.md"
+    trash="$work/pages-trash-$n"; mkdir -p "$trash"
+    for r in $(seq "$runs"); do
+      for f in "$clone/output" "$clone/.cache" "$dir/pages-hugo"; do [ -e "$f" ] && mv "$f" "$(mktemp -d -p "$trash")/"; done; sync
+      timed "pages-fd-cold-$n" "${fd[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "pages-hugo-cold-$n" "${hg[@]}"; sync
+      if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
+      sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
+      sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
+      timed "pages-fd-edit-$n" "${fd[@]}"; sync
+      [ "$have_hugo" = 1 ] && timed "pages-hugo-edit-$n" "${hg[@]}"; sync
+    done
+    for case in cold edit; do
+      read -r fw fc fr _ <<<"$(summary "pages-fd-$case-$n" 1)"
+      label=$(case $case in cold) echo "cold: no output, no cache";; edit) echo "one claim edited";; esac)
+      if [ "$have_hugo" = 1 ]; then
+        read -r hw _ _ _ <<<"$(summary "pages-hugo-$case-$n" 1)"
+        echo "| $n | $label | $fw | $fc | $fr | $hw | $(awk -v a="$fw" -v b="$hw" 'BEGIN {printf "%.2f", a / b}') |"
+      else
+        echo "| $n | $label | $fw | $fc | $fr | | n/a |"
+      fi
+    done
+    out="$clone/output"
+    echo
+    echo "Output of the Pages command at $n claims, by top-level folder (file bytes; list pages: home page/, tags/, people/, timeline/, sources/, verdicts/, claims/page/ and the claims index):"
+    echo
+    echo "| folder | MB | files |"
+    echo "| --- | ---: | ---: |"
+    (cd "$out" && find . -type f -printf '%s %P\n') | awk '{split($2, p, "/"); f = (p[2] == "" ? "(top-level files)" : p[1] "/"); s[f] += $1; n[f]++; t += $1; c++}
+      END {for (k in s) printf "| %s | %.1f | %d |\n", k, s[k] / 1e6, n[k]; printf "| **all** | **%.1f** | **%d** |\n", t / 1e6, c}' | sort -t'|' -k3 -g -r
+    lists=$( (cd "$out" && find page tags people timeline sources verdicts claims/page claims/index.html index.html -type f -printf '%s\n' 2>/dev/null) | awk '{s += $1} END {printf "%.1f", s / 1e6}')
+    pngs=$(find "$out/share" -name '*.png' | wc -l)
+    distinct=$(find "$out/share" -name '*.png' -exec md5sum {} + | awk '{print $1}' | sort -u | wc -l)
+    median_png=$(find "$out/share" -name '*.png' -printf '%s\n' | median)
+    echo
+    echo "List pages: $lists MB. Share images: $pngs PNG files, $distinct distinct, median $(awk -v b="$median_png" 'BEGIN {printf "%.1f", b / 1000}') KB."
+    if command -v xmllint >/dev/null; then
+      for f in "$out"/sitemap*.xml; do
+        schema="$root/tests/FactDossier.Tests/Fixtures/sitemap-schema/$(grep -q '<sitemapindex' "$f" && echo siteindex.xsd || echo sitemap.xsd)"
+        xmllint --noout --schema "$schema" "$f" 2>&1 | tail -1
+      done
+    fi
+    rm -rf "$clone" "$dir/pages-hugo" "$trash"
   done
 fi
 

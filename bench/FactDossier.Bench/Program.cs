@@ -36,5 +36,20 @@ if (args is ["served", var url, var claimFile, .. var times])
     return await Served.RunAsync(new Uri(url), claimFile, times is [var t] ? int.Parse(t, CultureInfo.InvariantCulture) : 10);
 }
 
-Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds] | edits <root> <theme> [edits] | served <site url> <claim file> [edits]");
+// bench share-images <root> <theme> [samples folder]: each share image drawn once, encoded by each candidate encoder.
+if (args is ["share-images", var shareRoot, var shareTheme, .. var sampleFolder])
+{
+    ShareImages.Run(shareRoot, shareTheme, sampleFolder is [var s] ? s : null);
+    return 0;
+}
+
+// bench zoom <png> <png> <output> x y width height: a region of two images one above the other, at 300 %.
+if (args is ["zoom", var first, var second, var zoomed, var x, var y, var w, var h])
+{
+    int N(string v) => int.Parse(v, CultureInfo.InvariantCulture);
+    ShareImages.Zoom(first, second, zoomed, N(x), N(y), N(w), N(h));
+    return 0;
+}
+
+Console.Error.WriteLine("usage: FactDossier.Bench generate <claims> <folder> | profile <root> <theme> | inprocess <root> [builds] | edits <root> <theme> [edits] | served <site url> <claim file> [edits] | share-images <root> <theme> [samples folder]");
 return 2;

@@ -183,7 +183,8 @@ public static class SiteBuilder
         var problems = everyPage || !sameTargets ? checker.Check(links, [.. links.Values], otherFiles)
             : checker.Check(links, read, otherFiles, checkedBefore: before!.KnowsLinks ? before.Links : null);
         run.Lap("check links");
-        return run.Failed(problems) ? null : new PublishedSite(layout.Output, planned, renderer, writer, links, otherFiles) { LinksKnown = everyPage || before!.KnowsLinks };
+        var size = SiteSize.Of(plan.Pages.Select(p => p.OutputPath).Concat(otherFiles), writer, baseline.Record?.Outputs); // before anything is put in place
+        return run.Failed([.. problems, .. SiteSize.Check(size, planned.Loaded.Site)]) ? null : new PublishedSite(layout.Output, planned, renderer, writer, links, otherFiles) { LinksKnown = everyPage || before!.KnowsLinks };
     }
 
     /// <summary>The record keeps each page's ids, not its links: pages or ids changed, so every other page is read again.</summary>

@@ -57,6 +57,7 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
     public static readonly DiagnosticCode NoBaseUrl = new("FD0404", Severity.Warning, "Published site has no base URL");
     public static readonly DiagnosticCode EditorWithoutGitHub = new("FD0405", Severity.Warning, "Editor without a GitHub repository");
     public static readonly DiagnosticCode OutputBusy = new("FD0406", Severity.Error, "Output folder is being written by another build");
+    public static readonly DiagnosticCode SiteTooLarge = new("FD0407", Severity.Warning, "Site larger than its host takes");
 
     // Scaffolding: what the new commands would write.
     public static readonly DiagnosticCode TargetExists = new("FD0501", Severity.Error, "Would write over what exists");
@@ -70,7 +71,7 @@ public sealed partial record DiagnosticCode(string Id, Severity Severity, string
         InvalidRatingScale, ImpossibleChronology, ParagraphOutOfRange, TodoMarker, ReservedId, NotCheckedNotShown,
         QuoteNotFound, QuoteAmbiguous, OccurrenceOutOfRange, StatementClaimedTwice, NotCovered,
         TemplateError,
-        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub, OutputBusy,
+        BrokenLink, DuplicateHtmlId, OutputNotWritable, NoBaseUrl, EditorWithoutGitHub, OutputBusy, SiteTooLarge,
         TargetExists, HardToAnchor,
     ];
 

@@ -7,9 +7,9 @@ namespace FactDossier.Loading;
 
 public static class SiteLoader
 {
-    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor", "reported_speech"];
+    public static readonly string[] Fields = ["title", "summary", "language", "publisher", "base_url", "base_path", "repository", "rating_scale", "pagination", "share_cards", "editor", "reported_speech", "max_site_size_mb"];
     public static readonly string[] EditorFields = ["enabled", "oauth_url", "auth_endpoint"];
-    public static readonly string[] PaginationFields = ["claims", "quotes", "entries"];
+    public static readonly string[] PaginationFields = ["claims", "quotes", "entries", "rows"];
     public static readonly string[] PublisherFields = ["name", "url"];
     public static readonly string[] RepositoryFields = ["url", "branch"];
     public static readonly string[] RatingFields = ["key", "label", "value", "description", "checkable", "tone", "mark"];
@@ -39,10 +39,11 @@ public static class SiteLoader
         var shareCards = f.Choice("share_cards", ["true", "false"])?.Value != "false";
         var editor = ReadEditor(f, repository, diagnostics);
         var reportedSpeech = ReadReportedSpeech(f, diagnostics);
+        var maxSize = ReadMaxSiteSize(f, diagnostics);
 
         return title is null || language is null || publisher is null || scale is null
             ? null
-            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor, ReportedSpeech = reportedSpeech };
+            : new SiteSettings(title, summary, language, publisher, baseUrl, basePath, repository, scale, f.Span) { Pagination = pagination, ShareCards = shareCards, Editor = editor, ReportedSpeech = reportedSpeech, MaxSiteSizeMb = maxSize };
     }
 
     private static Publisher? ReadPublisher(FieldReader site, DiagnosticBag diagnostics)
@@ -120,6 +121,25 @@ public static class SiteLoader
         return cues.ToImmutable();
     }
 
+    /// <summary><c>max_site_size_mb</c>: the largest site the build lets through (GitHub Pages' 1 GB by default).</summary>
+    private static int ReadMaxSiteSize(FieldReader site, DiagnosticBag diagnostics)
+    {
+        const int Default = SiteSettings.DefaultMaxSiteSizeMb;
+        if (site.LocatedNumber("max_site_size_mb") is not { } size)
+        {
+            return Default;
+        }
+
+        if (size.Value >= 1)
+        {
+            return size.Value;
+        }
+
+        diagnostics.Add(DiagnosticCode.InvalidNumber, size.Span, $"'max_site_size_mb' must be at least 1, not {size.Value}",
+            $"give the size in megabytes (1 MB = 1,000,000 bytes) of the largest site your host takes, e.g. 'max_site_size_mb: {Default}' for GitHub Pages");
+        return Default;
+    }
+
     private static Pagination ReadPagination(FieldReader site, DiagnosticBag diagnostics)
     {
         var f = FieldReader.ForValue(site.Value("pagination"), "'pagination'", PaginationFields, diagnostics);
@@ -141,7 +161,7 @@ public static class SiteLoader
         }
 
         var defaults = Pagination.Default;
-        return new Pagination(Size("claims", defaults.Claims), Size("quotes", defaults.Quotes), Size("entries", defaults.Entries));
+        return new Pagination(Size("claims", defaults.Claims), Size("quotes", defaults.Quotes), Size("entries", defaults.Entries), Size("rows", defaults.Rows));
     }
 
     private static RatingScale? ReadRatingScale(FieldReader site, DiagnosticBag diagnostics)

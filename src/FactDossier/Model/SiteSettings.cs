@@ -28,6 +28,12 @@ public sealed record SiteSettings(
     /// a language not named here keeps the default list (see <c>Coverage.ReportedSpeech</c>).
     /// </summary>
     public ImmutableDictionary<string, ImmutableArray<string>> ReportedSpeech { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>The largest site the build publishes, in megabytes of 1,000,000 bytes (<c>max_site_size_mb</c>): larger warns, or fails under <c>--strict</c>.</summary>
+    public int MaxSiteSizeMb { get; init; } = DefaultMaxSiteSizeMb;
+
+    /// <summary>GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB."</summary>
+    public const int DefaultMaxSiteSizeMb = 1000;
 }
 
 /// <summary>
@@ -40,12 +46,13 @@ public sealed record EditorSettings(bool Enabled, Uri? OAuthUrl, string? AuthEnd
 }
 
 /// <summary>How many items a page of each kind of list holds (<c>pagination</c> in site.yml).</summary>
-/// <param name="Claims">Claim cards: home, claims index, topic and verdict pages.</param>
+/// <param name="Claims">Claim cards: home and topic pages.</param>
 /// <param name="Quotes">Statements and counter-statements: person pages and the timeline's months.</param>
 /// <param name="Entries">Entries of the sources page, the articles index and the corrections log.</param>
-public sealed record Pagination(int Claims, int Quotes, int Entries)
+/// <param name="Rows">Claims as compact rows: the claims index, verdict pages and a source's citing claims.</param>
+public sealed record Pagination(int Claims, int Quotes, int Entries, int Rows)
 {
-    public static Pagination Default { get; } = new(25, 150, 100);
+    public static Pagination Default { get; } = new(25, 150, 100, 100);
 }
 
 public sealed record Publisher(string Name, Uri? Url);

@@ -7,6 +7,6 @@ public sealed class ClaimIndexPlanner : IPagePlanner
     {
         var claims = context.ClaimsInReadingOrder;
         return PagePlans.PagedClaims(context, "claims", context.Strings["claims_index_title"], context.Urls.Claims, "claims", null, claims,
-            (slice, _) => [("claims", slice), ("claim_count", claims.Count)]);
+            (slice, _) => [("claims", slice), ("claim_count", claims.Count)], pageSize: context.Dossier.Site.Pagination.Rows);
     }
 }

@@ -29,7 +29,7 @@ public static class DataFilePlanner
     /// <summary>The files that list pages (the sitemap), robots.txt, and the editor's configuration.</summary>
     public static IReadOnlyList<DataFile> FromPages(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
     [
-        Sitemap(context, pages),
+        .. Sitemap(context, pages),
         Robots(context),
         .. EditorFiles.Publishes(context.Dossier.Site) ? [new DataFile(EditorFiles.ConfigPath, DecapConfig.Yaml(context.Dossier.Site))] : Array.Empty<DataFile>(),
     ];
@@ -129,10 +129,23 @@ public static class DataFilePlanner
             })
             .Replace("\n", "\n    ", StringComparison.Ordinal); // JSON strings hold no raw line break: only the layout's
 
-    private static DataFile Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
-        context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File("sitemap.xml") is { } kept
-            ? kept // the same pages at the same addresses: sorting 10,000 of them again would give the same file
-            : new("sitemap.xml", SitemapXml(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc)));
+    /// <summary>sitemap.xml, and the files it is the index of when the site has more addresses than one sitemap holds.</summary>
+    private static IReadOnlyList<DataFile> Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
+        context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File(Sitemaps.Index) is { } kept
+            ? [kept, .. KeptParts(reuse)] // the same pages at the same addresses: sorting 10,000 of them again would give the same files
+            : [.. Sitemaps.Of(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc), SitemapUrl(context))
+                .Select(f => new DataFile(f.Path, f.Xml))];
+
+    private static IEnumerable<DataFile> KeptParts(PageReuse reuse)
+    {
+        for (var n = 1; reuse.File(Sitemaps.PartPath(n)) is { } part; n++)
+        {
+            yield return part;
+        }
+    }
+
+    private static Func<string, string> SitemapUrl(PlanningContext context) =>
+        file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file);
 
     private static bool InSitemap(PagePlan page) =>
         page.Page.Kind is not ("not-found" or "redirect") && !(page.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true });
@@ -160,28 +173,14 @@ public static class DataFilePlanner
     }
 
     /// <summary>
-    /// The sitemap as <see cref="XmlWriter"/> indents it, written by hand: the preview makes it again on every edit, and
-    /// the writer took a quarter of the planning time at 1,000 claims.
+    /// A sitemap that fits in one file, as <see cref="XmlWriter"/> indents it, written by hand (<see cref="Sitemaps"/>):
+    /// the preview makes it again on every edit, and the writer took a quarter of the planning time at 1,000 claims.
     /// </summary>
-    internal static string SitemapXml(IEnumerable<string> locs)
-    {
-        const string Start = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
-        var xml = new StringBuilder(Start);
-        var any = false;
-        foreach (var loc in locs)
-        {
-            xml.Append(any ? "" : ">\n").Append("  <url>\n    <loc>");
-            XmlText.Append(xml, loc);
-            xml.Append("</loc>\n  </url>\n");
-            any = true;
-        }
-
-        return xml.Append(any ? "</urlset>\n" : " />\n").ToString();
-    }
+    internal static string SitemapXml(IEnumerable<string> locs) => Sitemaps.Of(locs, file => file).Single().Xml;
 
     private static DataFile Robots(PlanningContext context)
     {
-        var sitemap = context.Absolute(context.Urls.File("sitemap.xml"));
+        var sitemap = context.Absolute(context.Urls.File(Sitemaps.Index)); // the index, when the sitemap takes several files
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
         return new DataFile("robots.txt", text);
     }

@@ -141,10 +141,11 @@ internal static class PagePlans
     /// page shows its own claims, and is rendered again when one of them changed or when the list moved them.
     /// </summary>
     /// <param name="firstShowsAll">The first page also shows counts over every claim (the home page's scale and topics).</param>
+    /// <param name="pageSize">Claims a page (default: <c>pagination.claims</c>, the cards' size).</param>
     public static IEnumerable<PagePlan> PagedClaims(PlanningContext context, string template, string title, string listUrl, string kind, string? description,
         IReadOnlyList<ClaimView> claims, Func<IReadOnlyList<ClaimView>, PagerView, (string Key, object? Value)[]> values, string? listTitle = null,
-        bool firstShowsAll = false) =>
-        Paged(context, template, title, listUrl, kind, description, claims, context.Dossier.Site.Pagination.Claims, values,
+        bool firstShowsAll = false, int? pageSize = null) =>
+        Paged(context, template, title, listUrl, kind, description, claims, pageSize ?? context.Dossier.Site.Pagination.Claims, values,
             (slice, page) => firstShowsAll && page.Number == 1 ? DependsOnAll(slice, page) : Showing(slice, page, claims.Count, c => (c.Id, null), c => [c.Id]),
             listTitle, (then, now) => then.Id == now.Id && context.IsUnchanged(now.Id));
 

@@ -55,7 +55,7 @@ public sealed class SourcesPlanner : IPagePlanner
                 ? kept
                 : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
                     claims ?? [.. citations[entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],
-                    (slice, _) => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)]);
+                    (slice, _) => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)], pageSize: pagination.Rows);
             foreach (var page in sourcePages)
             {
                 yield return page;

@@ -14,7 +14,7 @@ public sealed class VerdictPlanner : IPagePlanner
         {
             var claims = claimsByRating[rating.Key].ToList();
             var pages = PagePlans.PagedClaims(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
-                (slice, _) => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)]);
+                (slice, _) => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)], pageSize: context.Dossier.Site.Pagination.Rows);
             foreach (var page in pages)
             {
                 yield return page;

@@ -14,6 +14,9 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
     /// <summary>The hash of every file this build made, written or not.</summary>
     public ConcurrentDictionary<string, UInt128> Hashes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The length of every file whose bytes this build made (not a share image kept by its source's hash).</summary>
+    public ConcurrentDictionary<string, long> Lengths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The files passed on to be written.</summary>
     public ConcurrentDictionary<string, byte> Written { get; } = new(StringComparer.Ordinal);
 
@@ -21,6 +24,7 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
     {
         var hash = XxHash128.HashToUInt128(content);
         Hashes[relativePath] = hash;
+        Lengths[relativePath] = content.Length;
         if (!IsUnchanged(relativePath, hash))
         {
             target.Write(relativePath, content);
@@ -34,13 +38,16 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
         if (IsKnown(relativePath))
         {
             // Hashed first, written (encoded a second time) only if it changed: most files of a rebuild did not.
+            long length = 0;
             foreach (var piece in pieces)
             {
                 hasher.Append(piece.Span);
+                length += piece.Length;
             }
 
             var hash = hasher.GetCurrentHashAsUInt128();
             Hashes[relativePath] = hash;
+            Lengths[relativePath] = length;
             if (IsUnchanged(relativePath, hash))
             {
                 return;
@@ -62,8 +69,10 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
     public void WriteChanged(string relativePath, IEnumerable<ReadOnlyMemory<byte>> pieces)
     {
         var hasher = new XxHash128();
-        target.Write(relativePath, Hashed(pieces, hasher));
+        var length = new long[1];
+        target.Write(relativePath, Hashed(pieces, hasher, length));
         Hashes[relativePath] = hasher.GetCurrentHashAsUInt128();
+        Lengths[relativePath] = length[0];
         Written[relativePath] = 0;
     }
 
@@ -76,7 +85,9 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
         Hashes[relativePath] = sourceHash;
         if (!IsUnchanged(relativePath, sourceHash))
         {
-            target.Write(relativePath, make());
+            var made = make();
+            target.Write(relativePath, made);
+            Lengths[relativePath] = made.Length;
             Written[relativePath] = 0;
         }
     }
@@ -86,11 +97,12 @@ internal sealed class ChangedFilesWriter(ISiteWriter target, IReadOnlyDictionary
     private bool IsUnchanged(string relativePath, UInt128 hash) =>
         IsKnown(relativePath) && recorded![relativePath].Hash == hash;
 
-    private static IEnumerable<ReadOnlyMemory<byte>> Hashed(IEnumerable<ReadOnlyMemory<byte>> pieces, XxHash128 hasher)
+    private static IEnumerable<ReadOnlyMemory<byte>> Hashed(IEnumerable<ReadOnlyMemory<byte>> pieces, XxHash128 hasher, long[] length)
     {
         foreach (var piece in pieces)
         {
             hasher.Append(piece.Span);
+            length[0] += piece.Length;
             yield return piece;
         }
     }

@@ -14,9 +14,9 @@ public sealed class PaginationTests(PaginatedSite site, RealDossierSite seed) : 
     public static TheoryData<string, string, int> Lists() => new()
     {
         { "", ".claim-list > .claim-card h3 a", 5 },
-        { "claims/", ".claim-list > .claim-card h3 a", 5 },
+        { "claims/", ".claim-rows > .claim-row > a", 5 },
         { "tags/kyiv/", ".claim-list > .claim-card h3 a", 5 },
-        { "verdicts/accurate/", ".claim-list > .claim-card h3 a", 5 },
+        { "verdicts/accurate/", ".claim-rows > .claim-row > a", 5 },
         { "people/jens-stoltenberg/", ".person-quotes > li .quote-role a", 10 },
         { "sources/", ".source-index > li", 10 },
         { "timeline/2022-03/", ".timeline .entry", 10 },
@@ -62,7 +62,7 @@ public sealed class PaginationTests(PaginatedSite site, RealDossierSite seed) : 
     public void The_home_pages_together_list_every_claim_in_reading_order_as_the_claims_index_does()
     {
         var home = Walk("").SelectMany(p => p.Page.QuerySelectorAll(".claim-card h3 a").Select(a => a.GetAttribute("href")!)).ToList();
-        var index = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-card h3 a").Select(a => a.GetAttribute("href")!)).ToList();
+        var index = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-row > a").Select(a => a.GetAttribute("href")!)).ToList();
 
         Assert.Equal(Directory.GetDirectories(Path.Combine(site.Output, "claims")).Count(d => !d.EndsWith("page", StringComparison.Ordinal)), home.Count);
         Assert.Equal(home, index);
@@ -136,7 +136,7 @@ public sealed class PaginationTests(PaginatedSite site, RealDossierSite seed) : 
     public void The_articles_index_counts_each_article_s_claims_by_verdict()
     {
         var entry = Assert.Single(site.Page("articles/index.html").QuerySelectorAll(".article-index > li"));
-        var claims = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-card .card-verdict .verdict")).ToList();
+        var claims = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-row .verdict")).ToList();
 
         Assert.Equal("/articles/istanbul-talks-2022-03-31/", entry.QuerySelector("h2 a")!.GetAttribute("href"));
         var counts = entry.QuerySelectorAll(".verdict-counts li").ToDictionary(li => li.QuerySelector(".verdict")!.GetAttribute("data-rating")!,
@@ -147,10 +147,11 @@ public sealed class PaginationTests(PaginatedSite site, RealDossierSite seed) : 
     [Fact]
     public void A_verdict_page_lists_exactly_the_claims_with_that_verdict()
     {
-        var listed = Walk("verdicts/accurate/").SelectMany(p => p.Page.QuerySelectorAll(".claim-card")).ToList();
-        var accurate = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-card"))
-            .Where(c => c.QuerySelector(".card-verdict .verdict")!.GetAttribute("data-rating") == "accurate").ToList();
+        var listed = Walk("verdicts/accurate/").SelectMany(p => p.Page.QuerySelectorAll(".claim-row")).ToList();
+        var accurate = Walk("claims/").SelectMany(p => p.Page.QuerySelectorAll(".claim-row"))
+            .Where(c => c.QuerySelector(".verdict")!.GetAttribute("data-rating") == "accurate").ToList();
 
+        Assert.NotEmpty(listed);
         Assert.Equal(accurate.Select(Identity), listed.Select(Identity));
         Assert.Contains("/verdicts/accurate/", site.Page("index.html").QuerySelectorAll(".rating-scale a").Select(a => a.GetAttribute("href")));
     }

@@ -120,7 +120,10 @@ public sealed class SharingTests
         Assert.Equal(claims.Count + 2, images.Length); // and one article, and the home page
         foreach (var image in images)
         {
-            Assert.Equal((1200, 630), PngSize(File.ReadAllBytes(image)));
+            var png = File.ReadAllBytes(image);
+            Assert.Equal((1200, 630), PngSize(png));
+            // Flat colours and text: an indexed PNG (colour type 3), a third of the full-colour file's bytes.
+            Assert.True(png[25] == 3 && png.Length < 45_000, $"{image}: colour type {png[25]}, {png.Length} bytes");
         }
 
         var claimImages = claims.Select(id => File.ReadAllBytes(Path.Combine(project.Output, "share", "claims", id + ".png"))).ToList();

@@ -112,6 +112,34 @@ public sealed class SitePagesTests(MinimalSite site) : IClassFixture<MinimalSite
     }
 
     [Fact]
+    public void The_long_secondary_lists_show_each_claim_as_a_row_headline_verdict_speaker_and_date()
+    {
+        foreach (var file in new[] { "claims/index.html", "verdicts/misleading/index.html" })
+        {
+            var list = site.Page(file);
+            Assert.Empty(list.QuerySelectorAll(".claim-card, blockquote")); // no card: the words are on the claim's page
+            var row = Assert.Single(list.QuerySelectorAll(".claim-rows > .claim-row"));
+            Assert.Equal(("The ministry will radically reduce its activity near Kyiv", "/dossier/claims/reduce/"),
+                (row.QuerySelector("a")!.TextContent, row.QuerySelector("a")!.GetAttribute("href")));
+            Assert.Equal("misleading", row.QuerySelector(".verdict")!.GetAttribute("data-rating"));
+            Assert.Equal("The Minister · March 29, 2022", row.QuerySelector(".row-meta")!.TextContent);
+            Assert.Equal("2022-03-29", row.QuerySelector(".row-meta time")!.GetAttribute("datetime"));
+        }
+
+        // A person's page: each of their quotes with its claim, verdict and date, and the words themselves, not their name again.
+        var person = site.Page("people/minister/index.html").QuerySelector(".person-quotes > li")!;
+        Assert.Equal("réduire \"radicalement\" son activité", person.QuerySelector("blockquote")!.TextContent);
+        Assert.Equal(["/dossier/claims/reduce/#statement"], person.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain("The Minister", person.TextContent, StringComparison.Ordinal);
+
+        // The timeline: who, in what role, about which claim and its verdict, under the day.
+        var entry = site.Page("timeline/index.html").QuerySelector(".day .entry")!;
+        Assert.Equal(["The Minister", "The ministry will radically reduce its activity near Kyiv", "! Misleading"],
+            [entry.QuerySelector(".row-speaker")!.TextContent, entry.QuerySelector("a")!.TextContent, entry.QuerySelector(".verdict")!.TextContent]);
+        Assert.Null(entry.QuerySelector("blockquote"));
+    }
+
+    [Fact]
     public void Person_sources_tag_timeline_and_markdown_pages_show_their_content()
     {
         var person = site.Page("people/minister/index.html");

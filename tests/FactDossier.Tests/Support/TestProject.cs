@@ -34,7 +34,7 @@ public sealed class TestProject : IDisposable
     public static TestProject PaginatedDossier(int claims = 5, int quotes = 10, int entries = 10)
     {
         var project = RealDossier();
-        project.Write("input/site.yml", project.Read("input/site.yml") + $"pagination:\n  claims: {claims}\n  quotes: {quotes}\n  entries: {entries}\n");
+        project.Write("input/site.yml", project.Read("input/site.yml") + $"pagination:\n  claims: {claims}\n  rows: {claims}\n  quotes: {quotes}\n  entries: {entries}\n");
         return project;
     }
 

@@ -74,6 +74,7 @@ public sealed class InvalidFixtureTests
     [InlineData("site/duplicate-rating-value.yml", "FD0108", 18, 10, "same value 2")]
     [InlineData("site/bad-language.yml", "FD0011", 2, 11, "'de' is not a valid language")]
     [InlineData("site/zero-page-size.yml", "FD0013", 23, 11, "'pagination.claims' must be at least 1")]
+    [InlineData("site/zero-site-size.yml", "FD0013", 22, 19, "'max_site_size_mb' must be at least 1")]
     [InlineData("site/one-checkable-rating.yml", "FD0108", 14, 10, "at least two checkable ratings")]
     [InlineData("site/checkable-not-a-boolean.yml", "FD0011", 22, 16, "'maybe'")]
     [InlineData("site/bad-tone.yml", "FD0011", 22, 11, "'false-ish' is not a valid tone")]
