@@ -64,20 +64,20 @@ public static class DataFilePlanner
             w.WriteStartArray("claims");
             w.WriteEndArray();
             w.WriteEndObject();
-        });
-        // The entries go into the claims array, last in the file, laid out as the writer lays out an array of objects.
-        const string EmptyClaims = "[]\n}";
+        }, compact: true);
+        // The entries go into the claims array, last in the file: one claim a line, so that a diff shows which changed.
+        const string EmptyClaims = "[]}";
         var pieces = new List<string>(2 * entries.Length + 2);
         if (entries.Length > 0 && json.EndsWith(EmptyClaims, StringComparison.Ordinal))
         {
-            pieces.Add(json[..^EmptyClaims.Length] + "[\n    ");
+            pieces.Add(json[..^EmptyClaims.Length] + "[\n");
             foreach (var entry in entries)
             {
                 pieces.Add(entry);
-                pieces.Add(",\n    ");
+                pieces.Add(",\n");
             }
 
-            pieces[^1] = "\n  ]\n}\n";
+            pieces[^1] = "\n]}\n";
         }
         else
         {
@@ -104,7 +104,7 @@ public static class DataFilePlanner
         return (pieces, byClaim);
     }
 
-    /// <summary>One claim of claims.json, indented for its place in the file (inside "claims", two levels down).</summary>
+    /// <summary>One claim of claims.json, on a line of its own.</summary>
     private static string ClaimsJsonEntry(PlanningContext context, ClaimView claim) =>
         JsonLd.Write(w =>
             {
@@ -126,8 +126,7 @@ public static class DataFilePlanner
                 w.WritePropertyName("claimReview");
                 ClaimReviewBuilder.Write(w, context, claim);
                 w.WriteEndObject();
-            })
-            .Replace("\n", "\n    ", StringComparison.Ordinal); // JSON strings hold no raw line break: only the layout's
+            }, compact: true);
 
     /// <summary>sitemap.xml, and the files it is the index of when the site has more addresses than one sitemap holds.</summary>
     private static IReadOnlyList<DataFile> Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>

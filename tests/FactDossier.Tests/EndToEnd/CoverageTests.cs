@@ -107,7 +107,8 @@ public sealed partial class CoverageTests
         Assert.Contains("leaves 10 passage(s) unchecked, but no page tells readers which and why", warning.Message, StringComparison.Ordinal);
     }
 
-    private static FactDossierProcess.Run Bash(string command)
+    /// <summary>A command as an editor pastes it into a shell.</summary>
+    internal static FactDossierProcess.Run Bash(string command)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");

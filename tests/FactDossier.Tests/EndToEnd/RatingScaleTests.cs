@@ -51,6 +51,40 @@ public sealed partial class RatingScaleTests
         """;
 
     /// <summary>
+    /// Snopes' ratings (as https://www.snopes.com/fact-check-ratings/ lists them; the descriptions are ours): five steps
+    /// from True to False, then Unproven, which says no degree of truth: outside the numeric scale (Outdated and the
+    /// page's other labels left out).
+    /// </summary>
+    private const string Snopes = """
+          - key: true
+            label: True
+            value: 5
+            description: The primary elements of the claim are demonstrably true.
+          - key: mostly-true
+            label: Mostly True
+            value: 4
+            description: True in its primary elements; some ancillary details may be inaccurate.
+          - key: mixture
+            label: Mixture
+            value: 3
+            description: Significant elements of both truth and falsity.
+          - key: mostly-false
+            label: Mostly False
+            value: 2
+            description: False in its primary elements; some ancillary details may be accurate.
+          - key: false
+            label: False
+            value: 1
+            description: The primary elements of the claim are demonstrably false.
+          - key: unproven
+            label: Unproven
+            value: 0
+            checkable: false
+            tone: not-rated
+            description: Too little evidence to call the claim true or false.
+        """;
+
+    /// <summary>
     /// An illustrative French scale, not any newsroom's: no French fact-checking desk's verdict words could be checked
     /// against a stored source. Tones given (one refuted rating above a mixed one's value would be wrong by default),
     /// one mark of its own, and a rating outside the numeric scale.
@@ -89,14 +123,19 @@ public sealed partial class RatingScaleTests
             description: Une opinion ou une prévision, qu'aucune source ne peut confirmer ni infirmer.
         """;
 
-    public static TheoryData<string> Scales() => ["politifact", "illustrative-french"];
+    public static TheoryData<string> Scales() => ["politifact", "snopes", "illustrative-french"];
 
     [Theory]
     [MemberData(nameof(Scales))]
     public void Every_verdict_of_another_scale_has_a_colour_a_mark_and_a_texture_the_same_on_pages_cards_and_charts(string name)
     {
         using var project = TestProject.RealDossier();
-        var scaleYaml = name == "politifact" ? PolitiFact : IllustrativeFrench.Replace("invérifiable", "inverifiable", StringComparison.Ordinal);
+        var scaleYaml = name switch
+        {
+            "politifact" => PolitiFact,
+            "snopes" => Snopes,
+            _ => IllustrativeFrench.Replace("invérifiable", "inverifiable", StringComparison.Ordinal),
+        };
         var site = project.Read("input/site.yml");
         project.Write("input/site.yml", site[..site.IndexOf("rating_scale:", StringComparison.Ordinal)]
             + "base_url: https://example.org/dossier/\nrating_scale:\n" + scaleYaml + "\n");

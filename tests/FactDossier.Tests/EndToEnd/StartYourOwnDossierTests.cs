@@ -59,8 +59,18 @@ public sealed partial class StartYourOwnDossierTests
         Assert.Equal((0, ""), (published.ExitCode, published.Stderr));
         Assert.Empty(LinkIntegrityTests.BrokenLinks(project.Output, "/my-dossier/"));
 
-        // PART B (issue 30, item 3) goes here: `check --root <root> --coverage` lists the article's other quotations,
-        // each with a `new claim` command that works when copied.
+        // `check --coverage` lists what the article says that the two claims do not cover, each with a `new claim`
+        // command that works when pasted into a shell.
+        var coverage = FactDossierProcess.Execute("check", "--root", root, "--coverage");
+        Assert.Equal((0, ""), (coverage.ExitCode, coverage.Stderr));
+        var uncovered = coverage.Stdout.Split('\n').Where(l => l.Contains(": info FD0205: ", StringComparison.Ordinal)).ToList();
+        Assert.True(uncovered.Count == 2, coverage.Stdout); // the two reported statements its claims do not quote
+        Assert.All(uncovered, l => Assert.StartsWith($"seeds/{ArticleId}.txt(", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(uncovered, l => l.Contains(Denial, StringComparison.Ordinal) || l.Contains(InCharge, StringComparison.Ordinal));
+        var command = uncovered[0][(uncovered[0].IndexOf(" — new claim: ", StringComparison.Ordinal) + " — new claim: ".Length)..];
+        var pasted = CoverageTests.Bash(command.Replace("dotnet run --project src/FactDossier --", $"dotnet {Path.Combine(AppContext.BaseDirectory, "FactDossier.dll")}", StringComparison.Ordinal));
+        Assert.True(pasted.ExitCode == 0, $"{command}\n{pasted.Stdout}{pasted.Stderr}");
+        Assert.StartsWith("wrote input/claims/", pasted.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
