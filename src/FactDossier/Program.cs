@@ -240,7 +240,10 @@ if (parseResult.Errors.Count > 0)
     return 2;
 }
 
-return await parseResult.InvokeAsync();
+// Ctrl+C or SIGTERM cancels the command, which then has this long to finish what it writes (the preview its build, a
+// build its staging folder's removal): System.CommandLine's default of 2 s ended a slow build midway, leaving a staging
+// folder beside output/ for the next writer to clear.
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });
 
 // The base path a preview serves under when --base-path is not given: the site settings', as the build uses.
 static string? SiteBasePath(InputLayout layout) =>
