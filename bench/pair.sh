@@ -13,5 +13,6 @@ tree="$work/old-code"
 for who in ${ORDER:-old new new old}; do
   if [ "$who" = old ]; then code=$tree; else code=$(pwd); fi
   echo "### $who: $(git -C "$code" rev-parse --short HEAD), $(date -u +%H:%M)"
+  rm -rf "$work/bin" # each code publishes its own binary: files of the other's would be loaded beside it
   BENCH_DIR="$work" "$code/bench/run.sh" "$@"
 done

@@ -17,6 +17,7 @@ echo "working in $work" >&2
 export FACTDOSSIER_BUILD_SERVER=0
 
 # ReadyToRun: the benchmarked binary starts with precompiled code, as a released tool would.
+rm -rf "$work/bin"
 dotnet publish src/FactDossier -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bin" >/dev/null
 dotnet build bench/FactDossier.Bench -c Release >/dev/null
 bench="dotnet bench/FactDossier.Bench/bin/Release/net10.0/FactDossier.Bench.dll"
