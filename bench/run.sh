@@ -48,6 +48,31 @@ settle() { # <label> <project folder>
   for p in $(pgrep -f "FactDossier(.dll)? server run" || true); do awk '/VmHWM/ {print $2}' "/proc/$p/status"; done | sort -n | tail -1 >> "$work/$label.rss"
 }
 
+# The sizes of the run up to 10,000: the default of the README command's and the Pages command's rows.
+up_to_10000() { for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done; }
+
+# clone_with <claims> <folder>: a clean clone of the repository's last commit, the synthetic dossier as its input.
+clone_with() {
+  local dir="$work/$1"
+  [ -d "$dir" ] || $bench generate "$1" "$dir" >/dev/null
+  rm -rf "$2"
+  git clone -q "$root" "$2"
+  rm -rf "$2/input" "$2/seeds"
+  cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$2/"
+}
+
+# edit_claim <FactDossier project> <Hugo site>: the same claim's headline in both, changed back and forth.
+edit_claim() {
+  local fd_claim="$1/input/claims/c000000.yml" hugo_claim="$2/content/claims/c000000.md" from to
+  if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
+  sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
+  sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
+}
+
+# aside <trash folder> <paths...>: the last run's site moved aside, not deleted, before a cold run: on this VM's disk
+# (ext4 with discard), writing thousands of files just after deleting as many is several times slower.
+aside() { local trash=$1; shift; for f in "$@"; do [ -e "$f" ] && mv "$f" "$(mktemp -d -p "$trash")/"; done; true; }
+
 summary() { # <label> <pages>
   local f="$work/$1.times"
   local wall cpu rss
@@ -97,48 +122,35 @@ done
 # FACTDOSSIER_BUILD_SERVER=0 (the command alone, from what .cache/ stores). After each of FactDossier's commands the
 # bench waits for its build server to finish what it does after replying (warming up after the cold run), untimed but
 # reported, so that it never runs beside Hugo.
-readme_sizes=${README_SIZES:-$(for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done)}
+readme_sizes=${README_SIZES:-$(up_to_10000)}
 if [ "$readme_sizes" != 0 ] && [ -n "$readme_sizes" ]; then
   echo
   echo "| claims | README command: \`dotnet run --project src/FactDossier\` | FactDossier median wall s | peak RSS MiB | build server after it: busy s, peak RSS | Hugo median wall s | Hugo peak RSS MiB | vs Hugo |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in $readme_sizes; do
     dir="$work/$n"
-    [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
     clone="$work/clone-$n"
-    rm -rf "$clone" "$dir/readme-hugo"
-    git clone -q "$root" "$clone"
-    rm -rf "$clone/input" "$clone/seeds"
-    cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
+    clone_with "$n" "$clone"
+    rm -rf "$dir/readme-hugo"
     fd=(env -u FACTDOSSIER_BUILD_SERVER -C "$clone" dotnet run --project src/FactDossier)
     fd_alone=(env -C "$clone" FACTDOSSIER_BUILD_SERVER=0 dotnet run --project src/FactDossier)
     stop_server=(env -u FACTDOSSIER_BUILD_SERVER "$clone/src/FactDossier/bin/Release/net10.0/FactDossier" server stop --root "$clone")
     hg=(hugo --quiet -s "$dir/hugo" -d "$dir/readme-hugo")
     "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill
     rm -f "$work"/readme-*-$n.times "$work"/readme-*-$n.rss
-    fd_claim="$clone/input/claims/c000000.yml"
-    hugo_claim="$dir/hugo/content/claims/c000000.md"
-    edit_claim() { # the same claim's headline in both, changed back and forth
-      if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
-      sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
-      sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
-    }
-    # The last run's site is moved aside, not deleted, before a cold run: on this VM's disk (ext4 with discard), writing
-    # thousands of files just after deleting as many is several times slower (above), and our site has 5x Hugo's bytes.
     trash="$work/readme-trash-$n"; mkdir -p "$trash"
-    aside() { for f in "$@"; do [ -e "$f" ] && mv "$f" "$(mktemp -d -p "$trash")/"; done; true; }
     for r in $(seq "$runs"); do
       "${stop_server[@]}" >/dev/null; sleep 1
-      aside "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
+      aside "$trash" "$clone/output" "$clone/.cache" "$dir/readme-hugo"; sync
       timed "readme-fd-cold-$n" "${fd[@]}"; settle "readme-server-cold-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-cold-$n" "${hg[@]}"; sync
       timed "readme-fd-same-$n" "${fd[@]}"; settle "readme-server-same-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-same-$n" "${hg[@]}"; sync
-      edit_claim
+      edit_claim "$clone" "$dir/hugo"
       timed "readme-fd-edit-$n" "${fd[@]}"; settle "readme-server-edit-$n" "$clone"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-edit-$n" "${hg[@]}"; sync
       "${stop_server[@]}" >/dev/null; sleep 1
-      edit_claim
+      edit_claim "$clone" "$dir/hugo"
       timed "readme-fd-alone-$n" "${fd_alone[@]}"; sync
       [ "$have_hugo" = 1 ] && timed "readme-hugo-alone-$n" "${hg[@]}"; sync
     done
@@ -167,33 +179,26 @@ fi
 # no .cache/), then one claim's headline edited (the cold run's output/ and .cache/ kept). Then the output's size by
 # top-level folder (file bytes, as Pages counts them), the share images (count, distinct files, median size) and the
 # sitemap checked against the protocol's schema with xmllint. PAGES_SIZES: default the sizes of the run up to 10000.
-pages_sizes=${PAGES_SIZES:-$(for n in $sizes; do [ "$n" -le 10000 ] && echo "$n"; done)}
+pages_sizes=${PAGES_SIZES:-$(up_to_10000)}
 if [ "$pages_sizes" != 0 ] && [ -n "$pages_sizes" ]; then
   echo
   echo "| claims | Pages command: \`dotnet run --project src/FactDossier -- build --strict --base-url …\` | FactDossier median wall s | median CPU s | peak RSS MiB | Hugo median wall s | vs Hugo |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
   for n in $pages_sizes; do
     dir="$work/$n"
-    [ -d "$dir" ] || $bench generate "$n" "$dir" >/dev/null
     clone="$work/pages-clone-$n"
-    rm -rf "$clone" "$dir/pages-hugo"
-    git clone -q "$root" "$clone"
-    rm -rf "$clone/input" "$clone/seeds"
-    cp -r "$dir/factdossier/input" "$dir/factdossier/seeds" "$clone/"
+    clone_with "$n" "$clone"
+    rm -rf "$dir/pages-hugo"
     fd=(env -C "$clone" FACTDOSSIER_BUILD_SERVER=0 dotnet run --project src/FactDossier -- build --strict --base-url https://example.org/dossier/)
     hg=(hugo --quiet -s "$dir/hugo" -d "$dir/pages-hugo")
     "${fd[@]}" >/dev/null; "${hg[@]}" >/dev/null # warm-up: the tool compiles; Hugo's caches fill
     rm -f "$work"/pages-*-$n.times
-    fd_claim="$clone/input/claims/c000000.yml"
-    hugo_claim="$dir/hugo/content/claims/c000000.md"
     trash="$work/pages-trash-$n"; mkdir -p "$trash"
     for r in $(seq "$runs"); do
-      for f in "$clone/output" "$clone/.cache" "$dir/pages-hugo"; do [ -e "$f" ] && mv "$f" "$(mktemp -d -p "$trash")/"; done; sync
+      aside "$trash" "$clone/output" "$clone/.cache" "$dir/pages-hugo"; sync
       timed "pages-fd-cold-$n" "${fd[@]}"; sync
       [ "$have_hugo" = 1 ] && timed "pages-hugo-cold-$n" "${hg[@]}"; sync
-      if grep -q 'negotiations' "$fd_claim"; then from=negotiations to=talks; else from=talks to=negotiations; fi
-      sed -i "s/^headline: \(Claim 0 about the\) $from\$/headline: \1 $to/" "$fd_claim"
-      sed -i "s/^title: \"\(Claim 0 about the\) $from\"\$/title: \"\1 $to\"/" "$hugo_claim"
+      edit_claim "$clone" "$dir/hugo"
       timed "pages-fd-edit-$n" "${fd[@]}"; sync
       [ "$have_hugo" = 1 ] && timed "pages-hugo-edit-$n" "${hg[@]}"; sync
     done
