@@ -48,27 +48,19 @@ internal sealed class PreviousSite(
     private bool IsAligned(SitePlan plan) => _aligned ??= _lastPages is { } last && last.Count == plan.Pages.Count
         && Enumerable.Range(0, last.Count).All(i => string.Equals(last[i].OutputPath, plan.Pages[i].OutputPath, StringComparison.Ordinal));
 
-    /// <summary>The plan's pages that <see cref="MustRender"/>.</summary>
-    public IReadOnlyList<PagePlan> ToRender(SitePlan plan)
-    {
-        if (!IsAligned(plan) || changedClaims is null)
-        {
-            return [.. plan.Pages.Where(MustRender)];
-        }
+    /// <summary>
+    /// The plan's pages to render again: new, damaged, showing (or having shown) a changed claim, depending on every
+    /// claim, or a page of a list whose items moved (its signature); all of them when more than claims changed. Each page
+    /// is compared with the one in its place when the pages are aligned, else with the one at its path.
+    /// </summary>
+    public IReadOnlyList<PagePlan> ToRender(SitePlan plan) =>
+        changedClaims is null ? plan.Pages
+        : IsAligned(plan) ? [.. plan.Pages.Where((page, i) => MustRender(page, (_lastPages![i].Shows, _lastPages[i].Signature), changedClaims))]
+        : [.. plan.Pages.Where(page => !Pages.TryGetValue(page.OutputPath, out var old) || MustRender(page, old, changedClaims))];
 
-        var render = new List<PagePlan>();
-        for (var i = 0; i < plan.Pages.Count; i++)
-        {
-            var (page, old) = (plan.Pages[i], _lastPages![i]);
-            if ((damaged.Count > 0 && damaged.Contains(page.OutputPath)) || Shows(page.Shows, changedClaims) || Shows(old.Shows, changedClaims)
-                || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal))
-            {
-                render.Add(page);
-            }
-        }
-
-        return render;
-    }
+    private bool MustRender(PagePlan page, (IReadOnlySet<string>? Shows, string? Signature) old, IReadOnlySet<string> changed) =>
+        (damaged.Count > 0 && damaged.Contains(page.OutputPath)) || Shows(page.Shows, changed) || Shows(old.Shows, changed)
+        || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal);
 
     /// <summary>The files the last build left that this one does not make.</summary>
     public IEnumerable<string> Gone(SitePlan plan, IReadOnlySet<string> otherFiles, Func<IReadOnlySet<string>> made) =>
@@ -79,17 +71,6 @@ internal sealed class PreviousSite(
 
     /// <summary>Whether <see cref="Links"/> holds each page's links, or only its ids.</summary>
     public bool KnowsLinks => knowsLinks;
-
-    /// <summary>
-    /// A page is rendered again when it is new, was damaged, shows (or showed) a changed claim, depends on every claim,
-    /// or is a page of a list whose items moved (its signature); all pages when more than claims changed.
-    /// </summary>
-    public bool MustRender(PagePlan page) =>
-        changedClaims is null
-        || !Pages.TryGetValue(page.OutputPath, out var old)
-        || damaged.Contains(page.OutputPath)
-        || Shows(page.Shows, changedClaims) || Shows(old.Shows, changedClaims)
-        || !string.Equals(page.Signature, old.Signature, StringComparison.Ordinal);
 
     /// <summary>A share image is drawn again as a page is rendered again: new, damaged, or showing a changed claim.</summary>
     public bool MustDraw(ShareCardPlan card)
