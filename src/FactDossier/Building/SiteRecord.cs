@@ -68,8 +68,8 @@ internal sealed partial record SiteRecord(
     /// <returns>The stamp of the file as this record wrote it.</returns>
     public FileStamp Write(InputLayout layout)
     {
-        var (length, written) = CheckedFile.Write(PathFor(layout), $"FactDossier site record|{Key}", this);
-        return new FileStamp(length, written.Ticks);
+        using var staged = WriteAside(layout);
+        return staged.PutInPlace();
     }
 
     /// <summary>

@@ -17,21 +17,27 @@ internal static class CheckedFile
     public static T? Read<T>(string path, string header)
         where T : class
     {
-        if (Read(path) is not { } contents)
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
 
         var expected = Encoding.UTF8.GetBytes(Typed<T>(header));
-        var bytes = contents.AsSpan();
-        if (bytes.Length < 4 || BinaryPrimitives.ReadInt32LittleEndian(bytes) != expected.Length || !bytes[4..].StartsWith(expected))
+        var contents = bytes.AsSpan(0, Math.Max(bytes.Length - 8, 0)); // the checksum is the last 8 bytes
+        if (bytes.Length < 12 || XxHash3.HashToUInt64(contents) != BitConverter.ToUInt64(bytes, bytes.Length - 8)
+            || BinaryPrimitives.ReadInt32LittleEndian(contents) != expected.Length || !contents[4..].StartsWith(expected))
         {
             return null;
         }
 
         try
         {
-            return MemoryPackSerializer.Deserialize<T>(bytes[(4 + expected.Length)..], PooledStrings.ForRead());
+            return MemoryPackSerializer.Deserialize<T>(contents[(4 + expected.Length)..], PooledStrings.ForRead());
         }
         catch (Exception e) when (e is MemoryPackSerializationException or FormatException or ArgumentException or OverflowException)
         {
@@ -55,51 +61,11 @@ internal static class CheckedFile
     public static (string Temporary, long Length, DateTime WrittenUtc) WriteAside<T>(string path, string header, T value)
     {
         var headerBytes = Encoding.UTF8.GetBytes(Typed<T>(header));
-        return WriteAside(path, buffer =>
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), headerBytes.Length);
-            buffer.Advance(4);
-            buffer.Write(headerBytes);
-            MemoryPackSerializer.Serialize(buffer, value);
-        });
-    }
-
-    /// <summary>The header with the stored type's name: bytes of one form are never read as another's.</summary>
-    private static string Typed<T>(string header) => $"{header}|{typeof(T).FullName}";
-
-    /// <summary>The file's contents without its checksum, or null when it is missing, unreadable, truncated or altered.</summary>
-    public static ArraySegment<byte>? Read(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        if (bytes.Length < 8 || XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)) != BitConverter.ToUInt64(bytes, bytes.Length - 8))
-        {
-            return null;
-        }
-
-        return new ArraySegment<byte>(bytes, 0, bytes.Length - 8);
-    }
-
-    /// <summary>Writes what <paramref name="write"/> makes, and its checksum, under a temporary name, then renames it into place.</summary>
-    public static (long Length, DateTime WrittenUtc) Write(string path, Action<IBufferWriter<byte>> write)
-    {
-        var (temporary, length, written) = WriteAside(path, write);
-        File.Move(temporary, path, overwrite: true);
-        return (length, written);
-    }
-
-    private static (string Temporary, long Length, DateTime WrittenUtc) WriteAside(string path, Action<IBufferWriter<byte>> write)
-    {
         var buffer = new ArrayBufferWriter<byte>();
-        write(buffer);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), headerBytes.Length);
+        buffer.Advance(4);
+        buffer.Write(headerBytes);
+        MemoryPackSerializer.Serialize(buffer, value);
         var contents = buffer.WrittenSpan;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
@@ -119,6 +85,9 @@ internal static class CheckedFile
             throw;
         }
     }
+
+    /// <summary>The header with the stored type's name: bytes of one form are never read as another's.</summary>
+    private static string Typed<T>(string header) => $"{header}|{typeof(T).FullName}";
 
     /// <summary>
     /// The tool's own build, and the runtime and Unicode data it runs on (text folding and Markdown follow them; the
