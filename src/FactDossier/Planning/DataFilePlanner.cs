@@ -66,24 +66,14 @@ public static class DataFilePlanner
             w.WriteEndObject();
         }, compact: true);
         // The entries go into the claims array, last in the file: one claim a line, so that a diff shows which changed.
-        const string EmptyClaims = "[]}";
-        var pieces = new List<string>(2 * entries.Length + 2);
-        if (entries.Length > 0 && json.EndsWith(EmptyClaims, StringComparison.Ordinal))
+        var pieces = new List<string>((2 * entries.Length) + 2) { json[..^"[]}".Length] + "[\n" };
+        for (var i = 0; i < entries.Length; i++)
         {
-            pieces.Add(json[..^EmptyClaims.Length] + "[\n");
-            foreach (var entry in entries)
-            {
-                pieces.Add(entry);
-                pieces.Add(",\n");
-            }
-
-            pieces[^1] = "\n]}\n";
-        }
-        else
-        {
-            pieces.Add(json + "\n");
+            pieces.Add(entries[i]);
+            pieces.Add(i < entries.Length - 1 ? ",\n" : "\n");
         }
 
+        pieces.Add("]}\n");
         return new DataFile("claims.json", pieces) { ClaimPieces = byClaim };
     }
 
