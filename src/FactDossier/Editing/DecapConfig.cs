@@ -113,8 +113,20 @@ public static class DecapConfig
     private static OrderedDictionary<string, object?> Field(string name, JsonElement schema, bool required, SiteSettings site)
     {
         var description = Text(schema, "description");
-        var value = Alternative(schema);
         var field = new OrderedDictionary<string, object?> { ["name"] = name, ["label"] = Label(name) };
+        Widget(field, name, Alternative(schema), description, site);
+        field["required"] = required;
+        if (description is not null)
+        {
+            field["hint"] = description;
+        }
+
+        return field;
+    }
+
+    /// <summary>The widget for a value of the schema, by its type: select, object, list, number, boolean, relation, date or text.</summary>
+    private static void Widget(OrderedDictionary<string, object?> field, string name, JsonElement value, string? description, SiteSettings site)
+    {
         var referenced = EditorFolders.ReferencedBy(description);
         var type = TypeOf(value);
         if (name == "rating")
@@ -135,23 +147,7 @@ public static class DecapConfig
         }
         else if (type == "array")
         {
-            var items = value.GetProperty("items");
-            if (TypeOf(items) == "object")
-            {
-                field["widget"] = "list";
-                field["collapsed"] = false;
-                field["fields"] = Fields(items, site);
-            }
-            else if (referenced is not null)
-            {
-                Relation(field, referenced);
-                field["multiple"] = true;
-            }
-            else
-            {
-                field["widget"] = "list";
-                field["field"] = Field(Singular(name), items, required: true, site);
-            }
+            ListWidget(field, name, value.GetProperty("items"), referenced, site);
         }
         else if (type == "integer")
         {
@@ -181,28 +177,47 @@ public static class DecapConfig
         }
         else
         {
-            field["widget"] = description?.Contains("Markdown", StringComparison.Ordinal) == true ? "markdown"
-                : LongText.Contains(name) ? "text"
-                : "string";
-            if (field["widget"] is "markdown")
-            {
-                field["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list", "quote" };
-                field["editor_components"] = Array.Empty<string>();
-            }
-
-            if (Pattern(value) is { } pattern)
-            {
-                field["pattern"] = pattern;
-            }
+            TextWidget(field, name, value, description);
         }
+    }
 
-        field["required"] = required;
-        if (description is not null)
+    /// <summary>A list: of objects (a form each), of references (a relation to many), or of plain values.</summary>
+    private static void ListWidget(OrderedDictionary<string, object?> field, string name, JsonElement items, EditorFolder? referenced, SiteSettings site)
+    {
+        if (TypeOf(items) == "object")
         {
-            field["hint"] = description;
+            field["widget"] = "list";
+            field["collapsed"] = false;
+            field["fields"] = Fields(items, site);
+        }
+        else if (referenced is not null)
+        {
+            Relation(field, referenced);
+            field["multiple"] = true;
+        }
+        else
+        {
+            field["widget"] = "list";
+            field["field"] = Field(Singular(name), items, required: true, site);
+        }
+    }
+
+    /// <summary>Text: Markdown (said so in its description), a long text, or a line; with the schema's pattern.</summary>
+    private static void TextWidget(OrderedDictionary<string, object?> field, string name, JsonElement value, string? description)
+    {
+        field["widget"] = description?.Contains("Markdown", StringComparison.Ordinal) == true ? "markdown"
+            : LongText.Contains(name) ? "text"
+            : "string";
+        if (field["widget"] is "markdown")
+        {
+            field["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list", "quote" };
+            field["editor_components"] = Array.Empty<string>();
         }
 
-        return field;
+        if (Pattern(value) is { } pattern)
+        {
+            field["pattern"] = pattern;
+        }
     }
 
     private static void Relation(OrderedDictionary<string, object?> field, EditorFolder collection)
