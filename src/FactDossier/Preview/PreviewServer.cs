@@ -38,57 +38,15 @@ public static class PreviewServer
         await using var app = builder.Build();
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".yml"] = "text/yaml; charset=utf-8";
-        var output = options.Layout.Output;
-        var editor = new EditorBackend(new EditorPaths(options.Layout), Path.GetFileName(options.Layout.Root));
         var served = port; // the port asked for, or the one Kestrel picked for 0
-
-        app.Run(async http =>
-        {
-            var path = http.Request.Path.Value ?? "/";
-            if (path == urls.BasePath + ReloadScript.Path + "events")
-            {
-                await hub.ServeAsync(http, app.Lifetime.ApplicationStopping);
-            }
-            else if (path == urls.BasePath + ReloadScript.Path + "reload.js")
-            {
-                http.Response.ContentType = "text/javascript; charset=utf-8";
-                await http.Response.WriteAsync(ReloadScript.Source);
-            }
-            else if (path == urls.BasePath + ReloadScript.Path + "status")
-            {
-                http.Response.ContentType = "application/json; charset=utf-8";
-                await http.Response.WriteAsync(hub.Current?.ToJson() ?? "{}");
-            }
-            else if (path == urls.BasePath + EditorRequests.Path)
-            {
-                await ServeEditorAsync(http, editor, served);
-            }
-            else if (path == urls.BasePath + EditorFiles.ConfigPath && File.Exists(Path.Combine(output, EditorFiles.ConfigPath)))
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                http.Response.ContentType = "text/yaml; charset=utf-8";
-                var origin = $"http://{(http.Request.Host.Host == "localhost" ? "localhost" : "127.0.0.1")}:{served}";
-                // The preview's own forms (an article's text written to seeds/), else the published ones.
-                var config = Loading.DossierLoader.LoadSite(options.Layout) is { } site && EditorFiles.Publishes(site)
-                    ? DecapConfig.Yaml(site, preview: true)
-                    : await File.ReadAllTextAsync(Path.Combine(output, EditorFiles.ConfigPath));
-                await http.Response.WriteAsync(EditorRequests.WithLocalBackend(config, origin, urls.BasePath));
-            }
-            else if (!path.StartsWith(urls.BasePath, StringComparison.Ordinal))
-            {
-                http.Response.Redirect(urls.BasePath);
-            }
-            else
-            {
-                await ServeFileAsync(http, output, urls, contentTypes, path);
-            }
-        });
+        var site = new Served(options, urls, hub, contentTypes, new EditorBackend(new EditorPaths(options.Layout), Path.GetFileName(options.Layout.Root)), () => served);
+        app.Run(http => ServeAsync(http, site, app.Lifetime.ApplicationStopping));
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
         await app.StartAsync(cancellation);
         var address = app.Urls.First();
         served = new Uri(address).Port;
-        console.WriteLine($"Serving {output} at {address.TrimEnd('/')}{urls.BasePath}");
+        console.WriteLine($"Serving {options.Layout.Output} at {address.TrimEnd('/')}{urls.BasePath}");
         console.WriteLine("Watching input/, seeds/ and theme/. Press Ctrl+C to stop.");
         console.Flush();
 
@@ -105,6 +63,58 @@ public static class PreviewServer
         await app.StopAsync(CancellationToken.None);
         await rebuilding;
         return 0;
+    }
+
+    /// <summary>What the preview's requests are answered from; the port is known once Kestrel has started.</summary>
+    private sealed record Served(BuildOptions Options, SiteUrls Urls, LiveReloadHub Hub, FileExtensionContentTypeProvider ContentTypes, EditorBackend Editor,
+        Func<int> Port);
+
+    /// <summary>The live-reload events, script and status, the editor's back end and configuration, else the output's files.</summary>
+    private static async Task ServeAsync(HttpContext http, Served site, CancellationToken stopping)
+    {
+        var (path, urls, output) = (http.Request.Path.Value ?? "/", site.Urls, site.Options.Layout.Output);
+        if (path == urls.BasePath + ReloadScript.Path + "events")
+        {
+            await site.Hub.ServeAsync(http, stopping);
+        }
+        else if (path == urls.BasePath + ReloadScript.Path + "reload.js")
+        {
+            http.Response.ContentType = "text/javascript; charset=utf-8";
+            await http.Response.WriteAsync(ReloadScript.Source, stopping);
+        }
+        else if (path == urls.BasePath + ReloadScript.Path + "status")
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(site.Hub.Current?.ToJson() ?? "{}", stopping);
+        }
+        else if (path == urls.BasePath + EditorRequests.Path)
+        {
+            await ServeEditorAsync(http, site.Editor, site.Port());
+        }
+        else if (path == urls.BasePath + EditorFiles.ConfigPath && File.Exists(Path.Combine(output, EditorFiles.ConfigPath)))
+        {
+            await ServeEditorConfigAsync(http, site);
+        }
+        else if (!path.StartsWith(urls.BasePath, StringComparison.Ordinal))
+        {
+            http.Response.Redirect(urls.BasePath);
+        }
+        else
+        {
+            await ServeFileAsync(http, output, urls, site.ContentTypes, path);
+        }
+    }
+
+    /// <summary>The editor's configuration with the local back end: the preview's own forms (an article's text written to seeds/), else the published ones.</summary>
+    private static async Task ServeEditorConfigAsync(HttpContext http, Served site)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.ContentType = "text/yaml; charset=utf-8";
+        var origin = $"http://{(http.Request.Host.Host == "localhost" ? "localhost" : "127.0.0.1")}:{site.Port()}";
+        var config = Loading.DossierLoader.LoadSite(site.Options.Layout) is { } settings && EditorFiles.Publishes(settings)
+            ? DecapConfig.Yaml(settings, preview: true)
+            : await File.ReadAllTextAsync(Path.Combine(site.Options.Layout.Output, EditorFiles.ConfigPath));
+        await http.Response.WriteAsync(EditorRequests.WithLocalBackend(config, origin, site.Urls.BasePath));
     }
 
     private static async Task ServeEditorAsync(HttpContext http, EditorBackend editor, int port)
