@@ -46,25 +46,7 @@ public sealed partial class TemplateSet
 
         var parser = new FluidParser();
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        var partials = new Dictionary<string, string>(StringComparer.Ordinal);
-        var parsedPartials = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
-        var partialsDirectory = Path.Combine(themeDirectory, "partials");
-        if (Directory.Exists(partialsDirectory))
-        {
-            // A partial in a sub-folder is named by its path: partials/charts/verdict-bar.liquid is 'charts/verdict-bar'.
-            foreach (var file in Directory.EnumerateFiles(partialsDirectory, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var path = layout.Display(file);
-                var name = Path.GetRelativePath(partialsDirectory, file).Replace('\\', '/');
-                if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is { } partial)
-                {
-                    partials[name] = source;
-                    parsedPartials[name[..^".liquid".Length]] = partial;
-                    paths["partial:" + name[..^".liquid".Length]] = path;
-                }
-            }
-        }
-
+        var (partials, parsedPartials) = LoadPartials(Path.Combine(themeDirectory, "partials"), parser, paths, layout, diagnostics);
         var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(layouts, "*.liquid").Order(StringComparer.Ordinal))
         {
@@ -77,18 +59,7 @@ public sealed partial class TemplateSet
             }
         }
 
-        var options = new TemplateOptions
-        {
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
-            FileProvider = new ThemeFileProvider(partials),
-            StrictFilters = true,
-            CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
-            TimeZone = TimeZoneInfo.Utc,
-            Now = () => DateTimeOffset.UnixEpoch, // templates must not see the clock: output must not change between builds
-        };
-        options.Filters.AddFilter("raw", Raw);
-        options.Filters.AddFilter("wrap_lines", WrapLines);
-
+        var options = Options(partials);
         if (!templates.ContainsKey(LayoutName))
         {
             diagnostics.Add(DiagnosticCode.MissingFile, SourceSpan.StartOf(layout.Display(layouts)), $"the theme has no {LayoutName}.liquid");
@@ -102,6 +73,47 @@ public sealed partial class TemplateSet
         var set = new TemplateSet(templates, parsedPartials, paths, options);
         options.Filters.AddFilter("partial_cached", set.PartialCached);
         return set;
+    }
+
+    /// <summary>
+    /// The theme's partials: each one's source (for Fluid's <c>render</c>) and its parse (for <c>partial_cached</c>). A
+    /// partial in a sub-folder is named by its path: partials/charts/verdict-bar.liquid is 'charts/verdict-bar'.
+    /// </summary>
+    private static (Dictionary<string, string> Sources, Dictionary<string, IFluidTemplate> Parsed) LoadPartials(string folder, FluidParser parser,
+        Dictionary<string, string> paths, InputLayout layout, DiagnosticBag diagnostics)
+    {
+        var (sources, parsed) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal));
+        IEnumerable<string> files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+        foreach (var file in files)
+        {
+            var path = layout.Display(file);
+            var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (TextFileReader.Read(file, path, diagnostics) is { } source && Parse(parser, source, path, diagnostics) is { } partial)
+            {
+                sources[name] = source;
+                parsed[name[..^".liquid".Length]] = partial;
+                paths["partial:" + name[..^".liquid".Length]] = path;
+            }
+        }
+
+        return (sources, parsed);
+    }
+
+    /// <summary>Fluid's options: snake_case members, the theme's partials, strict filters, and no clock (output must not change between builds).</summary>
+    private static TemplateOptions Options(Dictionary<string, string> partials)
+    {
+        var options = new TemplateOptions
+        {
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            FileProvider = new ThemeFileProvider(partials),
+            StrictFilters = true,
+            CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+            Now = () => DateTimeOffset.UnixEpoch,
+        };
+        options.Filters.AddFilter("raw", Raw);
+        options.Filters.AddFilter("wrap_lines", WrapLines);
+        return options;
     }
 
     private static IFluidTemplate? Parse(FluidParser parser, string source, string path, DiagnosticBag diagnostics)
