@@ -95,28 +95,9 @@ public static class BuildServerClient
             start.ArgumentList.Add(typeof(BuildServer).Assembly.Location);
         }
 
-        var layout = options.Layout;
-        string[] arguments = ["server", "run", "--socket", socketPath, "--root", layout.Root, "--input", layout.Input, "--theme", layout.Theme, "--output", layout.Output];
-        foreach (var argument in arguments)
+        foreach (var argument in ServerArguments(socketPath, options))
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (options.BasePath is { } basePath)
-        {
-            start.ArgumentList.Add("--base-path");
-            start.ArgumentList.Add(basePath);
-        }
-
-        if (options.BaseUrl is { } baseUrl)
-        {
-            start.ArgumentList.Add("--base-url");
-            start.ArgumentList.Add(baseUrl.ToString());
-        }
-
-        if (options.Strict)
-        {
-            start.ArgumentList.Add("--strict");
         }
 
         try
@@ -128,6 +109,19 @@ public static class BuildServerClient
         {
             // No shell to start it with: every build runs in the command's own process.
         }
+    }
+
+    /// <summary>The server's command line: its socket, the project's folders, and the options that change the output.</summary>
+    private static IEnumerable<string> ServerArguments(string socketPath, BuildOptions options)
+    {
+        var layout = options.Layout;
+        string[] arguments = ["server", "run", "--socket", socketPath, "--root", layout.Root, "--input", layout.Input, "--theme", layout.Theme, "--output", layout.Output];
+        return [
+            .. arguments,
+            .. options.BasePath is { } basePath ? ["--base-path", basePath] : Array.Empty<string>(),
+            .. options.BaseUrl is { } baseUrl ? ["--base-url", baseUrl.ToString()] : Array.Empty<string>(),
+            .. options.Strict ? ["--strict"] : Array.Empty<string>(),
+        ];
     }
 
     /// <summary>Asks the server to stop; false when none was listening.</summary>
