@@ -261,22 +261,7 @@ public sealed class LinkChecker(SiteUrls urls)
         else
         {
             var path = pathSpan.ToString();
-            var absolute = isRooted ? path : new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath;
-            string? problem = null;
-            target = null;
-            if (!absolute.StartsWith(urls.BasePath, StringComparison.Ordinal))
-            {
-                problem = $"points outside the site's base path '{urls.BasePath}'";
-            }
-            else
-            {
-                var file = urls.OutputPathOf(absolute.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(absolute) : absolute);
-                if (!pages.TryGetValue(file, out target) && !otherFiles.Contains(file))
-                {
-                    problem = "leads to no page of the site";
-                }
-            }
-
+            (target, var problem) = Target(isRooted ? path : new Uri(new Uri("http://site" + PageUrlUnderBase(pageUrl)), path).AbsolutePath, pages, otherFiles);
             if (isRooted)
             {
                 rooted[path] = (target, problem);
@@ -298,6 +283,18 @@ public sealed class LinkChecker(SiteUrls urls)
             ? target.Ids.Contains(Uri.UnescapeDataString(fragment.ToString()))
             : target.Ids is HashSet<string> ids ? ids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(fragment) : target.Ids.Contains(fragment.ToString());
         return found ? null : $"points to '#{Uri.UnescapeDataString(fragment.ToString())}', which is not on {(target == page ? "this page" : "the target page")}";
+    }
+
+    /// <summary>The page or file an absolute path leads to (a page's links, or null for another file), or what is wrong with it.</summary>
+    private (PageLinks? Target, string? Problem) Target(string absolute, IReadOnlyDictionary<string, PageLinks> pages, IReadOnlySet<string> otherFiles)
+    {
+        if (!absolute.StartsWith(urls.BasePath, StringComparison.Ordinal))
+        {
+            return (null, $"points outside the site's base path '{urls.BasePath}'");
+        }
+
+        var file = urls.OutputPathOf(absolute.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(absolute) : absolute);
+        return pages.TryGetValue(file, out var target) || otherFiles.Contains(file) ? (target, null) : (null, "leads to no page of the site");
     }
 
     private string PageUrlUnderBase(string pageUrl) => urls.BasePath + pageUrl.TrimStart('/');
