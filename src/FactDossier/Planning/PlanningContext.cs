@@ -225,24 +225,14 @@ public sealed class PlanningContext
     {
         var s = Dossier.Site;
         var t = Strings;
-        var nav = new List<LinkView>
-        {
-            new(t["nav_claims"], Urls.Home),
-        };
-        if (Dossier.Articles.Length > MaxArticlesInNav)
-        {
-            nav.Add(new LinkView(t["nav_articles"], $"{Urls.Home}#articles"));
-        }
-        else
-        {
-            nav.AddRange(Dossier.Articles.Select(a => new LinkView(Dossier.Articles.Length == 1 ? t["nav_article"] : a.Title, Urls.Article(a.Id))));
-        }
-
-        nav.Add(new LinkView(t["nav_people"], Urls.People));
-        nav.Add(new LinkView(t["nav_sources"], Urls.Sources));
-        nav.Add(new LinkView(t["nav_timeline"], Urls.Timeline));
-        nav.Add(new LinkView(t["nav_tags"], Urls.Tags));
-        nav.AddRange(Dossier.Pages.Select(p => new LinkView(p.Title, Urls.Page(p.Slug))));
+        LinkView[] articles = Dossier.Articles.Length > MaxArticlesInNav
+            ? [new(t["nav_articles"], $"{Urls.Home}#articles")]
+            : [.. Dossier.Articles.Select(a => new LinkView(Dossier.Articles.Length == 1 ? t["nav_article"] : a.Title, Urls.Article(a.Id)))];
+        List<LinkView> nav =
+        [
+            new(t["nav_claims"], Urls.Home), .. articles, new(t["nav_people"], Urls.People), new(t["nav_sources"], Urls.Sources),
+            new(t["nav_timeline"], Urls.Timeline), new(t["nav_tags"], Urls.Tags), .. Dossier.Pages.Select(p => new LinkView(p.Title, Urls.Page(p.Slug))),
+        ];
         return new SiteView(s.Title, s.Summary, s.Language, s.Publisher.Name, s.Publisher.Url?.AbsoluteUri, Urls.Home,
             Urls.Asset("site.css"), Urls.Asset("favicon.svg"), Urls.Asset("site.js"), Urls.File("feed.xml"), nav, SiteView.LocaleOf(s.Language));
     }
