@@ -27,10 +27,7 @@ public sealed class ArticlePlanner : IPagePlanner
 
         var text = article.Text;
         // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
-        var touching = anchors
-            .SelectMany(a => Enumerable.Range(text.ParagraphAt(a.Start).Number, text.ParagraphAt(Math.Max(a.Start, a.End - 1)).Number - text.ParagraphAt(a.Start).Number + 1)
-                .Select(number => (Number: number, Anchor: a)))
-            .ToLookup(x => x.Number, x => x.Anchor);
+        var touching = anchors.SelectMany(a => ParagraphsOf(text, a).Select(number => (Number: number, Anchor: a))).ToLookup(x => x.Number, x => x.Anchor);
         // A quote cut into several segments (where others overlap it) is styled once.
         var styles = new Dictionary<QuoteAnchor, MarkStyle>(ReferenceEqualityComparer.Instance);
         MarkStyle StyleOf(QuoteAnchor a) => styles.TryGetValue(a, out var style) ? style : styles[a] = Style(context, a);
@@ -65,23 +62,18 @@ public sealed class ArticlePlanner : IPagePlanner
             return null;
         }
 
-        var (changed, before) = (reuse.Changed, reuse.Before);
-
-        var text = article.Text;
-        var touched = new HashSet<int>();
-        foreach (var anchor in context.Anchored.AnchorsIn(article.Id).Concat(before.Anchored.AnchorsIn(article.Id)))
-        {
-            if (changed.Contains(anchor.ClaimId))
-            {
-                var end = text.ParagraphAt(Math.Max(anchor.Start, anchor.End - 1)).Number;
-                for (var number = text.ParagraphAt(anchor.Start).Number; number <= end; number++)
-                {
-                    touched.Add(number);
-                }
-            }
-        }
-
+        var touched = context.Anchored.AnchorsIn(article.Id).Concat(reuse.Before.Anchored.AnchorsIn(article.Id))
+            .Where(a => reuse.Changed.Contains(a.ClaimId))
+            .SelectMany(a => ParagraphsOf(article.Text, a))
+            .ToHashSet();
         return last.Paragraphs.Where(p => !touched.Contains(p.Number)).ToDictionary(p => p.Number);
+    }
+
+    /// <summary>The numbers of the paragraphs an anchor touches: a quote may run across a paragraph break.</summary>
+    private static IEnumerable<int> ParagraphsOf(Model.ArticleText text, QuoteAnchor anchor)
+    {
+        var first = text.ParagraphAt(anchor.Start).Number;
+        return Enumerable.Range(first, text.ParagraphAt(Math.Max(anchor.Start, anchor.End - 1)).Number - first + 1);
     }
 
     private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)
