@@ -20,24 +20,17 @@ public sealed class TagPlanner : IPagePlanner
         Dictionary<string, List<ClaimView>>? claimsByTag = null;
         foreach (var (tag, pagesBefore) in tags.Zip(kept))
         {
-            if (pagesBefore is not null)
-            {
-                foreach (var page in pagesBefore)
-                {
-                    yield return page;
-                }
-
-                continue;
-            }
-
-            claimsByTag ??= ClaimsByTag(context, gathered);
-            var claims = claimsByTag.GetValueOrDefault(tag.Key) ?? [];
-            var pages = PagePlans.PagedClaims(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims,
-                (slice, _) => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)]);
-            foreach (var page in pages)
+            foreach (var page in pagesBefore ?? TagPages(tag, claimsByTag ??= ClaimsByTag(context, gathered)))
             {
                 yield return page;
             }
+        }
+
+        IEnumerable<PagePlan> TagPages(TagView tag, Dictionary<string, List<ClaimView>> byTag)
+        {
+            var claims = byTag.GetValueOrDefault(tag.Key) ?? [];
+            return PagePlans.PagedClaims(context, "tag", $"{t["tag_title"]} {tag.Key}", tag.Url, "tag", null, claims,
+                (slice, _) => [("tag", tag), ("claims", slice), ("claim_count", claims.Count)]);
         }
     }
 
