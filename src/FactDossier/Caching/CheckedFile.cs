@@ -37,7 +37,7 @@ internal static class CheckedFile
 
         try
         {
-            return MemoryPackSerializer.Deserialize<T>(contents[(4 + expected.Length)..], PooledStrings.ForRead());
+            return MemoryPackSerializer.Deserialize<T>(contents[(4 + expected.Length)..], PooledStrings.Options());
         }
         catch (Exception e) when (e is MemoryPackSerializationException or FormatException or ArgumentException or OverflowException)
         {
@@ -61,20 +61,19 @@ internal static class CheckedFile
     public static (string Temporary, long Length, DateTime WrittenUtc) WriteAside<T>(string path, string header, T value)
     {
         var headerBytes = Encoding.UTF8.GetBytes(Typed<T>(header));
-        var buffer = new ArrayBufferWriter<byte>();
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), headerBytes.Length);
-        buffer.Advance(4);
-        buffer.Write(headerBytes);
-        MemoryPackSerializer.Serialize(buffer, value);
-        var contents = buffer.WrittenSpan;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            using (var contents = new HashingFileWriter(file))
             {
-                file.Write(contents);
-                file.Write(BitConverter.GetBytes(XxHash3.HashToUInt64(contents)));
+                BinaryPrimitives.WriteInt32LittleEndian(contents.GetSpan(4), headerBytes.Length);
+                contents.Advance(4);
+                contents.Write(headerBytes);
+                MemoryPackSerializer.Serialize(contents, value, PooledStrings.Options());
+                contents.Flush();
+                file.Write(BitConverter.GetBytes(contents.Hash));
             }
 
             return (temporary, new FileInfo(temporary).Length, File.GetLastWriteTimeUtc(temporary));
@@ -95,4 +94,57 @@ internal static class CheckedFile
     /// </summary>
     public static string ToolBuild { get; } = string.Join('/', typeof(CheckedFile).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, System.Globalization.CultureInfo.InvariantCulture.CompareInfo.Version);
+
+    /// <summary>
+    /// Where MemoryPack writes a file: each filled buffer goes to the disk and into the checksum, so no copy of the
+    /// file is held in memory (at 100k claims a stored file is hundreds of megabytes).
+    /// </summary>
+    private sealed class HashingFileWriter(FileStream file) : IBufferWriter<byte>, IDisposable
+    {
+        private readonly XxHash3 _hash = new();
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        private int _used;
+
+        public ulong Hash => _hash.GetCurrentHashAsUInt64();
+
+        public void Advance(int count) => _used += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            var free = Reserve(sizeHint); // first: it may take a larger buffer
+            return _buffer.AsMemory(free);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            var free = Reserve(sizeHint);
+            return _buffer.AsSpan(free);
+        }
+
+        public void Flush()
+        {
+            var filled = _buffer.AsSpan(0, _used);
+            _hash.Append(filled);
+            file.Write(filled);
+            _used = 0;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+        /// <returns>Where the free part of the buffer begins, with room for at least <paramref name="sizeHint"/> bytes.</returns>
+        private int Reserve(int sizeHint)
+        {
+            if (_buffer.Length - _used < Math.Max(sizeHint, 1))
+            {
+                Flush();
+                if (_buffer.Length < sizeHint)
+                {
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
+                }
+            }
+
+            return _used;
+        }
+    }
 }

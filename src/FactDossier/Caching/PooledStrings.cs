@@ -1,12 +1,12 @@
-using FactDossier.Publishing;
 using MemoryPack;
 
 namespace FactDossier.Caching;
 
 /// <summary>
 /// Strings that repeat by thousands in what is kept between runs (a claim file's path in each of its spans, a page's
-/// ids): each distinct value is one string per file read, as MemoryPack would otherwise make one per occurrence. The
-/// pool is the read's own (<see cref="CheckedFile.Read{T}"/> gives it through the options): nothing outlives the read.
+/// ids, the claims a page shows): each distinct value is written once per file, then by its number, and read back as
+/// one string. The table is the write's or the read's own (<see cref="CheckedFile"/> gives it through the options):
+/// nothing outlives one file.
 /// </summary>
 internal sealed class PooledStringAttribute : MemoryPackCustomFormatterAttribute<PooledStrings.One, string>
 {
@@ -21,22 +21,58 @@ internal sealed class PooledSetAttribute : MemoryPackCustomFormatterAttribute<Po
 
 internal static class PooledStrings
 {
-    /// <summary>The options of one read, with its pool.</summary>
-    public static MemoryPackSerializerOptions ForRead() => new() { ServiceProvider = new Pool() };
+    // A pooled string is a number: 0 for null, 1 for a new string (which follows), n ≥ 2 for the (n − 2)th string of the file.
+    private const int Null = 0, New = 1, Known = 2;
 
-    private static string? Pooled(ref MemoryPackReader reader)
+    /// <summary>The options of one write or one read, with its own table.</summary>
+    public static MemoryPackSerializerOptions Options() => new() { StringEncoding = StringEncoding.Utf8, ServiceProvider = new Table() };
+
+    private static Table TableOf(MemoryPackSerializerOptions options) =>
+        options.ServiceProvider as Table ?? throw new InvalidOperationException("pooled strings are written and read through CheckedFile");
+
+    private static void Write<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, string? value)
+        where TBufferWriter : System.Buffers.IBufferWriter<byte>
     {
-        var value = reader.ReadString();
-        return value is not null && reader.Options.ServiceProvider?.GetService(typeof(StringPool)) is StringPool pool ? pool.Get(value) : value;
+        var table = TableOf(writer.Options);
+        if (value is null)
+        {
+            writer.WriteVarInt(Null);
+        }
+        else if (table.Numbers.TryGetValue(value, out var number))
+        {
+            writer.WriteVarInt(Known + number);
+        }
+        else
+        {
+            table.Numbers.Add(value, table.Numbers.Count);
+            writer.WriteVarInt(New);
+            writer.WriteString(value);
+        }
+    }
+
+    private static string? Read(ref MemoryPackReader reader)
+    {
+        var table = TableOf(reader.Options);
+        var tag = reader.ReadVarIntInt32();
+        if (tag == New)
+        {
+            var value = reader.ReadString() ?? throw new MemoryPackSerializationException("a null where a pooled string was written");
+            table.Strings.Add(value);
+            return value;
+        }
+
+        return tag == Null ? null
+            : tag - Known is var n && n >= 0 && n < table.Strings.Count ? table.Strings[n]
+            : throw new MemoryPackSerializationException("a pooled string's number out of the file's table");
     }
 
     public sealed class One : MemoryPackFormatter<string>
     {
         public static One Instance { get; } = new();
 
-        public override void Serialize<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, scoped ref string? value) => writer.WriteString(value);
+        public override void Serialize<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, scoped ref string? value) => Write(ref writer, value);
 
-        public override void Deserialize(ref MemoryPackReader reader, scoped ref string? value) => value = Pooled(ref reader);
+        public override void Deserialize(ref MemoryPackReader reader, scoped ref string? value) => value = Read(ref reader);
     }
 
     /// <summary>A set of strings, read back as an ordinal <see cref="HashSet{T}"/> of pooled strings.</summary>
@@ -55,7 +91,7 @@ internal static class PooledStrings
             writer.WriteCollectionHeader(value.Count);
             foreach (var item in value.Order(StringComparer.Ordinal))
             {
-                writer.WriteString(item);
+                Write(ref writer, item);
             }
         }
 
@@ -70,17 +106,20 @@ internal static class PooledStrings
             var set = new HashSet<string>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
-                set.Add(Pooled(ref reader) ?? throw new MemoryPackSerializationException("a null in a set of strings"));
+                set.Add(Read(ref reader) ?? throw new MemoryPackSerializationException("a null in a set of strings"));
             }
 
             value = set;
         }
     }
 
-    private sealed class Pool : IServiceProvider
+    /// <summary>The strings of one file: by value while writing, by number while reading.</summary>
+    private sealed class Table : IServiceProvider
     {
-        private readonly StringPool _strings = new();
+        public Dictionary<string, int> Numbers { get; } = new(StringComparer.Ordinal);
 
-        public object? GetService(Type serviceType) => serviceType == typeof(StringPool) ? _strings : null;
+        public List<string> Strings { get; } = [];
+
+        public object? GetService(Type serviceType) => serviceType == typeof(Table) ? this : null;
     }
 }

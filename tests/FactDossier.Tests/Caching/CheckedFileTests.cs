@@ -60,6 +60,31 @@ public sealed class CheckedFileTests : IDisposable
         Assert.Null(CheckedFile.Read<string>(PathOf("missing.bin"), "header"));
     }
 
+    [Fact]
+    public void A_value_larger_than_the_write_buffer_reads_back_whole()
+    {
+        // The file goes to the disk buffer by buffer (64 KiB), one string alone larger than a buffer included.
+        var value = new[] { new string('é', 200_000), string.Concat(Enumerable.Range(0, 50_000).Select(i => $"{i},")), "" };
+
+        CheckedFile.Write(PathOf("big.bin"), "header", value);
+
+        Assert.Equal(value, CheckedFile.Read<string[]>(PathOf("big.bin"), "header"));
+    }
+
+    [Fact]
+    public void A_repeated_path_is_stored_once_and_read_back_as_one_string()
+    {
+        const string path = "input/claims/a-claim-file-with-a-long-name.yml";
+        var spans = Enumerable.Range(1, 10_000).Select(line => new FactDossier.Diagnostics.SourceSpan(path, line, 1)).ToArray();
+
+        CheckedFile.Write(PathOf("spans.bin"), "header", spans);
+        var read = CheckedFile.Read<FactDossier.Diagnostics.SourceSpan[]>(PathOf("spans.bin"), "header")!;
+
+        Assert.Equal(spans, read);
+        Assert.All(read, span => Assert.Same(read[0].Path, span.Path));
+        Assert.True(new FileInfo(PathOf("spans.bin")).Length < spans.Length * 16, "each span after the first names its path by number");
+    }
+
     /// <summary>A value MemoryPack cannot write: its serialization fails before anything is on disk.</summary>
     private sealed class Unstorable;
 
