@@ -25,7 +25,7 @@ internal static class PooledStrings
     private const int Null = 0, New = 1, Known = 2;
 
     /// <summary>The options of one write or one read, with its own table.</summary>
-    public static MemoryPackSerializerOptions Options() => new() { StringEncoding = StringEncoding.Utf8, ServiceProvider = new Table() };
+    public static MemoryPackSerializerOptions Options() => new() { ServiceProvider = new Table() };
 
     private static Table TableOf(MemoryPackSerializerOptions options) =>
         options.ServiceProvider as Table ?? throw new InvalidOperationException("pooled strings are written and read through CheckedFile");
