@@ -165,7 +165,7 @@ public static class ClaimScaffold
             .Select(p => $"  # {p.Name}: (optional) {FirstSentence(p.Value)}".TrimEnd() + "\n");
     }
 
-    /// <summary>"Optional: where these words first appeared …." as "where these words first appeared …": the line says optional.</summary>
+    /// <summary>A description's first sentence, without its final stop and its leading "Optional: " (the line says so).</summary>
     private static string FirstSentence(JsonElement property)
     {
         var description = property.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
