@@ -76,7 +76,7 @@ internal sealed class ClaimViewBuilder(PlanningContext context)
         return new QuoteView(elementId, role, roleLabel, speaker, words, text, lang, translation,
             saidOn is { } d ? context.Strings.FormatDate(d) : null, saidOn is { } iso ? UiStrings.Iso(iso) : null, venue, quoteContext,
             anchor is null ? null : $"{context.Urls.Article(anchor.ArticleId)}#{anchor.ElementId}",
-            anchor?.Paragraph ?? paragraph, source) { FirstAppearance = quote?.FirstAppearance?.AbsoluteUri };
+            anchor?.Paragraph ?? paragraph, source) { Selector = quote };
     }
 
     /// <summary>Numbers a claim's sources in order of first citation; the claim's article is always number 1.</summary>

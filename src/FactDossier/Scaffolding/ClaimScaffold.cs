@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using FactDossier.Anchoring;
 using FactDossier.Diagnostics;
+using FactDossier.Editing;
 using FactDossier.Loading;
 using FactDossier.Loading.Yaml;
 using FactDossier.Model;
@@ -13,11 +15,21 @@ public sealed record ScaffoldedClaim(string Id, string RelativePath, string Cont
 
 /// <summary>
 /// Builds a new claim file from a quote, after checking that the quote anchors in the article with the same rules
-/// and hints as the build. Every field the editor must still fill in says TODO, which the build reports as a warning.
+/// and hints as the build. Every field the editor must still fill in says TODO, which the build reports as a warning;
+/// the statement's other optional fields are offered as comments, described by the claim schema.
 /// </summary>
 public static class ClaimScaffold
 {
     private const int IdWords = 6;
+
+    /// <summary>
+    /// The statement's fields the scaffold writes, or settles by anchoring the quote in the article (no prefix, suffix,
+    /// occurrence or source is needed then; a translation is written when the languages differ, and only then needed).
+    /// </summary>
+    private static readonly HashSet<string> Settled = new(StringComparer.Ordinal)
+    {
+        "speaker", "quote", "prefix", "suffix", "occurrence", "source", "translation", "said_on", "venue",
+    };
 
     public static (ScaffoldedClaim? Claim, IReadOnlyList<Diagnostic> Diagnostics) Create(Dossier dossier, NewClaimRequest request)
     {
@@ -126,7 +138,7 @@ public static class ClaimScaffold
         return yaml
             .Append("  said_on: TODO # YYYY-MM-DD: when it was said, not when it was reported\n")
             .Append("  venue: \"TODO: where it was said\"\n")
-            .Append("  # first_appearance: https://… (optional: where the words first appeared, a post, a video or a transcript, if you have seen it)\n")
+            .AppendJoin("", Offers(EditorSchemas.Of("claim")))
             .Append("counter_statements:\n")
             .Append("  - text: \"TODO: what contradicts, qualifies or supports the statement; or give speaker and quote\"\n")
             .Append("    relation: contradicts # contradicts | qualifies | supports\n")
@@ -138,5 +150,26 @@ public static class ClaimScaffold
             .Append("sources: []\n")
             .Append("tags: []\n")
             .ToString();
+    }
+
+    /// <summary>
+    /// A commented line for each optional property of the schema's statement that the scaffold does not settle, in the
+    /// schema's order, with the first sentence of its description: a field added to the schema is offered as it is.
+    /// </summary>
+    internal static IEnumerable<string> Offers(JsonElement claimSchema)
+    {
+        var statement = claimSchema.GetProperty("properties").GetProperty("statement");
+        var required = statement.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
+        return statement.GetProperty("properties").EnumerateObject()
+            .Where(p => !required.Contains(p.Name) && !Settled.Contains(p.Name))
+            .Select(p => $"  # {p.Name}: (optional) {FirstSentence(p.Value)}".TrimEnd() + "\n");
+    }
+
+    /// <summary>A description's first sentence, without its final stop and its leading "Optional: " (the line says so).</summary>
+    private static string FirstSentence(JsonElement property)
+    {
+        var description = property.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        var sentence = description.ReplaceLineEndings(" ").Split(". ", 2)[0].TrimEnd('.');
+        return sentence.StartsWith("Optional: ", StringComparison.Ordinal) ? sentence["Optional: ".Length..] : sentence;
     }
 }

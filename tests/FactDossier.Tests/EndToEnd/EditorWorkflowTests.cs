@@ -42,7 +42,7 @@ public sealed class EditorWorkflowTests
         FactDossierProcess.Execute("new", "claim", "--root", project.Root, "--article", "talks", "--quote", "Nous ne croyons personne", "--speaker", "spokesman");
         const string File = "input/claims/nous-ne-croyons-personne.yml";
         var written = project.Read(File);
-        var offer = Assert.Single(written.Split('\n'), l => l.StartsWith("  # first_appearance: https://", StringComparison.Ordinal));
+        var offer = Assert.Single(written.Split('\n'), l => l.StartsWith("  # first_appearance: (optional) ", StringComparison.Ordinal));
 
         project.Write(File, written.Replace(offer, "  first_appearance: https://example.org/briefing", StringComparison.Ordinal));
         Assert.True(project.Build().Succeeded);

@@ -1,8 +1,11 @@
+using FactDossier.Model;
+
 namespace FactDossier.Planning.Views;
 
 /// <summary>
 /// A statement or counter-statement as shown: someone's exact words (<see cref="Quote"/>, in <see cref="Lang"/>) or
-/// an established fact in the editors' words (<see cref="Text"/>).
+/// an established fact in the editors' words (<see cref="Text"/>). What it shows of the editors' selector of the words
+/// besides the words themselves is read here from <see cref="Selector"/>.
 /// </summary>
 public sealed record QuoteView(
     string ElementId,
@@ -21,6 +24,9 @@ public sealed record QuoteView(
     int? Paragraph,
     SourceView? Source)
 {
+    /// <summary>The editors' selector of someone's words (none for an established fact), as the claim file gives it.</summary>
+    public QuoteSelector? Selector { get; init; }
+
     /// <summary>Where the words first appeared (a post, a video, a transcript).</summary>
-    public string? FirstAppearance { get; init; }
+    public string? FirstAppearance => Selector?.FirstAppearance?.AbsoluteUri;
 }
