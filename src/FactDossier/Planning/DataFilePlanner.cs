@@ -1,6 +1,4 @@
 using FactDossier.Editing;
-using System.Globalization;
-using System.Text;
 using System.Xml;
 using FactDossier.Planning.Search;
 using FactDossier.Planning.Views;
@@ -37,7 +35,6 @@ public static class DataFilePlanner
     private static DataFile ClaimsJson(PlanningContext context)
     {
         var site = context.Dossier.Site;
-        var (entries, byClaim) = ClaimPieces(context, "claims.json", context.Claims, claim => ClaimsJsonEntry(context, claim));
         var json = JsonLd.Write(w =>
         {
             w.WriteStartObject();
@@ -66,32 +63,23 @@ public static class DataFilePlanner
             w.WriteEndObject();
         }, compact: true);
         // The entries go into the claims array, last in the file: one claim a line, so that a diff shows which changed.
-        var pieces = new List<string>((2 * entries.Length) + 2) { json[..^"[]}".Length] + "[\n" };
-        for (var i = 0; i < entries.Length; i++)
-        {
-            pieces.Add(entries[i]);
-            pieces.Add(i < entries.Length - 1 ? ",\n" : "\n");
-        }
-
-        pieces.Add("]}\n");
-        return new DataFile("claims.json", pieces) { ClaimPieces = byClaim };
+        var head = json[..^"[]}".Length] + "[";
+        return PerClaim(context, "claims.json", context.Claims, claim => ClaimsJsonEntry(context, claim),
+            entries => [head, .. entries.SelectMany((entry, i) => new[] { i == 0 ? "\n" : ",\n", entry }), "\n]}\n"]);
     }
 
-    /// <summary>Each published claim's piece of a file, in order: the last plan's piece of an unchanged claim, else written now.</summary>
-    internal static (string[] Pieces, Dictionary<string, string> ByClaim) ClaimPieces(PlanningContext context, string file,
-        IEnumerable<ClaimView> claims, Func<ClaimView, string> write)
+    /// <summary>
+    /// A file of one piece per published claim, in order, laid out between its other pieces by <paramref name="layout"/>:
+    /// the last plan's piece of an unchanged claim, else written now.
+    /// </summary>
+    internal static DataFile PerClaim(PlanningContext context, string path, IEnumerable<ClaimView> claims, Func<ClaimView, string> write,
+        Func<string[], IReadOnlyList<string>> layout)
     {
-        var before = context.Reuse?.File(file)?.ClaimPieces;
+        var before = context.Reuse?.File(path)?.ClaimPieces;
         var published = claims.Where(c => !c.IsDraft).ToList();
         var pieces = new string[published.Count];
         Parallel.For(0, pieces.Length, i => pieces[i] = (context.IsUnchanged(published[i].Id) ? before?.GetValueOrDefault(published[i].Id) : null) ?? write(published[i]));
-        var byClaim = new Dictionary<string, string>(published.Count, StringComparer.Ordinal);
-        for (var i = 0; i < published.Count; i++)
-        {
-            byClaim[published[i].Id] = pieces[i];
-        }
-
-        return (pieces, byClaim);
+        return new DataFile(path, layout(pieces)) { ClaimPieces = Enumerable.Range(0, pieces.Length).ToDictionary(i => published[i].Id, i => pieces[i], StringComparer.Ordinal) };
     }
 
     /// <summary>One claim of claims.json, on a line of its own.</summary>
@@ -172,28 +160,5 @@ public static class DataFilePlanner
         var sitemap = context.Absolute(context.Urls.File(Sitemaps.Index)); // the index, when the sitemap takes several files
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
         return new DataFile("robots.txt", text);
-    }
-
-    internal static string AtomDate(DateOnly date) =>
-        date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Xml(Action<XmlWriter> write)
-    {
-        var sb = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, NewLineChars = "\n" };
-        using (var sw = new Utf8StringWriter(sb))
-        using (var w = XmlWriter.Create(sw, settings))
-        {
-            w.WriteStartDocument();
-            write(w);
-            w.WriteEndDocument();
-        }
-
-        return sb.Append('\n').ToString();
-    }
-
-    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
     }
 }

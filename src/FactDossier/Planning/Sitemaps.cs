@@ -36,9 +36,7 @@ internal static class Sitemaps
         var closing = Encoding.UTF8.GetByteCount(Close(any: true));
         foreach (var loc in locs)
         {
-            var entry = new StringBuilder("  <url>\n    <loc>");
-            XmlText.Append(entry, loc);
-            var text = entry.Append("</loc>\n  </url>\n").ToString();
+            var text = $"  <url>\n    <loc>{XmlText.Escape(loc)}</loc>\n  </url>\n";
             var length = Encoding.UTF8.GetByteCount(text);
             if (part is null || urls == maxUrls || bytes + length + closing > maxBytes)
             {
@@ -62,9 +60,7 @@ internal static class Sitemaps
         {
             var path = PartPath(i + 1);
             files.Add((path, parts[i].Append(Close(any: true)).ToString()));
-            index.Append("  <sitemap>\n    <loc>");
-            XmlText.Append(index, urlOf(path));
-            index.Append("</loc>\n  </sitemap>\n");
+            index.Append("  <sitemap>\n    <loc>").Append(XmlText.Escape(urlOf(path))).Append("</loc>\n  </sitemap>\n");
         }
 
         return [(Index, index.Append("</sitemapindex>\n").ToString()), .. files];
