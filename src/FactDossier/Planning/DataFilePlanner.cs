@@ -1,5 +1,4 @@
 using FactDossier.Editing;
-using System.Xml;
 using FactDossier.Planning.Search;
 using FactDossier.Planning.Views;
 using FactDossier.Rendering;
@@ -12,9 +11,6 @@ namespace FactDossier.Planning;
 /// </summary>
 public static class DataFilePlanner
 {
-    public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
-        [.. FromClaims(context), .. FromPages(context, pages)];
-
     /// <summary>The files made from the claims alone (claims.json, the feed, the search index): they can be made while pages are planned.</summary>
     public static IReadOnlyList<DataFile> FromClaims(PlanningContext context)
     {
@@ -148,12 +144,6 @@ public static class DataFilePlanner
 
         return true;
     }
-
-    /// <summary>
-    /// A sitemap that fits in one file, as <see cref="XmlWriter"/> indents it, written by hand (<see cref="Sitemaps"/>):
-    /// the preview makes it again on every edit, and the writer took a quarter of the planning time at 1,000 claims.
-    /// </summary>
-    internal static string SitemapXml(IEnumerable<string> locs) => Sitemaps.Of(locs, file => file).Single().Xml;
 
     private static DataFile Robots(PlanningContext context)
     {

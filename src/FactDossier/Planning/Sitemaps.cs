@@ -5,7 +5,9 @@ namespace FactDossier.Planning;
 /// <summary>
 /// The sitemap (sitemaps.org): one <c>sitemap.xml</c> while the site's addresses fit in one file, else
 /// <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>… each within the protocol's limits (50,000 URLs, 50 MB) and
-/// <c>sitemap.xml</c> an index of them, which robots.txt names either way.
+/// <c>sitemap.xml</c> an index of them, which robots.txt names either way. Written by hand, as
+/// <see cref="System.Xml.XmlWriter"/> indents it: the preview makes it again on every edit, and the writer took a
+/// quarter of the planning time at 1,000 claims.
 /// </summary>
 internal static class Sitemaps
 {
