@@ -125,25 +125,9 @@ public static class DataFilePlanner
 
     private static string Loc(PagePlan page) => page.Page.CanonicalUrl ?? page.Page.Url;
 
-    private static bool SameSitemap(IReadOnlyList<PagePlan> before, IReadOnlyList<PagePlan> now)
-    {
-        if (before.Count != now.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Count; i++)
-        {
-            var (then, page) = (before[i], now[i]);
-            if (!ReferenceEquals(then, page) && (InSitemap(then) != InSitemap(page)
-                || !string.Equals(then.Page.Url, page.Page.Url, StringComparison.Ordinal) || !string.Equals(Loc(then), Loc(page), StringComparison.Ordinal)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SameSitemap(IReadOnlyList<PagePlan> before, IReadOnlyList<PagePlan> now) =>
+        before.Count == now.Count && before.Zip(now, (then, page) => ReferenceEquals(then, page) || (InSitemap(then) == InSitemap(page)
+            && string.Equals(then.Page.Url, page.Page.Url, StringComparison.Ordinal) && string.Equals(Loc(then), Loc(page), StringComparison.Ordinal))).All(same => same);
 
     private static DataFile Robots(PlanningContext context)
     {

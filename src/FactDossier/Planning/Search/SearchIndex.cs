@@ -66,23 +66,8 @@ public static partial class SearchIndex
 
     private const string MetaFile = "search/meta.json";
 
-    private static bool SameOrder(IReadOnlyList<ClaimView> before, IReadOnlyList<ClaimView> now)
-    {
-        if (before.Count != now.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Count; i++)
-        {
-            if (!string.Equals(before[i].Id, now[i].Id, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SameOrder(IReadOnlyList<ClaimView> before, IReadOnlyList<ClaimView> now) =>
+        before.Count == now.Count && before.Select(c => c.Id).SequenceEqual(now.Select(c => c.Id), StringComparer.Ordinal);
 
     /// <summary>
     /// A hash of the index's other files (their paths and each one's own hash): the browser asks for them with it
