@@ -11,7 +11,7 @@ public static partial class SearchIndex
     private const int MaxPrefixLength = 8;
 
     /// <summary>The terms of a plan: each term's claims and JSON, the terms sorted and their JSON in that order, the shards and their files.</summary>
-    private sealed record TermIndex(IReadOnlyDictionary<string, List<int>> Postings, IReadOnlyDictionary<string, string> TermJson, string[] Sorted,
+    internal sealed record TermIndex(IReadOnlyDictionary<string, List<int>> Postings, IReadOnlyDictionary<string, string> TermJson, string[] Sorted,
         string[] SortedJson, List<TermRange> Shards, List<DataFile> Files);
 
     /// <summary>The terms made anew, or the last plan's with the edited claims' terms moved (<paramref name="before"/>: the claims in the same places).</summary>
@@ -19,9 +19,9 @@ public static partial class SearchIndex
     {
         var (postings, termJson, sortedTerms, changedTerms) = before is not null ? Update(before, claims, edited!) : Build(claims);
         string[] json;
-        if (before is not null && ReferenceEquals(sortedTerms, before.SortedTerms))
+        if (before is not null && ReferenceEquals(sortedTerms, before.Terms.Sorted))
         {
-            json = (string[])before.SortedJson.Clone(); // no term came or went: the edited terms' JSON put in their places
+            json = (string[])before.Terms.SortedJson.Clone(); // no term came or went: the edited terms' JSON put in their places
             foreach (var term in changedTerms)
             {
                 json[Array.BinarySearch(sortedTerms, term, StringComparer.Ordinal)] = termJson[term];
@@ -49,7 +49,7 @@ public static partial class SearchIndex
 
             pieces[^1] = "}";
             // The last plan's file while it holds the very same terms' JSON: its hash is known.
-            files.Add(last?.TermFiles.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
+            files.Add(last?.Terms.Files.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
         }
 
         return new TermIndex(postings, termJson, sortedTerms, json, shards, files);
@@ -84,7 +84,7 @@ public static partial class SearchIndex
     private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[], IReadOnlyCollection<string>) Update(State before, IReadOnlyList<ClaimView> claims,
         IEnumerable<int> edited)
     {
-        var postings = new Dictionary<string, List<int>>(before.Postings, StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(before.Terms.Postings, StringComparer.Ordinal);
         var changedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var doc in edited)
         {
@@ -109,10 +109,10 @@ public static partial class SearchIndex
 
         if (changedTerms.Count == 0)
         {
-            return (postings, new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal), before.SortedTerms, changedTerms);
+            return (postings, new Dictionary<string, string>(before.Terms.TermJson, StringComparer.Ordinal), before.Terms.Sorted, changedTerms);
         }
 
-        var termJson = new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal);
+        var termJson = new Dictionary<string, string>(before.Terms.TermJson, StringComparer.Ordinal);
         var added = false;
         var removed = false;
         foreach (var term in changedTerms)
@@ -130,7 +130,7 @@ public static partial class SearchIndex
             }
         }
 
-        var sorted = before.SortedTerms;
+        var sorted = before.Terms.Sorted;
         if (added || removed)
         {
             sorted = postings.Keys.ToArray();
@@ -183,5 +183,5 @@ public static partial class SearchIndex
     }
 
     /// <summary>A shard: its prefix and its terms, a range of the sorted terms.</summary>
-    private sealed record TermRange(string Prefix, int Start, int End);
+    internal sealed record TermRange(string Prefix, int Start, int End);
 }
