@@ -66,9 +66,6 @@ public static partial class SearchIndex
         return text.Append(']').ToString();
     }
 
-    /// <summary>A term as a JSON string: letters and digits only (<see cref="SearchTerms"/>), so nothing to escape.</summary>
-    private static string Quoted(string term) => $"\"{term}\"";
-
     private static string Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

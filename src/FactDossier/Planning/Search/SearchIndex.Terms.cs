@@ -62,18 +62,12 @@ public static partial class SearchIndex
         {
             foreach (var term in claims[doc].SearchTerms)
             {
-                if (!postings.TryGetValue(term, out var docs))
-                {
-                    postings[term] = docs = [];
-                }
-
-                docs.Add(doc);
+                (postings.TryGetValue(term, out var docs) ? docs : postings[term] = []).Add(doc);
             }
         }
 
         var termJson = postings.ToDictionary(p => p.Key, p => TermJson(p.Key, p.Value, claims.Count), StringComparer.Ordinal);
-        var sorted = postings.Keys.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
+        var sorted = postings.Keys.Order(StringComparer.Ordinal).ToArray();
         return (postings, termJson, sorted, sorted);
     }
 
@@ -92,8 +86,7 @@ public static partial class SearchIndex
             var now = claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
             foreach (var term in old.Except(now))
             {
-                var docs = postings[term].Where(d => d != doc).ToList();
-                postings[term] = docs;
+                postings[term] = postings[term].Where(d => d != doc).ToList();
                 changedTerms.Add(term);
             }
 
@@ -113,34 +106,28 @@ public static partial class SearchIndex
         }
 
         var termJson = new Dictionary<string, string>(before.Terms.TermJson, StringComparer.Ordinal);
-        var added = false;
-        var removed = false;
+        var cameOrWent = false;
         foreach (var term in changedTerms)
         {
             if (postings[term].Count == 0)
             {
                 postings.Remove(term);
                 termJson.Remove(term);
-                removed = true;
+                cameOrWent = true;
             }
             else
             {
-                added |= !termJson.ContainsKey(term);
+                cameOrWent |= !termJson.ContainsKey(term);
                 termJson[term] = TermJson(term, postings[term], claims.Count);
             }
         }
 
-        var sorted = before.Terms.Sorted;
-        if (added || removed)
-        {
-            sorted = postings.Keys.ToArray();
-            Array.Sort(sorted, StringComparer.Ordinal);
-        }
-
+        var sorted = cameOrWent ? postings.Keys.Order(StringComparer.Ordinal).ToArray() : before.Terms.Sorted;
         return (postings, termJson, sorted, changedTerms);
     }
 
-    private static string TermJson(string term, List<int> docs, int count) => $"{Quoted(term)}:{DocList(docs, count)}";
+    /// <summary>A term and its claims: a term is letters and digits only (<see cref="SearchTerms"/>), so nothing to escape.</summary>
+    private static string TermJson(string term, List<int> docs, int count) => $"\"{term}\":{DocList(docs, count)}";
 
     /// <summary>
     /// The sorted terms from <paramref name="start"/> to <paramref name="end"/> grouped by their first
