@@ -130,16 +130,7 @@ internal sealed partial record SiteRecord(
     {
         var stamps = new FileStamp?[paths.Length];
         Parallel.For(0, paths.Length, i => stamps[i] = FileStamp.Of(fullPath?.Invoke(paths[i]) ?? paths[i]));
-        var taken = new Dictionary<string, FileStamp>(paths.Length, StringComparer.Ordinal);
-        for (var i = 0; i < paths.Length; i++)
-        {
-            if (stamps[i] is { } stamp)
-            {
-                taken[paths[i]] = stamp;
-            }
-        }
-
-        return taken;
+        return Enumerable.Range(0, paths.Length).Where(i => stamps[i] is not null).ToDictionary(i => paths[i], i => stamps[i]!.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Every path whose stamp differs between the two, or that only one of them has.</summary>
