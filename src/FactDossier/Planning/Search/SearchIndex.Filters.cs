@@ -21,7 +21,7 @@ public static partial class SearchIndex
             var end = Math.Min(first + DocsPerFile, claims.Count);
             var kept = before is not null && !edited!.Any(d => d >= first && d < end);
             files.Add(kept ? before!.DocFiles[first / DocsPerFile] : new DataFile($"search/docs/{first / DocsPerFile}.json",
-                ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d].Id]] : new[] { ",", docJson[claims[d].Id] }), "]"]));
+                Joined("[", Enumerable.Range(first, end - first).Select(d => docJson[claims[d].Id]), "]")));
         }
 
         return (docJson, files);
