@@ -46,10 +46,6 @@ public sealed class PeoplePlanner : IPagePlanner
         }).ToList();
 
         var sorted = people.Select(p => p.View).OrderBy(v => v.Person.Name, StringComparer.Ordinal).ToList();
-        yield return PagePlans.Create(context, "people", context.Page(t["people_title"], context.Urls.People, "people"), ("people", sorted));
-        foreach (var page in people.SelectMany(p => p.Pages))
-        {
-            yield return page;
-        }
+        return people.SelectMany(p => p.Pages).Prepend(PagePlans.Create(context, "people", context.Page(t["people_title"], context.Urls.People, "people"), ("people", sorted)));
     }
 }
