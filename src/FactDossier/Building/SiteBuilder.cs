@@ -284,19 +284,16 @@ public static class SiteBuilder
     private static (TRendered, TWritten) RenderWhileWriting<TRendered, TWritten>(Func<TRendered> render, Func<TWritten> write)
     {
         var writing = Task.Run(write);
-        TRendered rendered;
         try
         {
-            rendered = render();
+            return (render(), writing.GetAwaiter().GetResult());
         }
         catch
         {
             Task.WaitAny(writing); // waits without throwing
-            _ = writing.Exception; // observed: the rendering's exception is the one that goes on
+            _ = writing.Exception; // observed: the first exception (the rendering's, if it failed) is the one that goes on
             throw;
         }
-
-        return (rendered, writing.GetAwaiter().GetResult());
     }
 
     /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, og:url or share images.</summary>
