@@ -33,16 +33,7 @@ public static partial class SearchIndex
     private static (List<(string Facet, List<FacetValue> Values)>, IReadOnlyList<DataFile>) FacetFiles(PlanningContext context, IReadOnlyList<ClaimView> claims)
     {
         var facets = Facets(context, claims);
-        var files = new List<DataFile>();
-        foreach (var (facet, values) in facets)
-        {
-            foreach (var value in values)
-            {
-                files.Add(new DataFile($"search/facets/{facet}/{value.Value}.json", DocList(value.Docs, claims.Count)));
-            }
-        }
-
-        return (facets, files);
+        return (facets, [.. facets.SelectMany(f => f.Values.Select(value => new DataFile($"search/facets/{f.Facet}/{value.Value}.json", DocList(value.Docs, claims.Count))))]);
     }
 
     private static List<(string Facet, List<FacetValue> Values)> Facets(PlanningContext context, IReadOnlyList<ClaimView> claims)
