@@ -74,19 +74,8 @@ public sealed class PlanningContext
             .ThenBy(c => c.Id, StringComparer.Ordinal)];
 
     /// <summary>The last reading order, each changed claim's view put in its place.</summary>
-    private ClaimView[] InReadingOrderAsBefore(PageReuse reuse)
-    {
-        var order = reuse.Before.ClaimsInReadingOrder.ToArray();
-        for (var i = 0; i < order.Length; i++)
-        {
-            if (reuse.Changed.Contains(order[i].Id))
-            {
-                order[i] = ClaimsById[order[i].Id];
-            }
-        }
-
-        return order;
-    }
+    private ClaimView[] InReadingOrderAsBefore(PageReuse reuse) =>
+        [.. reuse.Before.ClaimsInReadingOrder.Select(c => reuse.Changed.Contains(c.Id) ? ClaimsById[c.Id] : c)];
 
     /// <summary>
     /// Whether the last plan's reading order still holds: the same claims, each changed one still first quoted at the same
