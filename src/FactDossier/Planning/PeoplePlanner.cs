@@ -31,14 +31,11 @@ public sealed class PeoplePlanner : IPagePlanner
                     .ThenBy(q => q.ClaimUrl, StringComparer.Ordinal)
                     .ToList());
             var checkedStatements = view.Quotes.Where(q => q.Quote.Role == "statement").Select(q => q.Verdict).ToList();
-            if (checkedStatements.Count >= 2)
+            view = checkedStatements.Count < 2 ? view : view with
             {
-                view = view with
-                {
-                    Scorecard = VerdictCharts.Of(context, "scorecard", t["chart_scorecard_label"].Replace("{name}", person.Name, StringComparison.Ordinal)
-                        .Replace("{count}", checkedStatements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), checkedStatements),
-                };
-            }
+                Scorecard = VerdictCharts.Of(context, "scorecard", t["chart_scorecard_label"].Replace("{name}", person.Name, StringComparison.Ordinal)
+                    .Replace("{count}", checkedStatements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), checkedStatements),
+            };
             var shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
             var pages = PagePlans.Paged(context, "person", view.Person.Name, view.Person.Url, "person", view.Person.Role, view.Quotes, pageSize,
                 (slice, _) => [("person", view), ("quotes", slice)], (_, _) => (shows, null)).ToList();
