@@ -106,7 +106,8 @@ public static class DataFilePlanner
     private static IReadOnlyList<DataFile> Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File(Sitemaps.Index) is { } kept
             ? [kept, .. KeptParts(reuse)] // the same pages at the same addresses: sorting 10,000 of them again would give the same files
-            : [.. Sitemaps.Of(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc), SitemapUrl(context))
+            : [.. Sitemaps.Of(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc),
+                file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file))
                 .Select(f => new DataFile(f.Path, f.Xml))];
 
     private static IEnumerable<DataFile> KeptParts(PageReuse reuse)
@@ -116,9 +117,6 @@ public static class DataFilePlanner
             yield return part;
         }
     }
-
-    private static Func<string, string> SitemapUrl(PlanningContext context) =>
-        file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file);
 
     private static bool InSitemap(PagePlan page) =>
         page.Page.Kind is not ("not-found" or "redirect") && !(page.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true });
