@@ -41,7 +41,7 @@ public static class Profile
 
             var plan = SitePlanner.Plan(anchored, strings, urls);
             Console.WriteLine($"  plan {clock.ElapsedMilliseconds} ms ({plan.Pages.Count} pages)"); clock.Restart();
-            var files = DataFilePlanner.Plan(plan.Context!, plan.Pages);
+            IReadOnlyList<DataFile> files = [.. DataFilePlanner.FromClaims(plan.Context!), .. DataFilePlanner.FromPages(plan.Context!, plan.Pages)];
             Console.WriteLine($"  plan: data files {clock.ElapsedMilliseconds} ms ({files.Sum(f => f.Length) / 1024} KiB)"); clock.Restart();
             var renderer = new SiteRenderer(plan, templates);
             Console.WriteLine($"  cards {clock.ElapsedMilliseconds} ms"); clock.Restart();

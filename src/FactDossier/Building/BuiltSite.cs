@@ -29,8 +29,6 @@ internal sealed record PublishedSite(string Output, PlannedSite Planned, SiteRen
 
     public IReadOnlyDictionary<string, int> TagCounts => Planned.Delta.TagCounts;
 
-    public IEnumerable<string> Seeds => Planned.Loaded.Articles.Select(a => a.SeedPath);
-
     /// <summary>Every file the build makes: its pages and its other files.</summary>
     public IReadOnlySet<string> Made => _made ??= Plan.Pages.Select(p => p.OutputPath).Concat(OtherFiles).ToHashSet(StringComparer.Ordinal);
 

@@ -79,7 +79,8 @@ public static class SiteBuilder
     {
         var layout = options.Layout;
         var theme = ThemeStamp.Of(layout.Theme);
-        var parsing = ParseTemplates(theme, baseline.Last, layout); // the templates need nothing from the input
+        var sameTheme = baseline.Last is { } last && last.Theme == theme ? last : null; // its templates and strings still hold
+        var parsing = ParseTemplates(sameTheme, layout); // the templates need nothing from the input
         var loaded = DossierLoader.Load(layout, options.Files, baseline.Files);
         baseline.Stored?.Loaded();
         run.Lap("load");
@@ -91,7 +92,7 @@ public static class SiteBuilder
         var delta = everything ? Delta.Everything(dossier) : baseline.DeltaOf(dossier, theme);
         var site = options.BaseUrl is { } baseUrl ? dossier with { Site = dossier.Site with { BaseUrl = baseUrl } } : dossier;
         if (Check(options, site, baseline, delta, run) is not var (anchored, checks)
-            || Theme(parsing, theme, baseline.Last, site, layout, run) is not var (strings, templates))
+            || Theme(parsing, sameTheme, site, layout, run) is not var (strings, templates))
         {
             return null;
         }
@@ -124,21 +125,21 @@ public static class SiteBuilder
     }
 
     /// <summary>The last build's templates while the theme's files are the same; else parsed anew, beside the load.</summary>
-    private static Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> ParseTemplates(ThemeStamp theme, PublishedSite? last, InputLayout layout) =>
-        last is not null && last.Theme == theme
-            ? Task.FromResult<(TemplateSet?, IReadOnlyList<Diagnostic>)>((last.Planned.Templates, []))
+    private static Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> ParseTemplates(PublishedSite? sameTheme, InputLayout layout) =>
+        sameTheme is not null
+            ? Task.FromResult<(TemplateSet?, IReadOnlyList<Diagnostic>)>((sameTheme.Planned.Templates, []))
             : Task.Run<(TemplateSet?, IReadOnlyList<Diagnostic>)>(() =>
             {
                 var diagnostics = new DiagnosticBag();
                 return (TemplateSet.Load(layout.Theme, layout, diagnostics), diagnostics.ToSortedList());
             });
 
-    private static (UiStrings, TemplateSet)? Theme(Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> parsing, ThemeStamp theme, PublishedSite? last, Dossier dossier,
+    private static (UiStrings, TemplateSet)? Theme(Task<(TemplateSet?, IReadOnlyList<Diagnostic>)> parsing, PublishedSite? sameTheme, Dossier dossier,
         InputLayout layout, BuildRun run)
     {
         var diagnostics = new DiagnosticBag();
-        var strings = last is not null && last.Theme == theme && last.Planned.Strings.Language == dossier.Site.Language
-            ? last.Planned.Strings
+        var strings = sameTheme is not null && sameTheme.Planned.Strings.Language == dossier.Site.Language
+            ? sameTheme.Planned.Strings
             : UiStrings.Load(layout.Theme, dossier.Site.Language, layout, diagnostics);
         var (templates, templateDiagnostics) = parsing.GetAwaiter().GetResult();
         run.Lap("theme");
@@ -284,19 +285,16 @@ public static class SiteBuilder
     private static (TRendered, TWritten) RenderWhileWriting<TRendered, TWritten>(Func<TRendered> render, Func<TWritten> write)
     {
         var writing = Task.Run(write);
-        TRendered rendered;
         try
         {
-            rendered = render();
+            return (render(), writing.GetAwaiter().GetResult());
         }
         catch
         {
             Task.WaitAny(writing); // waits without throwing
-            _ = writing.Exception; // observed: the rendering's exception is the one that goes on
+            _ = writing.Exception; // observed: the first exception (the rendering's, if it failed) is the one that goes on
             throw;
         }
-
-        return (rendered, writing.GetAwaiter().GetResult());
     }
 
     /// <summary>A site built for publishing (<c>build --strict</c>) without its address has no canonical links, og:url or share images.</summary>

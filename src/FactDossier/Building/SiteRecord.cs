@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.IO.Hashing;
 using FactDossier.Caching;
@@ -91,18 +90,8 @@ internal sealed partial record SiteRecord(
     }
 
     /// <summary>The recorded output files that are no longer as this record left them (deleted, or changed by hand).</summary>
-    public IReadOnlySet<string> DamagedOutputs(string output)
-    {
-        var damaged = new ConcurrentBag<string>();
-        Parallel.ForEach(Outputs, file =>
-        {
-            if (FileStamp.Of(Path.Combine(output, file.Key)) != file.Value.Stamp)
-            {
-                damaged.Add(file.Key);
-            }
-        });
-        return damaged.ToFrozenSet(StringComparer.Ordinal);
-    }
+    public IReadOnlySet<string> DamagedOutputs(string output) =>
+        Outputs.AsParallel().Where(file => FileStamp.Of(Path.Combine(output, file.Key)) != file.Value.Stamp).Select(file => file.Key).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The stamp of every file a build may read (input/, seeds/, the theme, and any other file the last build read),
@@ -130,16 +119,7 @@ internal sealed partial record SiteRecord(
     {
         var stamps = new FileStamp?[paths.Length];
         Parallel.For(0, paths.Length, i => stamps[i] = FileStamp.Of(fullPath?.Invoke(paths[i]) ?? paths[i]));
-        var taken = new Dictionary<string, FileStamp>(paths.Length, StringComparer.Ordinal);
-        for (var i = 0; i < paths.Length; i++)
-        {
-            if (stamps[i] is { } stamp)
-            {
-                taken[paths[i]] = stamp;
-            }
-        }
-
-        return taken;
+        return Enumerable.Range(0, paths.Length).Where(i => stamps[i] is not null).ToDictionary(i => paths[i], i => stamps[i]!.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Every path whose stamp differs between the two, or that only one of them has.</summary>
@@ -177,7 +157,7 @@ internal sealed partial record SiteRecord(
     private static Dictionary<string, FileStamp> WithSeeds(InputLayout layout, IReadOnlyDictionary<string, FileStamp> inputs, PublishedSite site)
     {
         var all = new Dictionary<string, FileStamp>(inputs, StringComparer.Ordinal);
-        foreach (var seed in site.Seeds.Select(layout.FromRoot).Where(p => !all.ContainsKey(p)))
+        foreach (var seed in site.Loaded.Articles.Select(a => layout.FromRoot(a.SeedPath)).Where(p => !all.ContainsKey(p)))
         {
             if (FileStamp.Of(seed) is { } stamp)
             {

@@ -38,25 +38,17 @@ public static class ClaimGrouping
     public static ClaimGrouping<TItem> Of<TItem>(IReadOnlyList<ClaimView> claims, Func<ClaimView, IEnumerable<(string Key, TItem Item)>> items,
         ClaimGrouping<TItem>? previous, PageReuse? reuse)
     {
+        IEnumerable<(string Key, ClaimGrouping<TItem>.Member Member)> MembersOf(IEnumerable<ClaimView> of) =>
+            of.SelectMany(c => items(c).Select(x => (x.Key, new ClaimGrouping<TItem>.Member(c.Id, x.Item))));
         if (previous is null || reuse is null)
         {
-            var all = new Dictionary<string, List<ClaimGrouping<TItem>.Member>>(StringComparer.Ordinal);
-            foreach (var claim in claims)
-            {
-                foreach (var (key, item) in items(claim))
-                {
-                    (all.TryGetValue(key, out var group) ? group : all[key] = []).Add(new ClaimGrouping<TItem>.Member(claim.Id, item));
-                }
-            }
-
-            return new ClaimGrouping<TItem>(all.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal), changed: null);
+            return new ClaimGrouping<TItem>(MembersOf(claims).GroupBy(x => x.Key, x => x.Member, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal), changed: null);
         }
 
         // The changed claims' keys, then and now, are the groups to gather again; their items now are put in.
         var changed = reuse.Touched(c => items(c).Select(x => x.Key));
-        var added = claims.Where(c => reuse.Changed.Contains(c.Id))
-            .SelectMany(c => items(c).Select(x => (x.Key, Member: new ClaimGrouping<TItem>.Member(c.Id, x.Item))))
-            .ToLookup(x => x.Key, x => x.Member, StringComparer.Ordinal);
+        var added = MembersOf(claims.Where(c => reuse.Changed.Contains(c.Id))).ToLookup(x => x.Key, x => x.Member, StringComparer.Ordinal);
         var groups = new Dictionary<string, ClaimGrouping<TItem>.Member[]>(previous.Groups, StringComparer.Ordinal);
         foreach (var key in changed)
         {

@@ -50,16 +50,8 @@ public sealed class ClaimTally
         var (taken, put) = (removed.ToList(), added.ToList());
         var sameAnswers = before is not null && taken.SelectMany(Keys).Order().SequenceEqual(put.SelectMany(Keys).Order());
         var tally = new ClaimTally(before, sameAnswers);
-        foreach (var claim in taken)
-        {
-            tally.Count(claim, -1);
-        }
-
-        foreach (var claim in put)
-        {
-            tally.Count(claim, +1);
-        }
-
+        taken.ForEach(claim => tally.Count(claim, -1));
+        put.ForEach(claim => tally.Count(claim, +1));
         return tally;
     }
 

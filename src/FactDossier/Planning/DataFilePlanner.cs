@@ -1,7 +1,4 @@
 using FactDossier.Editing;
-using System.Globalization;
-using System.Text;
-using System.Xml;
 using FactDossier.Planning.Search;
 using FactDossier.Planning.Views;
 using FactDossier.Rendering;
@@ -14,9 +11,6 @@ namespace FactDossier.Planning;
 /// </summary>
 public static class DataFilePlanner
 {
-    public static IReadOnlyList<DataFile> Plan(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
-        [.. FromClaims(context), .. FromPages(context, pages)];
-
     /// <summary>The files made from the claims alone (claims.json, the feed, the search index): they can be made while pages are planned.</summary>
     public static IReadOnlyList<DataFile> FromClaims(PlanningContext context)
     {
@@ -37,7 +31,6 @@ public static class DataFilePlanner
     private static DataFile ClaimsJson(PlanningContext context)
     {
         var site = context.Dossier.Site;
-        var (entries, byClaim) = ClaimPieces(context, "claims.json", context.Claims, claim => ClaimsJsonEntry(context, claim));
         var json = JsonLd.Write(w =>
         {
             w.WriteStartObject();
@@ -66,32 +59,23 @@ public static class DataFilePlanner
             w.WriteEndObject();
         }, compact: true);
         // The entries go into the claims array, last in the file: one claim a line, so that a diff shows which changed.
-        var pieces = new List<string>((2 * entries.Length) + 2) { json[..^"[]}".Length] + "[\n" };
-        for (var i = 0; i < entries.Length; i++)
-        {
-            pieces.Add(entries[i]);
-            pieces.Add(i < entries.Length - 1 ? ",\n" : "\n");
-        }
-
-        pieces.Add("]}\n");
-        return new DataFile("claims.json", pieces) { ClaimPieces = byClaim };
+        var head = json[..^"[]}".Length] + "[";
+        return PerClaim(context, "claims.json", context.Claims, claim => ClaimsJsonEntry(context, claim),
+            entries => [head, .. entries.SelectMany((entry, i) => new[] { i == 0 ? "\n" : ",\n", entry }), "\n]}\n"]);
     }
 
-    /// <summary>Each published claim's piece of a file, in order: the last plan's piece of an unchanged claim, else written now.</summary>
-    internal static (string[] Pieces, Dictionary<string, string> ByClaim) ClaimPieces(PlanningContext context, string file,
-        IEnumerable<ClaimView> claims, Func<ClaimView, string> write)
+    /// <summary>
+    /// A file of one piece per published claim, in order, laid out between its other pieces by <paramref name="layout"/>:
+    /// the last plan's piece of an unchanged claim, else written now.
+    /// </summary>
+    internal static DataFile PerClaim(PlanningContext context, string path, IEnumerable<ClaimView> claims, Func<ClaimView, string> write,
+        Func<string[], IReadOnlyList<string>> layout)
     {
-        var before = context.Reuse?.File(file)?.ClaimPieces;
+        var before = context.Reuse?.File(path)?.ClaimPieces;
         var published = claims.Where(c => !c.IsDraft).ToList();
         var pieces = new string[published.Count];
         Parallel.For(0, pieces.Length, i => pieces[i] = (context.IsUnchanged(published[i].Id) ? before?.GetValueOrDefault(published[i].Id) : null) ?? write(published[i]));
-        var byClaim = new Dictionary<string, string>(published.Count, StringComparer.Ordinal);
-        for (var i = 0; i < published.Count; i++)
-        {
-            byClaim[published[i].Id] = pieces[i];
-        }
-
-        return (pieces, byClaim);
+        return new DataFile(path, layout(pieces)) { ClaimPieces = Enumerable.Range(0, pieces.Length).ToDictionary(i => published[i].Id, i => pieces[i], StringComparer.Ordinal) };
     }
 
     /// <summary>One claim of claims.json, on a line of its own.</summary>
@@ -122,7 +106,8 @@ public static class DataFilePlanner
     private static IReadOnlyList<DataFile> Sitemap(PlanningContext context, IReadOnlyList<PagePlan> pages) =>
         context.Reuse is { } reuse && SameSitemap(reuse.Last.Pages, pages) && reuse.File(Sitemaps.Index) is { } kept
             ? [kept, .. KeptParts(reuse)] // the same pages at the same addresses: sorting 10,000 of them again would give the same files
-            : [.. Sitemaps.Of(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc), SitemapUrl(context))
+            : [.. Sitemaps.Of(pages.Where(InSitemap).OrderBy(p => p.Page.Url, StringComparer.Ordinal).Select(Loc),
+                file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file))
                 .Select(f => new DataFile(f.Path, f.Xml))];
 
     private static IEnumerable<DataFile> KeptParts(PageReuse reuse)
@@ -133,67 +118,19 @@ public static class DataFilePlanner
         }
     }
 
-    private static Func<string, string> SitemapUrl(PlanningContext context) =>
-        file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file);
-
     private static bool InSitemap(PagePlan page) =>
         page.Page.Kind is not ("not-found" or "redirect") && !(page.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true });
 
     private static string Loc(PagePlan page) => page.Page.CanonicalUrl ?? page.Page.Url;
 
-    private static bool SameSitemap(IReadOnlyList<PagePlan> before, IReadOnlyList<PagePlan> now)
-    {
-        if (before.Count != now.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Count; i++)
-        {
-            var (then, page) = (before[i], now[i]);
-            if (!ReferenceEquals(then, page) && (InSitemap(then) != InSitemap(page)
-                || !string.Equals(then.Page.Url, page.Page.Url, StringComparison.Ordinal) || !string.Equals(Loc(then), Loc(page), StringComparison.Ordinal)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// A sitemap that fits in one file, as <see cref="XmlWriter"/> indents it, written by hand (<see cref="Sitemaps"/>):
-    /// the preview makes it again on every edit, and the writer took a quarter of the planning time at 1,000 claims.
-    /// </summary>
-    internal static string SitemapXml(IEnumerable<string> locs) => Sitemaps.Of(locs, file => file).Single().Xml;
+    private static bool SameSitemap(IReadOnlyList<PagePlan> before, IReadOnlyList<PagePlan> now) =>
+        before.Count == now.Count && before.Zip(now, (then, page) => ReferenceEquals(then, page) || (InSitemap(then) == InSitemap(page)
+            && string.Equals(then.Page.Url, page.Page.Url, StringComparison.Ordinal) && string.Equals(Loc(then), Loc(page), StringComparison.Ordinal))).All(same => same);
 
     private static DataFile Robots(PlanningContext context)
     {
         var sitemap = context.Absolute(context.Urls.File(Sitemaps.Index)); // the index, when the sitemap takes several files
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
         return new DataFile("robots.txt", text);
-    }
-
-    internal static string AtomDate(DateOnly date) =>
-        date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Xml(Action<XmlWriter> write)
-    {
-        var sb = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, NewLineChars = "\n" };
-        using (var sw = new Utf8StringWriter(sb))
-        using (var w = XmlWriter.Create(sw, settings))
-        {
-            w.WriteStartDocument();
-            write(w);
-            w.WriteEndDocument();
-        }
-
-        return sb.Append('\n').ToString();
-    }
-
-    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
     }
 }

@@ -44,17 +44,9 @@ internal static class PagePlans
         var count = Paginator.PageCount(items.Count, pageSize);
         var reuse = context.Reuse;
         var renewed = isKept is null || reuse is null ? null : PagesWithNewItems(reuse, listUrl, items, pageSize, isKept);
-        for (var number = 1; number <= count; number++)
-        {
-            var page = PageOf(number);
-            // Always this plan's list, or none: a first page kept by its signature must not carry an older list forward.
-            yield return number == 1 ? page with { ListItems = isKept is null ? null : items } : page;
-        }
-
-        foreach (var redirect in Redirects(context, title, listUrl, count))
-        {
-            yield return redirect;
-        }
+        // The first page always holds this plan's list, or none: one kept by its signature must not carry an older list forward.
+        return Enumerable.Range(1, count).Select(number => number == 1 ? PageOf(1) with { ListItems = isKept is null ? null : items } : PageOf(number))
+            .Concat(Redirects(context, title, listUrl, count));
 
         PagePlan PageOf(int number)
         {
@@ -83,24 +75,10 @@ internal static class PagePlans
     public readonly record struct PageNumber(int Number, int Count);
 
     /// <summary>With the last plan's list as long as this one: the pages that hold an item it did not have in that place.</summary>
-    private static HashSet<int>? PagesWithNewItems<T>(PageReuse reuse, string listUrl, IReadOnlyList<T> items, int pageSize, Func<T, T, bool> isKept)
-    {
-        if (reuse.At(listUrl)?.ListItems is not IReadOnlyList<T> before || before.Count != items.Count)
-        {
-            return null;
-        }
-
-        var renewed = new HashSet<int>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (!isKept(before[i], items[i]))
-            {
-                renewed.Add((i / pageSize) + 1);
-            }
-        }
-
-        return renewed;
-    }
+    private static HashSet<int>? PagesWithNewItems<T>(PageReuse reuse, string listUrl, IReadOnlyList<T> items, int pageSize, Func<T, T, bool> isKept) =>
+        reuse.At(listUrl)?.ListItems is IReadOnlyList<T> before && before.Count == items.Count
+            ? [.. Enumerable.Range(0, items.Count).Where(i => !isKept(before[i], items[i])).Select(i => (i / pageSize) + 1)]
+            : null;
 
     /// <summary>Every page of the list depends on all claims: the preview renders each again after any edit.</summary>
     public static (IReadOnlySet<string>?, string?) DependsOnAll<T>(IReadOnlyList<T> slice, PageNumber page) => (null, null);
@@ -149,18 +127,10 @@ internal static class PagePlans
             (slice, page) => firstShowsAll && page.Number == 1 ? DependsOnAll(slice, page) : Showing(slice, page, claims.Count, c => (c.Id, null), c => [c.Id]),
             listTitle, (then, now) => then.Id == now.Id && context.IsUnchanged(now.Id));
 
-    private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount)
-    {
-        if (pageCount > 1)
-        {
-            foreach (var url in new[] { $"{listUrl}page/", $"{listUrl}page/1/" })
-            {
-                // Its canonical address is the list's: search engines index the list, not the folder that sends to it.
-                var page = new PageView(title, url, context.Absolute(listUrl), null, "redirect") { RedirectUrl = listUrl };
-                yield return Create(context, "redirect", page) with { Shows = NoClaim };
-            }
-        }
-    }
+    // Its canonical address is the list's: search engines index the list, not the folder that sends to it.
+    private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount) =>
+        (pageCount > 1 ? [$"{listUrl}page/", $"{listUrl}page/1/"] : Array.Empty<string>()).Select(url =>
+            Create(context, "redirect", new PageView(title, url, context.Absolute(listUrl), null, "redirect") { RedirectUrl = listUrl }) with { Shows = NoClaim });
 
     private static PageView ListPage(PlanningContext context, string title, string? listTitle, string listUrl, string kind, string? description, PagerView pager) =>
         context.Page(pager.Number == 1 ? title : $"{listTitle ?? title} ({PageOf(context, pager)})", Paginator.UrlOf(listUrl, pager.Number), kind, description)

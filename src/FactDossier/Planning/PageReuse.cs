@@ -36,22 +36,9 @@ public sealed class PageReuse
     public bool IsUnchanged(string claimId) => !Changed.Contains(claimId);
 
     /// <summary>The keys the changed claims have now or had then (their tags, articles, speakers…): the groups to make again.</summary>
-    public HashSet<string> Touched(Func<ClaimView, IEnumerable<string>> keysOf)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in Changed)
-        {
-            foreach (var claim in new[] { _now.GetValueOrDefault(id), Before.ClaimsById.GetValueOrDefault(id) })
-            {
-                if (claim is not null)
-                {
-                    keys.UnionWith(keysOf(claim));
-                }
-            }
-        }
-
-        return keys;
-    }
+    public HashSet<string> Touched(Func<ClaimView, IEnumerable<string>> keysOf) =>
+        Changed.SelectMany(id => new[] { _now.GetValueOrDefault(id), Before.ClaimsById.GetValueOrDefault(id) }).OfType<ClaimView>().SelectMany(keysOf)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The last plan's page at <paramref name="url"/>, if it is this page: same template and signature, and no changed claim shown then or now.</summary>
     /// <param name="shows">The claims the page shows now (null: counts over every claim, never kept).</param>

@@ -22,11 +22,8 @@ public static class Paginator
     public static PagerView Pager(int number, int count, string listUrl)
     {
         var links = new List<PagerLink>();
-        var shown = new SortedSet<int> { 1, count };
-        for (var n = Math.Max(1, number - Neighbours); n <= Math.Min(count, number + Neighbours); n++)
-        {
-            shown.Add(n);
-        }
+        var (first, last) = (Math.Max(1, number - Neighbours), Math.Min(count, number + Neighbours));
+        var shown = new SortedSet<int>([1, count, .. Enumerable.Range(first, last - first + 1)]);
 
         foreach (var n in shown)
         {

@@ -31,14 +31,11 @@ public sealed class PeoplePlanner : IPagePlanner
                     .ThenBy(q => q.ClaimUrl, StringComparer.Ordinal)
                     .ToList());
             var checkedStatements = view.Quotes.Where(q => q.Quote.Role == "statement").Select(q => q.Verdict).ToList();
-            if (checkedStatements.Count >= 2)
+            view = checkedStatements.Count < 2 ? view : view with
             {
-                view = view with
-                {
-                    Scorecard = VerdictCharts.Of(context, "scorecard", t["chart_scorecard_label"].Replace("{name}", person.Name, StringComparison.Ordinal)
-                        .Replace("{count}", checkedStatements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), checkedStatements),
-                };
-            }
+                Scorecard = VerdictCharts.Of(context, "scorecard", t["chart_scorecard_label"].Replace("{name}", person.Name, StringComparison.Ordinal)
+                    .Replace("{count}", checkedStatements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), checkedStatements),
+            };
             var shows = said.Select(m => m.ClaimId).ToHashSet(StringComparer.Ordinal);
             var pages = PagePlans.Paged(context, "person", view.Person.Name, view.Person.Url, "person", view.Person.Role, view.Quotes, pageSize,
                 (slice, _) => [("person", view), ("quotes", slice)], (_, _) => (shows, null)).ToList();
@@ -46,10 +43,6 @@ public sealed class PeoplePlanner : IPagePlanner
         }).ToList();
 
         var sorted = people.Select(p => p.View).OrderBy(v => v.Person.Name, StringComparer.Ordinal).ToList();
-        yield return PagePlans.Create(context, "people", context.Page(t["people_title"], context.Urls.People, "people"), ("people", sorted));
-        foreach (var page in people.SelectMany(p => p.Pages))
-        {
-            yield return page;
-        }
+        return people.SelectMany(p => p.Pages).Prepend(PagePlans.Create(context, "people", context.Page(t["people_title"], context.Urls.People, "people"), ("people", sorted)));
     }
 }

@@ -19,24 +19,13 @@ public sealed class PlanningContext
         TagCounts = delta?.TagCounts ?? Delta.TagCountsOf(Dossier.Claims);
         var before = delta is { OnlyClaims: true } ? previousPlan?.Context : null;
         var models = Dossier.Claims;
-        var claims = new ClaimView[models.Length];
-        var toBuild = new List<int>();
-        for (var i = 0; i < models.Length; i++)
-        {
-            if (before is not null && !delta!.Touches(models[i].Id) && before.ClaimsById.TryGetValue(models[i].Id, out var kept))
-            {
-                claims[i] = kept;
-            }
-            else
-            {
-                toBuild.Add(i);
-            }
-        }
-
+        // An unchanged claim keeps the last plan's view; the others are made side by side (Markdown is most of the work).
+        var claims = models.Select(m => before is not null && !delta!.Touches(m.Id) ? before.ClaimsById.GetValueOrDefault(m.Id) : null).ToArray();
+        var toBuild = Enumerable.Range(0, claims.Length).Where(i => claims[i] is null).ToList();
         var builder = new ClaimViewBuilder(this);
-        Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i])); // Markdown is most of the work
-        Claims = claims;
-        ClaimsById = before is null ? claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(before.ClaimsById, delta!.Claims!, toBuild.Select(i => claims[i]));
+        Parallel.ForEach(toBuild, i => claims[i] = builder.Build(models[i]));
+        Claims = claims!;
+        ClaimsById = before is null ? Claims.ToDictionary(c => c.Id, StringComparer.Ordinal) : Renewed(before.ClaimsById, delta!.Claims!, toBuild.Select(i => Claims[i]));
         Reuse = before is null ? null : new PageReuse(previousPlan!, delta!.Claims!, ClaimsById, urls.BasePath);
         ClaimsInReadingOrder = Reuse is { } reuse && KeepsReadingOrder(reuse) ? InReadingOrderAsBefore(reuse) : InReadingOrder();
         (QuotesBySpeaker, QuotesByDay, CitationsBySource, Tally) = Counts(Reuse);
@@ -85,19 +74,8 @@ public sealed class PlanningContext
             .ThenBy(c => c.Id, StringComparer.Ordinal)];
 
     /// <summary>The last reading order, each changed claim's view put in its place.</summary>
-    private ClaimView[] InReadingOrderAsBefore(PageReuse reuse)
-    {
-        var order = reuse.Before.ClaimsInReadingOrder.ToArray();
-        for (var i = 0; i < order.Length; i++)
-        {
-            if (reuse.Changed.Contains(order[i].Id))
-            {
-                order[i] = ClaimsById[order[i].Id];
-            }
-        }
-
-        return order;
-    }
+    private ClaimView[] InReadingOrderAsBefore(PageReuse reuse) =>
+        [.. reuse.Before.ClaimsInReadingOrder.Select(c => reuse.Changed.Contains(c.Id) ? ClaimsById[c.Id] : c)];
 
     /// <summary>
     /// Whether the last plan's reading order still holds: the same claims, each changed one still first quoted at the same

@@ -11,9 +11,6 @@ internal static class ShareCardPlanner
     public const int Width = 1200;
     public const int Height = 630;
 
-    // The home page's and an article's image show no claim: an edit to claims leaves them as they are.
-    private static readonly IReadOnlySet<string> NoClaims = new HashSet<string>();
-
     public static IReadOnlyList<ShareCardPlan> Plan(PlanningContext context)
     {
         if (!context.HasShareCards)
@@ -22,22 +19,23 @@ internal static class ShareCardPlanner
         }
 
         var site = context.Dossier.Site;
+        // The home page's and an article's image show no claim: an edit to claims leaves them as they are.
         var cards = new List<ShareCardPlan>
         {
-            Card(context, ShareCards.Home(context.Urls), new ShareCardView("home", site.Title, site.Title, null, null, null, null, null, null, site.Summary), NoClaims),
+            Card(context, ShareCards.Home(context.Urls), new ShareCardView("home", site.Title, site.Title, null, null, null, null, null, site.Summary), PagePlans.NoClaim),
         };
         foreach (var article in context.Dossier.Articles)
         {
             var date = context.Strings.FormatDate(article.Date);
             cards.Add(Card(context, ShareCards.Article(context.Urls, article.Id),
-                new ShareCardView("article", article.Title, site.Title, null, null, null, article.Language, article.Publisher, date, article.Summary), NoClaims));
+                new ShareCardView("article", article.Title, site.Title, null, null, article.Language, article.Publisher, date, article.Summary), PagePlans.NoClaim));
         }
 
         foreach (var claim in context.Claims)
         {
             var statement = claim.Statement;
             cards.Add(Card(context, ShareCards.Claim(context.Urls, claim.Id),
-                new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Rating, claim.Verdict.Label, statement.Quote, statement.Lang,
+                new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Label, statement.Quote, statement.Lang,
                     statement.Speaker?.Name, statement.SaidOn, null) { VerdictLook = claim.Verdict.Look }, new HashSet<string>(StringComparer.Ordinal) { claim.Id }));
         }
 

@@ -65,5 +65,5 @@ public sealed record DataFile(string OutputPath, IReadOnlyList<string> Pieces)
     public IReadOnlyDictionary<string, string>? ClaimPieces { get; init; }
 
     /// <summary>For the search index's meta.json: the index as built, for the preview's next plan to update.</summary>
-    public Search.SearchIndex.State? Search { get; init; }
+    internal Search.SearchIndex.State? Search { get; init; }
 }

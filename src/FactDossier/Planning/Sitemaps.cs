@@ -5,7 +5,9 @@ namespace FactDossier.Planning;
 /// <summary>
 /// The sitemap (sitemaps.org): one <c>sitemap.xml</c> while the site's addresses fit in one file, else
 /// <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>… each within the protocol's limits (50,000 URLs, 50 MB) and
-/// <c>sitemap.xml</c> an index of them, which robots.txt names either way.
+/// <c>sitemap.xml</c> an index of them, which robots.txt names either way. Written by hand, as
+/// <see cref="System.Xml.XmlWriter"/> indents it: the preview makes it again on every edit, and the writer took a
+/// quarter of the planning time at 1,000 claims.
 /// </summary>
 internal static class Sitemaps
 {
@@ -36,9 +38,7 @@ internal static class Sitemaps
         var closing = Encoding.UTF8.GetByteCount(Close(any: true));
         foreach (var loc in locs)
         {
-            var entry = new StringBuilder("  <url>\n    <loc>");
-            XmlText.Append(entry, loc);
-            var text = entry.Append("</loc>\n  </url>\n").ToString();
+            var text = $"  <url>\n    <loc>{XmlText.Escape(loc)}</loc>\n  </url>\n";
             var length = Encoding.UTF8.GetByteCount(text);
             if (part is null || urls == maxUrls || bytes + length + closing > maxBytes)
             {
@@ -62,9 +62,7 @@ internal static class Sitemaps
         {
             var path = PartPath(i + 1);
             files.Add((path, parts[i].Append(Close(any: true)).ToString()));
-            index.Append("  <sitemap>\n    <loc>");
-            XmlText.Append(index, urlOf(path));
-            index.Append("</loc>\n  </sitemap>\n");
+            index.Append("  <sitemap>\n    <loc>").Append(XmlText.Escape(urlOf(path))).Append("</loc>\n  </sitemap>\n");
         }
 
         return [(Index, index.Append("</sitemapindex>\n").ToString()), .. files];

@@ -44,22 +44,11 @@ public sealed class SourcesPlanner : IPagePlanner
             pagination.Entries, (slice, _) => [("sources", slice)],
             (slice, page) => PagePlans.Showing(slice, page, entries.Count, e => (e.Source.Id, null), e => citations[e.Source.Id].Select(m => m.ClaimId)),
             isKept: (then, now) => then.Source.Id == now.Source.Id && !citations.IsChanged(now.Source.Id)); // a kept entry may have new citing claims
-        foreach (var page in pages)
-        {
-            yield return page;
-        }
-
-        foreach (var (entry, claims) in sources.Where(s => s.Entry.AllClaimsUrl is not null))
-        {
-            var sourcePages = claims is null && reuse?.Group(context.Urls.Sources, entry.Source.Id, touched: false) is { } kept
+        return pages.Concat(sources.Where(s => s.Entry.AllClaimsUrl is not null).SelectMany(s =>
+            s.Claims is null && reuse?.Group(context.Urls.Sources, s.Entry.Source.Id, touched: false) is { } kept
                 ? kept
-                : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {entry.Source.Title}", entry.AllClaimsUrl!, "source", null,
-                    claims ?? [.. citations[entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],
-                    (slice, _) => [("entry", entry), ("claims", slice), ("claim_count", claims?.Count ?? entry.ClaimCount)], pageSize: pagination.Rows);
-            foreach (var page in sourcePages)
-            {
-                yield return page;
-            }
-        }
+                : PagePlans.PagedClaims(context, "source", $"{context.Strings["source_title"]} {s.Entry.Source.Title}", s.Entry.AllClaimsUrl!, "source", null,
+                    s.Claims ?? [.. citations[s.Entry.Source.Id].Select(m => m.Item.Claim).DistinctBy(c => c.Id)],
+                    (slice, _) => [("entry", s.Entry), ("claims", slice), ("claim_count", s.Claims?.Count ?? s.Entry.ClaimCount)], pageSize: pagination.Rows)));
     }
 }

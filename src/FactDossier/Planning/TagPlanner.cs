@@ -9,8 +9,6 @@ public sealed class TagPlanner : IPagePlanner
     {
         var t = context.Strings;
         var tags = Facets.Tags(context);
-        yield return PagePlans.Create(context, "tags", context.Page(t["tags_title"], context.Urls.Tags, "tags"), ("tags", tags));
-
         // A tag none of whose claims changed (then or now) keeps its pages: its claims, and their order, are the same.
         var reuse = context.Reuse;
         var touched = reuse?.Touched(c => c.Tags.Select(tag => tag.Key));
@@ -18,13 +16,8 @@ public sealed class TagPlanner : IPagePlanner
         // Only the touched tags' claims are gathered, when every other tag keeps its pages.
         var gathered = reuse is not null && tags.Where((_, i) => kept[i] is null).All(tag => touched!.Contains(tag.Key)) ? touched : null;
         Dictionary<string, List<ClaimView>>? claimsByTag = null;
-        foreach (var (tag, pagesBefore) in tags.Zip(kept))
-        {
-            foreach (var page in pagesBefore ?? TagPages(tag, claimsByTag ??= ClaimsByTag(context, gathered)))
-            {
-                yield return page;
-            }
-        }
+        return tags.Zip(kept).SelectMany(tag => tag.Second ?? TagPages(tag.First, claimsByTag ??= ClaimsByTag(context, gathered)))
+            .Prepend(PagePlans.Create(context, "tags", context.Page(t["tags_title"], context.Urls.Tags, "tags"), ("tags", tags)));
 
         IEnumerable<PagePlan> TagPages(TagView tag, Dictionary<string, List<ClaimView>> byTag)
         {

@@ -7,18 +7,12 @@ public sealed class VerdictPlanner : IPagePlanner
     {
         var t = context.Strings;
         var ratings = Facets.Ratings(context);
-        yield return PagePlans.Create(context, "verdicts", context.Page(t["verdicts_title"], context.Urls.Verdicts, "verdicts"), ("ratings", ratings));
-
         var claimsByRating = context.ClaimsInReadingOrder.ToLookup(c => c.Verdict.Rating, StringComparer.Ordinal);
-        foreach (var rating in ratings)
+        return ratings.SelectMany(rating =>
         {
             var claims = claimsByRating[rating.Key].ToList();
-            var pages = PagePlans.PagedClaims(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
+            return PagePlans.PagedClaims(context, "verdict", $"{t["verdict_title"]} {rating.Label}", rating.Url, "verdict", rating.Description, claims,
                 (slice, _) => [("rating", rating), ("claims", slice), ("claim_count", claims.Count)], pageSize: context.Dossier.Site.Pagination.Rows);
-            foreach (var page in pages)
-            {
-                yield return page;
-            }
-        }
+        }).Prepend(PagePlans.Create(context, "verdicts", context.Page(t["verdicts_title"], context.Urls.Verdicts, "verdicts"), ("ratings", ratings)));
     }
 }

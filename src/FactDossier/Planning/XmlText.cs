@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FactDossier.Planning;
@@ -9,8 +10,18 @@ namespace FactDossier.Planning;
 /// </summary>
 internal static class XmlText
 {
-    public static void Append(StringBuilder to, string text, bool attribute = false)
+    // Every character that may need more than copying: most texts have none, and are returned as they are.
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, ' ').Select(c => (char)c)) + "&<>\"\uFFFE\uFFFF" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
+    public static string Escape(string text, bool attribute = false)
     {
+        if (!text.AsSpan().ContainsAny(Special))
+        {
+            return text;
+        }
+
+        var to = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -33,5 +44,7 @@ internal static class XmlText
                 default: to.Append(c); break;
             }
         }
+
+        return to.ToString();
     }
 }

@@ -18,7 +18,7 @@ public class SitemapTests
     public void The_hand_written_sitemap_is_what_XmlWriter_writes(string urls)
     {
         var locs = urls.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(WithXmlWriter(locs), DataFilePlanner.SitemapXml(locs));
+        Assert.Equal(WithXmlWriter(locs), Sitemaps.Of(locs, file => file).Single().Xml);
     }
 
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -66,8 +66,9 @@ public static partial class SearchIndex
         return text.Append(']').ToString();
     }
 
-    /// <summary>A term as a JSON string: letters and digits only (<see cref="SearchTerms"/>), so nothing to escape.</summary>
-    private static string Quoted(string term) => $"\"{term}\"";
+    /// <summary>A JSON array or object in pieces: <paramref name="open"/>, the items with commas between them, <paramref name="close"/>.</summary>
+    private static string[] Joined(string open, IEnumerable<string> items, string close) =>
+        [open, .. items.SelectMany((item, i) => i == 0 ? [item] : new[] { ",", item }), close];
 
     private static string Json(Action<Utf8JsonWriter> write)
     {

@@ -11,7 +11,7 @@ public static partial class SearchIndex
     private const int MaxPrefixLength = 8;
 
     /// <summary>The terms of a plan: each term's claims and JSON, the terms sorted and their JSON in that order, the shards and their files.</summary>
-    private sealed record TermIndex(IReadOnlyDictionary<string, List<int>> Postings, IReadOnlyDictionary<string, string> TermJson, string[] Sorted,
+    internal sealed record TermIndex(IReadOnlyDictionary<string, List<int>> Postings, IReadOnlyDictionary<string, string> TermJson, string[] Sorted,
         string[] SortedJson, List<TermRange> Shards, List<DataFile> Files);
 
     /// <summary>The terms made anew, or the last plan's with the edited claims' terms moved (<paramref name="before"/>: the claims in the same places).</summary>
@@ -19,9 +19,9 @@ public static partial class SearchIndex
     {
         var (postings, termJson, sortedTerms, changedTerms) = before is not null ? Update(before, claims, edited!) : Build(claims);
         string[] json;
-        if (before is not null && ReferenceEquals(sortedTerms, before.SortedTerms))
+        if (before is not null && ReferenceEquals(sortedTerms, before.Terms.Sorted))
         {
-            json = (string[])before.SortedJson.Clone(); // no term came or went: the edited terms' JSON put in their places
+            json = (string[])before.Terms.SortedJson.Clone(); // no term came or went: the edited terms' JSON put in their places
             foreach (var term in changedTerms)
             {
                 json[Array.BinarySearch(sortedTerms, term, StringComparer.Ordinal)] = termJson[term];
@@ -38,18 +38,9 @@ public static partial class SearchIndex
         for (var i = 0; i < shards.Count; i++)
         {
             // Pieces: a term unchanged since the last plan is the same string, compared at once.
-            var (start, end) = (shards[i].Start, shards[i].End);
-            var pieces = new string[2 * (end - start) + 1];
-            pieces[0] = "{";
-            for (var t = start; t < end; t++)
-            {
-                pieces[(2 * (t - start)) + 1] = json[t];
-                pieces[(2 * (t - start)) + 2] = ",";
-            }
-
-            pieces[^1] = "}";
+            var pieces = Joined("{", json[shards[i].Start..shards[i].End], "}");
             // The last plan's file while it holds the very same terms' JSON: its hash is known.
-            files.Add(last?.TermFiles.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
+            files.Add(last?.Terms.Files.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
         }
 
         return new TermIndex(postings, termJson, sortedTerms, json, shards, files);
@@ -62,18 +53,12 @@ public static partial class SearchIndex
         {
             foreach (var term in claims[doc].SearchTerms)
             {
-                if (!postings.TryGetValue(term, out var docs))
-                {
-                    postings[term] = docs = [];
-                }
-
-                docs.Add(doc);
+                (postings.TryGetValue(term, out var docs) ? docs : postings[term] = []).Add(doc);
             }
         }
 
         var termJson = postings.ToDictionary(p => p.Key, p => TermJson(p.Key, p.Value, claims.Count), StringComparer.Ordinal);
-        var sorted = postings.Keys.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
+        var sorted = postings.Keys.Order(StringComparer.Ordinal).ToArray();
         return (postings, termJson, sorted, sorted);
     }
 
@@ -84,7 +69,7 @@ public static partial class SearchIndex
     private static (Dictionary<string, List<int>>, Dictionary<string, string>, string[], IReadOnlyCollection<string>) Update(State before, IReadOnlyList<ClaimView> claims,
         IEnumerable<int> edited)
     {
-        var postings = new Dictionary<string, List<int>>(before.Postings, StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(before.Terms.Postings, StringComparer.Ordinal);
         var changedTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var doc in edited)
         {
@@ -92,8 +77,7 @@ public static partial class SearchIndex
             var now = claims[doc].SearchTerms.ToHashSet(StringComparer.Ordinal);
             foreach (var term in old.Except(now))
             {
-                var docs = postings[term].Where(d => d != doc).ToList();
-                postings[term] = docs;
+                postings[term] = postings[term].Where(d => d != doc).ToList();
                 changedTerms.Add(term);
             }
 
@@ -109,38 +93,32 @@ public static partial class SearchIndex
 
         if (changedTerms.Count == 0)
         {
-            return (postings, new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal), before.SortedTerms, changedTerms);
+            return (postings, new Dictionary<string, string>(before.Terms.TermJson, StringComparer.Ordinal), before.Terms.Sorted, changedTerms);
         }
 
-        var termJson = new Dictionary<string, string>(before.TermJson, StringComparer.Ordinal);
-        var added = false;
-        var removed = false;
+        var termJson = new Dictionary<string, string>(before.Terms.TermJson, StringComparer.Ordinal);
+        var cameOrWent = false;
         foreach (var term in changedTerms)
         {
             if (postings[term].Count == 0)
             {
                 postings.Remove(term);
                 termJson.Remove(term);
-                removed = true;
+                cameOrWent = true;
             }
             else
             {
-                added |= !termJson.ContainsKey(term);
+                cameOrWent |= !termJson.ContainsKey(term);
                 termJson[term] = TermJson(term, postings[term], claims.Count);
             }
         }
 
-        var sorted = before.SortedTerms;
-        if (added || removed)
-        {
-            sorted = postings.Keys.ToArray();
-            Array.Sort(sorted, StringComparer.Ordinal);
-        }
-
+        var sorted = cameOrWent ? postings.Keys.Order(StringComparer.Ordinal).ToArray() : before.Terms.Sorted;
         return (postings, termJson, sorted, changedTerms);
     }
 
-    private static string TermJson(string term, List<int> docs, int count) => $"{Quoted(term)}:{DocList(docs, count)}";
+    /// <summary>A term and its claims: a term is letters and digits only (<see cref="SearchTerms"/>), so nothing to escape.</summary>
+    private static string TermJson(string term, List<int> docs, int count) => $"\"{term}\":{DocList(docs, count)}";
 
     /// <summary>
     /// The sorted terms from <paramref name="start"/> to <paramref name="end"/> grouped by their first
@@ -183,5 +161,5 @@ public static partial class SearchIndex
     }
 
     /// <summary>A shard: its prefix and its terms, a range of the sorted terms.</summary>
-    private sealed record TermRange(string Prefix, int Start, int End);
+    internal sealed record TermRange(string Prefix, int Start, int End);
 }

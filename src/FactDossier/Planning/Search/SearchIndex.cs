@@ -25,22 +25,17 @@ public static partial class SearchIndex
     public const int DocsPerFile = 100;
 
     /// <summary>
-    /// What the next plan of the preview starts from: the claims as numbered, each term's claims and its JSON (also by
-    /// the terms' order), each claim's result document, the filters and their files. An edit that keeps every claim in
-    /// its place changes only the terms and documents of the claims edited, and the filters only when an edited claim
-    /// moved between them.
+    /// What the next plan of the preview starts from: the claims as numbered, the terms (<see cref="TermIndex"/>), each
+    /// claim's result document, the filters and their files. An edit that keeps every claim in its place changes only
+    /// the terms and documents of the claims edited, and the filters only when an edited claim moved between them.
     /// </summary>
-    public sealed record State(
+    internal sealed record State(
         IReadOnlyList<ClaimView> Claims,
-        IReadOnlyDictionary<string, List<int>> Postings,
-        IReadOnlyDictionary<string, string> TermJson,
-        string[] SortedTerms,
-        string[] SortedJson,
+        TermIndex Terms,
         IReadOnlyDictionary<string, string> DocJson,
         IReadOnlyList<DataFile> DocFiles,
         List<(string Facet, List<FacetValue> Values)> Facets,
         IReadOnlyList<DataFile> FacetFiles,
-        IReadOnlyList<DataFile> TermFiles,
         IReadOnlyDictionary<DataFile, ulong> FileHashes);
 
     public static IReadOnlyList<DataFile> Files(PlanningContext context)
@@ -59,30 +54,15 @@ public static partial class SearchIndex
         var hashes = files.ToDictionary<DataFile, DataFile, ulong>(f => f, f => last is not null && last.FileHashes.TryGetValue(f, out var known) ? known : Hash(f), ReferenceEqualityComparer.Instance);
         files.Add(new DataFile(MetaFile, Meta(Version(files, hashes), claims.Count, terms.Shards.Select(s => s.Prefix), facets))
         {
-            Search = new State([.. claims], terms.Postings, terms.TermJson, terms.Sorted, terms.SortedJson, docJson, docFiles, facets, facetFiles, terms.Files, hashes),
+            Search = new State([.. claims], terms, docJson, docFiles, facets, facetFiles, hashes),
         });
         return files;
     }
 
     private const string MetaFile = "search/meta.json";
 
-    private static bool SameOrder(IReadOnlyList<ClaimView> before, IReadOnlyList<ClaimView> now)
-    {
-        if (before.Count != now.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Count; i++)
-        {
-            if (!string.Equals(before[i].Id, now[i].Id, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SameOrder(IReadOnlyList<ClaimView> before, IReadOnlyList<ClaimView> now) =>
+        before.Count == now.Count && before.Select(c => c.Id).SequenceEqual(now.Select(c => c.Id), StringComparer.Ordinal);
 
     /// <summary>
     /// A hash of the index's other files (their paths and each one's own hash): the browser asks for them with it

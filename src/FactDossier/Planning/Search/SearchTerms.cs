@@ -56,9 +56,7 @@ public static class SearchTerms
             Add(known, word.AsSpan(0, length));
         }
 
-        var sorted = terms.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return sorted;
+        return terms.Order(StringComparer.Ordinal).ToArray();
     }
 
     private static void Add(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known, ReadOnlySpan<char> word)

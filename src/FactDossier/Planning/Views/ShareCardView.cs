@@ -8,7 +8,6 @@ public sealed record ShareCardView(
     string Kind,
     string Title,
     string SiteTitle,
-    string? VerdictKey,
     string? VerdictLabel,
     string? Quote,
     string? Lang,
