@@ -66,8 +66,8 @@ internal static class CheckedFile
         try
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
-            using (var contents = new HashingFileWriter(file))
             {
+                var contents = new HashingFileWriter(file);
                 BinaryPrimitives.WriteInt32LittleEndian(contents.GetSpan(4), headerBytes.Length);
                 contents.Advance(4);
                 contents.Write(headerBytes);
@@ -99,52 +99,37 @@ internal static class CheckedFile
     /// Where MemoryPack writes a file: each filled buffer goes to the disk and into the checksum, so no copy of the
     /// file is held in memory (at 100k claims a stored file is hundreds of megabytes).
     /// </summary>
-    private sealed class HashingFileWriter(FileStream file) : IBufferWriter<byte>, IDisposable
+    private sealed class HashingFileWriter(FileStream file) : IBufferWriter<byte>
     {
         private readonly XxHash3 _hash = new();
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        private byte[] _buffer = new byte[1 << 16];
         private int _used;
 
         public ulong Hash => _hash.GetCurrentHashAsUInt64();
 
         public void Advance(int count) => _used += count;
 
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            var free = Reserve(sizeHint); // first: it may take a larger buffer
-            return _buffer.AsMemory(free);
-        }
+        public Memory<byte> GetMemory(int sizeHint = 0) => Free(sizeHint);
 
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            var free = Reserve(sizeHint);
-            return _buffer.AsSpan(free);
-        }
+        public Span<byte> GetSpan(int sizeHint = 0) => Free(sizeHint).Span;
 
         public void Flush()
         {
-            var filled = _buffer.AsSpan(0, _used);
-            _hash.Append(filled);
-            file.Write(filled);
+            _hash.Append(_buffer.AsSpan(0, _used));
+            file.Write(_buffer, 0, _used);
             _used = 0;
         }
 
-        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
-
-        /// <returns>Where the free part of the buffer begins, with room for at least <paramref name="sizeHint"/> bytes.</returns>
-        private int Reserve(int sizeHint)
+        /// <summary>The free part of the buffer, with room for at least <paramref name="sizeHint"/> bytes.</summary>
+        private Memory<byte> Free(int sizeHint)
         {
             if (_buffer.Length - _used < Math.Max(sizeHint, 1))
             {
                 Flush();
-                if (_buffer.Length < sizeHint)
-                {
-                    ArrayPool<byte>.Shared.Return(_buffer);
-                    _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
-                }
+                _buffer = _buffer.Length < sizeHint ? new byte[sizeHint] : _buffer;
             }
 
-            return _used;
+            return _buffer.AsMemory(_used);
         }
     }
 }

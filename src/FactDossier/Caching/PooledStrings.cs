@@ -21,49 +21,45 @@ internal sealed class PooledSetAttribute : MemoryPackCustomFormatterAttribute<Po
 
 internal static class PooledStrings
 {
-    // A pooled string is a number: 0 for null, 1 for a new string (which follows), n ≥ 2 for the (n − 2)th string of the file.
-    private const int Null = 0, New = 1, Known = 2;
-
     /// <summary>The options of one write or one read, with its own table.</summary>
     public static MemoryPackSerializerOptions Options() => new() { ServiceProvider = new Table() };
 
-    private static Table TableOf(MemoryPackSerializerOptions options) =>
-        options.ServiceProvider as Table ?? throw new InvalidOperationException("pooled strings are written and read through CheckedFile");
-
+    // A pooled string is a number: 0 for a string written out next (null included), n ≥ 1 for the file's nth one.
     private static void Write<TBufferWriter>(ref MemoryPackWriter<TBufferWriter> writer, string? value)
         where TBufferWriter : System.Buffers.IBufferWriter<byte>
     {
-        var table = TableOf(writer.Options);
-        if (value is null)
+        var numbers = ((Table)writer.Options.ServiceProvider!).Numbers;
+        if (value is not null && numbers.TryGetValue(value, out var number))
         {
-            writer.WriteVarInt(Null);
+            writer.WriteVarInt(number);
+            return;
         }
-        else if (table.Numbers.TryGetValue(value, out var number))
+
+        if (value is not null)
         {
-            writer.WriteVarInt(Known + number);
+            numbers.Add(value, numbers.Count + 1);
         }
-        else
-        {
-            table.Numbers.Add(value, table.Numbers.Count);
-            writer.WriteVarInt(New);
-            writer.WriteString(value);
-        }
+
+        writer.WriteVarInt(0);
+        writer.WriteString(value);
     }
 
     private static string? Read(ref MemoryPackReader reader)
     {
-        var table = TableOf(reader.Options);
-        var tag = reader.ReadVarIntInt32();
-        if (tag == New)
+        var strings = ((Table)reader.Options.ServiceProvider!).Strings;
+        var number = reader.ReadVarIntInt32();
+        if (number != 0)
         {
-            var value = reader.ReadString() ?? throw new MemoryPackSerializationException("a null where a pooled string was written");
-            table.Strings.Add(value);
-            return value;
+            return strings[number - 1]; // out of the table: ArgumentOutOfRangeException, a damaged file
         }
 
-        return tag == Null ? null
-            : tag - Known is var n && n >= 0 && n < table.Strings.Count ? table.Strings[n]
-            : throw new MemoryPackSerializationException("a pooled string's number out of the file's table");
+        var value = reader.ReadString();
+        if (value is not null)
+        {
+            strings.Add(value);
+        }
+
+        return value;
     }
 
     public sealed class One : MemoryPackFormatter<string>
