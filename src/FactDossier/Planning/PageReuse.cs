@@ -18,7 +18,6 @@ public sealed class PageReuse(SitePlan last, IReadOnlySet<string> changed, IRead
 {
     private readonly Lazy<PlanIndex> _pages = new(() => last.Context!.PageIndex?.Value ?? new PlanIndex(last.Pages, basePath));
 
-    /// <summary>The last plan.</summary>
     public SitePlan Last { get; } = last;
 
     /// <summary>What the last plan was made from.</summary>
@@ -50,7 +49,6 @@ public sealed class PageReuse(SitePlan last, IReadOnlySet<string> changed, IRead
     /// </summary>
     public IReadOnlyList<PagePlan>? Group(string folderUrl, string key, bool touched) => touched ? null : _pages.Value.Group($"{folderUrl}{key}/");
 
-    /// <summary>The last plan's page at a URL, if it had one.</summary>
     public PagePlan? At(string url) => _pages.Value.At(url);
 
     /// <summary>The last plan's pages of one template, each with the view it was planned from (its value of that name).</summary>
@@ -67,6 +65,5 @@ public sealed class PageReuse(SitePlan last, IReadOnlySet<string> changed, IRead
     public IEnumerable<T> Items<T>(string template, string key) =>
         _pages.Value.OfTemplate(template).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
 
-    /// <summary>The last plan's data file at a path.</summary>
     public DataFile? File(string outputPath) => Last.Files.FirstOrDefault(f => f.OutputPath == outputPath);
 }
