@@ -56,7 +56,7 @@ internal sealed class Baseline : IDisposable
     {
         var (layout, write) = (options.Layout, options.Write);
         var stored = write && memory?.Started != true ? new StoredWork(layout, memory?.Files, save: !warmUp) : null;
-        memory?.Start();
+        memory?.Started = true;
         var replayed = write && !warmUp && StagedOutputFolder.Recover(layout.Output); // a killed writer's change, finished
         if (!write || memory is { KeepsNoRecord: true })
         {

@@ -25,13 +25,11 @@ public sealed class BuildMemory
     public string? LastKind { get; private set; }
 
     /// <summary>Whether a build has used this memory: only the first one starts from the command line's stored work.</summary>
-    internal bool Started { get; private set; }
+    internal bool Started { get; set; }
 
     private (string Path, FileStamp Stamp, SiteRecord Record)? _record;
 
     private Task _background = Task.CompletedTask;
-
-    internal void Start() => Started = true;
 
     /// <summary>The mark the output's lock got when the last build changed output/ (<see cref="Publishing.OutputLock.Changing"/>).</summary>
     private string? _mark;

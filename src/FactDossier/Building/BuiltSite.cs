@@ -17,8 +17,6 @@ internal sealed record PlannedSite(Dossier Loaded, Delta Delta, AnchoredDossier 
 internal sealed record PublishedSite(string Output, PlannedSite Planned, SiteRenderer Renderer, ChangedFilesWriter Writer,
     IReadOnlyDictionary<string, LinkChecker.PageLinks> Links, IReadOnlySet<string> OtherFiles)
 {
-    private HashSet<string>? _made;
-
     public SitePlan Plan => Planned.Plan;
 
     public Dossier Loaded => Planned.Loaded;
@@ -30,7 +28,7 @@ internal sealed record PublishedSite(string Output, PlannedSite Planned, SiteRen
     public IReadOnlyDictionary<string, int> TagCounts => Planned.Delta.TagCounts;
 
     /// <summary>Every file the build makes: its pages and its other files.</summary>
-    public IReadOnlySet<string> Made => _made ??= Plan.Pages.Select(p => p.OutputPath).Concat(OtherFiles).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Made => field ??= Plan.Pages.Select(p => p.OutputPath).Concat(OtherFiles).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether <see cref="Links"/> holds every page's links (a build that rendered pages by the record knows only those).</summary>
     public bool LinksKnown { get; init; } = true;

@@ -30,9 +30,7 @@ internal sealed class PreviousSite(
             record.Pages.ToDictionary(p => p.Key, p => new LinkChecker.PageLinks(p.Key, p.Value.Ids, [], []), StringComparer.Ordinal),
             knowsLinks: false, record.Outputs.Keys, changedClaims, damaged);
 
-    private IReadOnlyDictionary<string, (IReadOnlySet<string>? Shows, string? Signature)> Pages => _pages ??= pagesByPath();
-
-    private IReadOnlyDictionary<string, (IReadOnlySet<string>? Shows, string? Signature)>? _pages;
+    private IReadOnlyDictionary<string, (IReadOnlySet<string>? Shows, string? Signature)> Pages => field ??= pagesByPath();
 
     /// <summary>The preview's last plan's pages and other files: an edit's plan usually has the same, in the same order.</summary>
     private IReadOnlyList<PagePlan>? _lastPages;
@@ -73,13 +71,10 @@ internal sealed class PreviousSite(
     public bool KnowsLinks => knowsLinks;
 
     /// <summary>A share image is drawn again as a page is rendered again: new, damaged, or showing a changed claim.</summary>
-    public bool MustDraw(ShareCardPlan card)
-    {
-        _files ??= files.ToHashSet(StringComparer.Ordinal);
-        return changedClaims is null || !_files.Contains(card.OutputPath) || damaged.Contains(card.OutputPath) || card.Shows.Overlaps(changedClaims);
-    }
+    public bool MustDraw(ShareCardPlan card) =>
+        changedClaims is null || !Files.Contains(card.OutputPath) || damaged.Contains(card.OutputPath) || card.Shows.Overlaps(changedClaims);
 
-    private HashSet<string>? _files;
+    private HashSet<string> Files => field ??= files.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The links of every page of the plan: those just read, else the last build's.</summary>
     public Dictionary<string, LinkChecker.PageLinks> LinksWith(SitePlan plan, IEnumerable<LinkChecker.PageLinks> read)

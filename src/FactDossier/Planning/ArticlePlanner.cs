@@ -29,8 +29,8 @@ public sealed class ArticlePlanner : IPagePlanner
         // Each anchor, under every paragraph it touches (a quote may run across a paragraph break).
         var touching = anchors.SelectMany(a => ParagraphsOf(text, a).Select(number => (Number: number, Anchor: a))).ToLookup(x => x.Number, x => x.Anchor);
         // A quote cut into several segments (where others overlap it) is styled once.
-        var styles = new Dictionary<QuoteAnchor, MarkStyle>(ReferenceEqualityComparer.Instance);
-        MarkStyle StyleOf(QuoteAnchor a) => styles.TryGetValue(a, out var style) ? style : styles[a] = Style(context, a);
+        var marks = new Dictionary<QuoteAnchor, (MarkStyle Style, NoteView Note)>(ReferenceEqualityComparer.Instance);
+        (MarkStyle Style, NoteView Note) MarkOf(QuoteAnchor a) => marks.TryGetValue(a, out var mark) ? mark : marks[a] = Mark(context, a);
         var kept = KeptParagraphs(context, article, previous);
         var paragraphs = text.Paragraphs.Select(p =>
         {
@@ -40,8 +40,8 @@ public sealed class ArticlePlanner : IPagePlanner
             }
 
             var inside = touching[p.Number].ToList();
-            var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, StyleOf);
-            var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => Note(context, a)).ToList();
+            var html = AnnotatedArticleRenderer.RenderParagraph(text.Raw, p, inside, a => MarkOf(a).Style);
+            var notes = inside.Where(a => a.Start >= p.Start && a.Start < p.End).Select(a => MarkOf(a).Note).ToList();
             return new ParagraphView(p.Number, $"p{p.Number}", p.IsIntertitle, html, notes);
         }).ToList();
         var claims = claimsByArticle[article.Id].ToList();
@@ -76,19 +76,13 @@ public sealed class ArticlePlanner : IPagePlanner
         return Enumerable.Range(first, text.ParagraphAt(Math.Max(anchor.Start, anchor.End - 1)).Number - first + 1);
     }
 
-    private static MarkStyle Style(PlanningContext context, QuoteAnchor anchor)
-    {
-        var claim = context.ClaimsById[anchor.ClaimId];
-        var role = anchor.IsStatement ? "statement" : claim.CounterStatements.First(c => c.ElementId == $"counter-{anchor.CounterIndex}").Role;
-        var href = $"{claim.Url}#{(anchor.IsStatement ? "statement" : $"counter-{anchor.CounterIndex}")}";
-        var title = $"{context.Strings[$"mark_{role}"]}: {claim.Headline} — {claim.Verdict.Label}";
-        return new MarkStyle(href, $"q q-{role}", title);
-    }
-
-    private static NoteView Note(PlanningContext context, QuoteAnchor anchor)
+    /// <summary>How a quote is marked in the text, and its note beside the paragraph: which claim and quote, and its verdict.</summary>
+    private static (MarkStyle, NoteView) Mark(PlanningContext context, QuoteAnchor anchor)
     {
         var claim = context.ClaimsById[anchor.ClaimId];
         var quote = anchor.IsStatement ? claim.Statement : claim.CounterStatements.First(c => c.ElementId == $"counter-{anchor.CounterIndex}");
-        return new NoteView(anchor.ElementId, $"{claim.Url}#{quote.ElementId}", claim.Headline, quote.Role, quote.RoleLabel, quote.Speaker?.Name, claim.Verdict);
+        var href = $"{claim.Url}#{quote.ElementId}";
+        return (new MarkStyle(href, $"q q-{quote.Role}", $"{context.Strings[$"mark_{quote.Role}"]}: {claim.Headline} — {claim.Verdict.Label}"),
+            new NoteView(href, claim.Headline, quote.Role, quote.RoleLabel, claim.Verdict));
     }
 }

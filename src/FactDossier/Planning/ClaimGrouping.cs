@@ -7,16 +7,8 @@ namespace FactDossier.Planning;
 /// claims' order. After an edit, only the groups an edited claim was or is in are gathered again; the others are the
 /// last plan's, and <see cref="IsChanged"/> tells a planner it may keep the views it made from them.
 /// </summary>
-public sealed class ClaimGrouping<TItem>
+public sealed class ClaimGrouping<TItem>(Dictionary<string, ClaimGrouping<TItem>.Member[]> groups, IReadOnlySet<string>? changed)
 {
-    private readonly IReadOnlySet<string>? _changed;
-
-    internal ClaimGrouping(Dictionary<string, Member[]> groups, IReadOnlySet<string>? changed)
-    {
-        Groups = groups;
-        _changed = changed;
-    }
-
     public readonly record struct Member(string ClaimId, TItem Item);
 
     public IEnumerable<string> Keys => Groups.Keys;
@@ -25,9 +17,9 @@ public sealed class ClaimGrouping<TItem>
     public IReadOnlyList<Member> this[string key] => Groups.GetValueOrDefault(key) ?? [];
 
     /// <summary>Whether the group may differ from the last plan's (always, without one).</summary>
-    public bool IsChanged(string key) => _changed is null || _changed.Contains(key);
+    public bool IsChanged(string key) => changed is null || changed.Contains(key);
 
-    internal IReadOnlyDictionary<string, Member[]> Groups { get; }
+    internal IReadOnlyDictionary<string, Member[]> Groups { get; } = groups;
 }
 
 /// <summary>Makes a <see cref="ClaimGrouping{TItem}"/>, from scratch or from the last plan's.</summary>

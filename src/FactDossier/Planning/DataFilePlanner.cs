@@ -110,13 +110,8 @@ public static class DataFilePlanner
                 file => context.Absolute(context.Urls.File(file)) ?? context.Urls.File(file))
                 .Select(f => new DataFile(f.Path, f.Xml))];
 
-    private static IEnumerable<DataFile> KeptParts(PageReuse reuse)
-    {
-        for (var n = 1; reuse.File(Sitemaps.PartPath(n)) is { } part; n++)
-        {
-            yield return part;
-        }
-    }
+    private static IEnumerable<DataFile> KeptParts(PageReuse reuse) =>
+        Enumerable.InfiniteSequence(1, 1).Select(n => reuse.File(Sitemaps.PartPath(n))).TakeWhile(part => part is not null).OfType<DataFile>();
 
     private static bool InSitemap(PagePlan page) =>
         page.Page.Kind is not ("not-found" or "redirect") && !(page.Values.GetValueOrDefault("claim") is Views.ClaimView { IsDraft: true });

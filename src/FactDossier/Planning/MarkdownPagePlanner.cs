@@ -5,19 +5,13 @@ namespace FactDossier.Planning;
 /// <summary>The prose pages of <c>input/pages/</c> (methodology, about…), and the 404 page.</summary>
 public sealed class MarkdownPagePlanner : IPagePlanner
 {
-    public IEnumerable<PagePlan> Plan(PlanningContext context)
-    {
-        foreach (var page in context.Dossier.Pages)
-        {
-            (string, object?)[] values = page.ListsNotChecked
+    public IEnumerable<PagePlan> Plan(PlanningContext context) =>
+        context.Dossier.Pages
+            .Select(page => PagePlans.Create(context, "page", context.Page(page.Title, context.Urls.Page(page.Slug), "page"), page.ListsNotChecked
                 ? [("body_html", context.Markdown.ToHtml(page.Markdown)), ("not_checked", NotChecked(context))]
-                : [("body_html", context.Markdown.ToHtml(page.Markdown))];
-            yield return PagePlans.Create(context, "page", context.Page(page.Title, context.Urls.Page(page.Slug), "page"), values) with { Shows = PagePlans.NoClaim };
-        }
-
-        var notFound = context.Page(context.Strings["not_found_title"], context.Urls.File("404.html"), "not-found");
-        yield return PagePlans.Create(context, "404", notFound) with { Shows = PagePlans.NoClaim };
-    }
+                : [("body_html", context.Markdown.ToHtml(page.Markdown))]))
+            .Append(PagePlans.Create(context, "404", context.Page(context.Strings["not_found_title"], context.Urls.File("404.html"), "not-found")))
+            .Select(plan => plan with { Shows = PagePlans.NoClaim });
 
     /// <summary>The passages the articles leave unchecked, and why: article by article, in the order of their text.</summary>
     private static List<NotCheckedView> NotChecked(PlanningContext context)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FactDossier.Planning.Views;
 
 namespace FactDossier.Planning;
@@ -66,8 +67,10 @@ internal static class PagePlans
             }
 
             var pager = Paginator.Pager(number, count, listUrl);
-            return Create(context, template, ListPage(context, title, listTitle, listUrl, kind, description, pager), values(slice, pager))
-                with { Shows = shows, Signature = signature };
+            var page = context.Page(number == 1 ? title : $"{listTitle ?? title} ({context.Strings["page_of"]
+                .Replace("{number}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{count}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)})", url, kind, description);
+            return Create(context, template, page with { Pager = pager }, values(slice, pager)) with { Shows = shows, Signature = signature };
         }
     }
 
@@ -131,15 +134,6 @@ internal static class PagePlans
     private static IEnumerable<PagePlan> Redirects(PlanningContext context, string title, string listUrl, int pageCount) =>
         (pageCount > 1 ? [$"{listUrl}page/", $"{listUrl}page/1/"] : Array.Empty<string>()).Select(url =>
             Create(context, "redirect", new PageView(title, url, context.Absolute(listUrl), null, "redirect") { RedirectUrl = listUrl }) with { Shows = NoClaim });
-
-    private static PageView ListPage(PlanningContext context, string title, string? listTitle, string listUrl, string kind, string? description, PagerView pager) =>
-        context.Page(pager.Number == 1 ? title : $"{listTitle ?? title} ({PageOf(context, pager)})", Paginator.UrlOf(listUrl, pager.Number), kind, description)
-            with { Pager = pager };
-
-    public static string PageOf(PlanningContext context, PagerView pager) =>
-        context.Strings["page_of"]
-            .Replace("{number}", pager.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{count}", pager.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>The claims a page shows when it shows none of them.</summary>
     public static IReadOnlySet<string> NoClaim { get; } = new HashSet<string>();

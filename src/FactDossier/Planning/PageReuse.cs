@@ -13,31 +13,24 @@ namespace FactDossier.Planning;
 /// </list>
 /// The exception, named where it is: an edited claim's article keeps the paragraphs no changed claim marks (<see cref="ArticlePlanner"/>).
 /// </summary>
-public sealed class PageReuse
+/// <param name="now">This plan's claims by id.</param>
+public sealed class PageReuse(SitePlan last, IReadOnlySet<string> changed, IReadOnlyDictionary<string, ClaimView> now, string basePath)
 {
-    private readonly Lazy<PlanIndex> _pages;
-    private readonly IReadOnlyDictionary<string, ClaimView> _now;
+    private readonly Lazy<PlanIndex> _pages = new(() => last.Context!.PageIndex?.Value ?? new PlanIndex(last.Pages, basePath));
 
-    internal PageReuse(SitePlan last, IReadOnlySet<string> changed, IReadOnlyDictionary<string, ClaimView> now, string basePath)
-    {
-        (Last, Changed, _now) = (last, changed, now);
-        _pages = new(() => Before.PageIndex?.Value ?? new PlanIndex(last.Pages, basePath));
-    }
-
-    /// <summary>The last plan.</summary>
-    public SitePlan Last { get; }
+    public SitePlan Last { get; } = last;
 
     /// <summary>What the last plan was made from.</summary>
     public PlanningContext Before => Last.Context!;
 
     /// <summary>The claims changed since (<see cref="Model.Delta.Claims"/>): their views are new, every other claim kept its own.</summary>
-    public IReadOnlySet<string> Changed { get; }
+    public IReadOnlySet<string> Changed { get; } = changed;
 
     public bool IsUnchanged(string claimId) => !Changed.Contains(claimId);
 
     /// <summary>The keys the changed claims have now or had then (their tags, articles, speakers…): the groups to make again.</summary>
     public HashSet<string> Touched(Func<ClaimView, IEnumerable<string>> keysOf) =>
-        Changed.SelectMany(id => new[] { _now.GetValueOrDefault(id), Before.ClaimsById.GetValueOrDefault(id) }).OfType<ClaimView>().SelectMany(keysOf)
+        Changed.SelectMany(id => new[] { now.GetValueOrDefault(id), Before.ClaimsById.GetValueOrDefault(id) }).OfType<ClaimView>().SelectMany(keysOf)
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The last plan's page at <paramref name="url"/>, if it is this page: same template and signature, and no changed claim shown then or now.</summary>
@@ -56,7 +49,6 @@ public sealed class PageReuse
     /// </summary>
     public IReadOnlyList<PagePlan>? Group(string folderUrl, string key, bool touched) => touched ? null : _pages.Value.Group($"{folderUrl}{key}/");
 
-    /// <summary>The last plan's page at a URL, if it had one.</summary>
     public PagePlan? At(string url) => _pages.Value.At(url);
 
     /// <summary>The last plan's pages of one template, each with the view it was planned from (its value of that name).</summary>
@@ -73,6 +65,5 @@ public sealed class PageReuse
     public IEnumerable<T> Items<T>(string template, string key) =>
         _pages.Value.OfTemplate(template).SelectMany(p => p.Values.GetValueOrDefault(key) as IEnumerable<T> ?? []);
 
-    /// <summary>The last plan's data file at a path.</summary>
     public DataFile? File(string outputPath) => Last.Files.FirstOrDefault(f => f.OutputPath == outputPath);
 }

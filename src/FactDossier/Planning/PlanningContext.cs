@@ -65,7 +65,6 @@ public sealed class PlanningContext
         return (bySpeaker!, byDay!, bySource!, tally!);
     }
 
-    /// <summary>Claims in the order the articles tell them: by the position of their statement, unanchored ones last.</summary>
     private ClaimView[] InReadingOrder() =>
         [.. Claims
             .OrderBy(c => Anchored.AnchorOf(c.Id, 0) is null ? 1 : 0)
@@ -142,7 +141,6 @@ public sealed class PlanningContext
     public IReadOnlyList<ClaimView> ClaimsInReadingOrder { get; }
 
     public SiteView Site { get; }
-
 
     /// <summary>What this plan keeps of the last one (null: a plan from scratch).</summary>
     public PageReuse? Reuse { get; private set; }

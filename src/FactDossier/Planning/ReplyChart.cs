@@ -36,11 +36,8 @@ internal static class ReplyChart
         var baseline = 26 + (lanes.Max() * Lane) + 14;
         var marks = dated.Select((q, i) => new ReplyMarkView(i + 1, q.Role, q.RoleLabel, q.Speaker?.Name, q.SaidOn!, q.SaidOnIso!, "#" + q.ElementId,
             Math.Round(Margin + (offsets[i] * step), 3), baseline - 14 - (lanes[i] * Lane))).ToList();
-        var firstDay = DateOnly.FromDayNumber(first);
-        var lastDay = DateOnly.FromDayNumber(last);
-        List<ChartMarkView> ticks = last == first
-            ? [new ChartMarkView(Margin, t.FormatDate(firstDay), "start")]
-            : [new ChartMarkView(Margin, t.FormatDate(firstDay), "start"), new ChartMarkView(100 - Margin, t.FormatDate(lastDay), "end")];
+        List<ChartMarkView> ticks = [new(Margin, t.FormatDate(DateOnly.FromDayNumber(first)), "start"),
+            .. last == first ? [] : new[] { new ChartMarkView(100 - Margin, t.FormatDate(DateOnly.FromDayNumber(last)), "end") }];
         var label = t["chart_replies_label"]
             .Replace("{count}", (dated.Count - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{days}", (last - first).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -19,27 +19,17 @@ internal static class ShareCardPlanner
         }
 
         var site = context.Dossier.Site;
+        var urls = context.Urls;
         // The home page's and an article's image show no claim: an edit to claims leaves them as they are.
-        var cards = new List<ShareCardPlan>
-        {
-            Card(context, ShareCards.Home(context.Urls), new ShareCardView("home", site.Title, site.Title, null, null, null, null, null, site.Summary), PagePlans.NoClaim),
-        };
-        foreach (var article in context.Dossier.Articles)
-        {
-            var date = context.Strings.FormatDate(article.Date);
-            cards.Add(Card(context, ShareCards.Article(context.Urls, article.Id),
-                new ShareCardView("article", article.Title, site.Title, null, null, article.Language, article.Publisher, date, article.Summary), PagePlans.NoClaim));
-        }
-
-        foreach (var claim in context.Claims)
-        {
-            var statement = claim.Statement;
-            cards.Add(Card(context, ShareCards.Claim(context.Urls, claim.Id),
-                new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Label, statement.Quote, statement.Lang,
-                    statement.Speaker?.Name, statement.SaidOn, null) { VerdictLook = claim.Verdict.Look }, new HashSet<string>(StringComparer.Ordinal) { claim.Id }));
-        }
-
-        return cards;
+        return
+        [
+            Card(context, ShareCards.Home(urls), new ShareCardView("home", site.Title, site.Title, null, null, null, null, null, site.Summary), PagePlans.NoClaim),
+            .. context.Dossier.Articles.Select(article => Card(context, ShareCards.Article(urls, article.Id), new ShareCardView("article", article.Title, site.Title,
+                null, null, article.Language, article.Publisher, context.Strings.FormatDate(article.Date), article.Summary), PagePlans.NoClaim)),
+            .. context.Claims.Select(claim => Card(context, ShareCards.Claim(urls, claim.Id), new ShareCardView("claim", claim.Headline, site.Title, claim.Verdict.Label,
+                claim.Statement.Quote, claim.Statement.Lang, claim.Statement.Speaker?.Name, claim.Statement.SaidOn, null) { VerdictLook = claim.Verdict.Look },
+                new HashSet<string>(StringComparer.Ordinal) { claim.Id })),
+        ];
     }
 
     private static ShareCardPlan Card(PlanningContext context, string url, ShareCardView card, IReadOnlySet<string> shows) =>

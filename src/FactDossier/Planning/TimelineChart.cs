@@ -81,7 +81,7 @@ internal static class TimelineChart
             .Replace("{first}", context.Strings.FormatDate(axis[0]), StringComparison.Ordinal)
             .Replace("{last}", context.Strings.FormatDate(axis[^1]), StringComparison.Ordinal);
         var legend = given.Select((r, at) => new TimelinePieceView(ratings[r].Key, ratings[r].Label, columns.Sum(c => c.Counts[at]), 0, 0, null, null) { Look = looks[r] }).ToList();
-        return new TimelineChartView("timeline-chart", label, (int)Math.Ceiling(narrowest), Height, Baseline, max, columns, articles, ticks, legend);
+        return new TimelineChartView("timeline-chart", label, (int)Math.Ceiling(narrowest), Height, Baseline, columns, articles, ticks, legend);
     }
 
     /// <summary>

@@ -22,8 +22,9 @@ public sealed class TimelinePlanner : IPagePlanner
         }
 
         var months = days.GroupBy(d => d.DateIso[..7], StringComparer.Ordinal).ToList();
-        var monthViews = months.Select(m => new TimelineMonthView(m.Key, MonthLabel(context, m.Key), context.Urls.TimelineMonth(m.Key),
-            m.Sum(d => d.Entries.Count), m.Count())).ToList();
+        var monthViews = months.Select(m => new TimelineMonthView(m.Key,
+            t.FormatMonth(int.Parse(m.Key[..4], CultureInfo.InvariantCulture), int.Parse(m.Key[5..], CultureInfo.InvariantCulture)),
+            context.Urls.TimelineMonth(m.Key), m.Sum(d => d.Entries.Count))).ToList();
         var first = PagePlans.Create(context, "timeline", index, ("months", monthViews), ("all_days", days),
             ("chart", TimelineChart.Of(context, days, d => context.Urls.TimelineMonth(d.DateIso[..7]))));
         return months.Zip(monthViews).SelectMany(m => MonthPages(context, m.First, m.Second, monthViews)).Prepend(first);
@@ -81,10 +82,4 @@ public sealed class TimelinePlanner : IPagePlanner
                 return g.Count() == day.Entries.Count ? day : day with { Entries = g.Select(x => x.Entry).ToList() };
             })
             .ToList();
-
-    private static string MonthLabel(PlanningContext context, string yearMonth)
-    {
-        var date = DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return context.Strings.FormatMonth(date.Year, date.Month);
-    }
 }

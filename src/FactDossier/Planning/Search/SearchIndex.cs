@@ -144,5 +144,4 @@ public static partial class SearchIndex
         w.WriteEndObject();
         w.WriteEndObject();
     });
-
 }

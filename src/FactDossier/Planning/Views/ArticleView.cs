@@ -6,4 +6,4 @@ public sealed record ArticleView(ArticleRef Article, string? Summary, IReadOnlyL
 public sealed record ParagraphView(int Number, string Id, bool IsIntertitle, string Html, IReadOnlyList<NoteView> Notes);
 
 /// <summary>A margin note: which claim a highlighted quote belongs to, and its verdict.</summary>
-public sealed record NoteView(string TargetId, string ClaimUrl, string Headline, string Role, string RoleLabel, string? Speaker, VerdictView Verdict);
+public sealed record NoteView(string ClaimUrl, string Headline, string Role, string RoleLabel, VerdictView Verdict);

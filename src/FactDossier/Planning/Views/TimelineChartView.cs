@@ -7,7 +7,7 @@ namespace FactDossier.Planning.Views;
 /// </summary>
 /// <param name="Width">The least width it is drawn at, in pixels: narrower, it scrolls sideways.</param>
 /// <param name="Legend">The verdicts drawn, in the scale's order, with their counts.</param>
-public sealed record TimelineChartView(string Id, string Label, int Width, int Height, int Baseline, int Max,
+public sealed record TimelineChartView(string Id, string Label, int Width, int Height, int Baseline,
     IReadOnlyList<TimelineColumnView> Columns, IReadOnlyList<ChartMarkView> Articles, IReadOnlyList<ChartMarkView> Ticks,
     IReadOnlyList<TimelinePieceView> Legend);
 
