@@ -21,7 +21,7 @@ public static partial class SearchIndex
             var end = Math.Min(first + DocsPerFile, claims.Count);
             var kept = before is not null && !edited!.Any(d => d >= first && d < end);
             files.Add(kept ? before!.DocFiles[first / DocsPerFile] : new DataFile($"search/docs/{first / DocsPerFile}.json",
-                Joined("[", Enumerable.Range(first, end - first).Select(d => docJson[claims[d].Id]), "]")));
+                ["[", .. Enumerable.Range(first, end - first).SelectMany(d => d == first ? [docJson[claims[d].Id]] : new[] { ",", docJson[claims[d].Id] }), "]"]));
         }
 
         return (docJson, files);
@@ -38,23 +38,45 @@ public static partial class SearchIndex
 
     private static List<(string Facet, List<FacetValue> Values)> Facets(PlanningContext context, IReadOnlyList<ClaimView> claims)
     {
-        // Each value with its label (as the first claim gives it) and its claims, in the claims' order.
-        IEnumerable<FacetValue> Values(Func<ClaimView, IEnumerable<(string Value, string Label)>> of) =>
-            Enumerable.Range(0, claims.Count).SelectMany(doc => of(claims[doc]).Select(v => (v.Value, v.Label, Doc: doc)))
-                .GroupBy(v => v.Value, StringComparer.Ordinal)
-                .Select(g => new FacetValue(g.Key, g.First().Label, [.. g.Select(v => v.Doc)]));
-        var verdict = Values(c => [(c.Verdict.Rating, c.Verdict.Label)]);
-        var speaker = Values(c => c.Statement.Speaker is { } person ? [(person.Id, person.Name)] : []);
-        var topic = Values(c => c.Tags.Select(tag => (tag.Key, tag.Key)));
-        var article = Values(c => [(c.Article.Id, c.Article.Title)]);
+        var verdict = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
+        var speaker = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
+        var topic = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
+        var article = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
+        static void Add(Dictionary<string, FacetValue> facet, string value, string label, int doc)
+        {
+            if (!facet.TryGetValue(value, out var entry))
+            {
+                facet[value] = entry = new FacetValue(value, label, []);
+            }
+
+            entry.Docs.Add(doc);
+        }
+
+        for (var doc = 0; doc < claims.Count; doc++)
+        {
+            var claim = claims[doc];
+            Add(verdict, claim.Verdict.Rating, claim.Verdict.Label, doc);
+            if (claim.Statement.Speaker is { } person)
+            {
+                Add(speaker, person.Id, person.Name, doc);
+            }
+
+            foreach (var tag in claim.Tags)
+            {
+                Add(topic, tag.Key, tag.Key, doc);
+            }
+
+            Add(article, claim.Article.Id, claim.Article.Title, doc);
+        }
+
         var scale = context.Dossier.Site.RatingScale.Ratings.OrderByDescending(r => r.Value).Select(r => r.Key).ToList();
         var articles = context.Dossier.Articles.OrderByDescending(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Id).ToList();
         return
         [
-            ("verdict", [.. verdict.OrderBy(v => scale.IndexOf(v.Value) is var i && i < 0 ? int.MaxValue : i).ThenBy(v => v.Value, StringComparer.Ordinal)]),
-            ("speaker", [.. speaker.OrderBy(v => v.Label, StringComparer.Ordinal).ThenBy(v => v.Value, StringComparer.Ordinal)]),
-            ("topic", [.. topic.OrderBy(v => v.Value, StringComparer.Ordinal)]),
-            ("article", [.. article.OrderBy(v => articles.IndexOf(v.Value))]),
+            ("verdict", [.. verdict.Values.OrderBy(v => scale.IndexOf(v.Value) is var i && i < 0 ? int.MaxValue : i).ThenBy(v => v.Value, StringComparer.Ordinal)]),
+            ("speaker", [.. speaker.Values.OrderBy(v => v.Label, StringComparer.Ordinal).ThenBy(v => v.Value, StringComparer.Ordinal)]),
+            ("topic", [.. topic.Values.OrderBy(v => v.Value, StringComparer.Ordinal)]),
+            ("article", [.. article.Values.OrderBy(v => articles.IndexOf(v.Value))]),
         ];
     }
 

@@ -66,10 +66,6 @@ public static partial class SearchIndex
         return text.Append(']').ToString();
     }
 
-    /// <summary>A JSON array or object in pieces: <paramref name="open"/>, the items with commas between them, <paramref name="close"/>.</summary>
-    private static string[] Joined(string open, IEnumerable<string> items, string close) =>
-        [open, .. items.SelectMany((item, i) => i == 0 ? [item] : new[] { ",", item }), close];
-
     private static string Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

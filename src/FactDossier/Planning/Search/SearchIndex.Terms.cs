@@ -38,7 +38,16 @@ public static partial class SearchIndex
         for (var i = 0; i < shards.Count; i++)
         {
             // Pieces: a term unchanged since the last plan is the same string, compared at once.
-            var pieces = Joined("{", json[shards[i].Start..shards[i].End], "}");
+            var (start, end) = (shards[i].Start, shards[i].End);
+            var pieces = new string[2 * (end - start) + 1];
+            pieces[0] = "{";
+            for (var t = start; t < end; t++)
+            {
+                pieces[(2 * (t - start)) + 1] = json[t];
+                pieces[(2 * (t - start)) + 2] = ",";
+            }
+
+            pieces[^1] = "}";
             // The last plan's file while it holds the very same terms' JSON: its hash is known.
             files.Add(last?.Terms.Files.ElementAtOrDefault(i) is { } same && same.Pieces.SequenceEqual(pieces, StringComparer.Ordinal) ? same : new DataFile($"search/terms/{i}.json", pieces));
         }
