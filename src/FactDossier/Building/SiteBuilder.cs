@@ -229,14 +229,11 @@ public static class SiteBuilder
             mark = writing.Changing();
         }
 
-        string? replaced = null;
+        // A full build puts the staged folder in place; an incremental one its changes (what they replace kept for the preview).
+        var replaced = before is null ? null : staging.CommitChanges(before.Gone(site.Plan, site.OtherFiles, () => site.Made), keepReplaced: memory is not null, Changing);
         if (before is null)
         {
             staging.Commit(Changing);
-        }
-        else
-        {
-            replaced = staging.CommitChanges(before.Gone(site.Plan, site.OtherFiles, () => site.Made), keepReplaced: memory is not null, Changing);
         }
 
         record?.PutInPlace();
