@@ -268,9 +268,10 @@ public static class SiteBuilder
         OutputLock.Take(OutputLock.PathFor(SiteRecord.PathFor(options.Layout)), memory is null ? "build" : memory.KeepsNoRecord ? "preview" : "build server",
             options.LockPatience, options.Waiting ?? Console.Error.WriteLine);
 
-    /// <summary>The key of each share image: drawn now, or as the last build left it.</summary>
+    /// <summary>What memory keeps: the key of each share image (drawn now, or as the last build left it), and not the site before this one.</summary>
     private static PublishedSite WithShareCards(PublishedSite site, Baseline baseline) => site with
     {
+        Planned = site.Planned with { Before = null }, // else each kept site holds the one before it, and so every build of a session
         ShareCards = site.Plan.ShareCards.Select(c => c.OutputPath)
             .ToDictionary(p => p, p => new OutputFile(default, site.Writer.Hashes.TryGetValue(p, out var key) ? key : baseline.Outputs![p].Hash), StringComparer.Ordinal),
     };

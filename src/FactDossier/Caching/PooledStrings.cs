@@ -29,15 +29,10 @@ internal static class PooledStrings
         where TBufferWriter : System.Buffers.IBufferWriter<byte>
     {
         var numbers = ((Table)writer.Options.ServiceProvider!).Numbers;
-        if (value is not null && numbers.TryGetValue(value, out var number))
+        if (value is not null && !numbers.TryAdd(value, numbers.Count + 1))
         {
-            writer.WriteVarInt(number);
+            writer.WriteVarInt(numbers[value]); // written before: its number
             return;
-        }
-
-        if (value is not null)
-        {
-            numbers.Add(value, numbers.Count + 1);
         }
 
         writer.WriteVarInt(0);

@@ -83,6 +83,31 @@ public sealed class BaselineTests
         Assert.True(baseline.Previous(delta)!.KnowsLinks);
     }
 
+    /// <summary>What memory keeps of a build is that build, not the site before it: that one held the one before it, and so on.</summary>
+    [Fact]
+    public void Memory_keeps_the_last_site_and_lets_the_one_before_it_go()
+    {
+        using var project = CommandLineRebuildTests.WithOwnTheme();
+        var options = Options(project);
+        var memory = new BuildMemory();
+        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
+        memory.FinishBackgroundWork();
+        var first = Weakly(memory);
+
+        Edit(project);
+        Assert.True(SiteBuilder.Build(options, memory).Succeeded);
+        memory.FinishBackgroundWork();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal("incremental", memory.LastKind);
+        Assert.False(first.IsAlive, "the first build's site is still held by the second's");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // no reference left on the test's frame
+    private static WeakReference Weakly(BuildMemory memory) => new(memory.Last);
+
     /// <summary>
     /// The preview keeps no record: its memory is the truth only while output/ was last changed by it, as the output
     /// lock's mark says. A command line build between two of its builds, the edit then undone: the preview's memory
