@@ -67,7 +67,7 @@ public static class SiteBuilder
             && baseline.StillDescribesOutput() && FileStamp.Of(SiteRecord.PathFor(options.Layout)) == noted)
         {
             memory.Recorded(options.Layout, baseline.Record!, noted!.Value);
-            memory.Keep(WithShareCards(site, baseline), incremental: false);
+            memory.Keep(ToKeep(site, baseline), incremental: false);
         }
 
         return run.Result();
@@ -260,7 +260,7 @@ public static class SiteBuilder
         }
 
         run.Lap("publish");
-        memory?.Keep(site.LinksKnown ? WithShareCards(site, baseline) : null, incremental: before is { KnowsLinks: true }, mark);
+        memory?.Keep(site.LinksKnown ? ToKeep(site, baseline) : null, incremental: before is { KnowsLinks: true }, mark);
     }
 
     /// <summary>The output folder's lock, for a command line build, a build server's or a preview's.</summary>
@@ -269,7 +269,7 @@ public static class SiteBuilder
             options.LockPatience, options.Waiting ?? Console.Error.WriteLine);
 
     /// <summary>What memory keeps: the key of each share image (drawn now, or as the last build left it), and not the site before this one.</summary>
-    private static PublishedSite WithShareCards(PublishedSite site, Baseline baseline) => site with
+    private static PublishedSite ToKeep(PublishedSite site, Baseline baseline) => site with
     {
         Planned = site.Planned with { Before = null }, // else each kept site holds the one before it, and so every build of a session
         ShareCards = site.Plan.ShareCards.Select(c => c.OutputPath)
