@@ -129,6 +129,9 @@ public sealed class EditorBrowserTests(ServedSite site)
                     await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
                     await tab.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Publish now" }).ClickAsync();
                     await WaitFor(() => File.ReadAllText(file).Contains("(draft)", StringComparison.Ordinal) == saved);
+                    // The file is written before Decap hears back; until it does, its leave-page guard cancels the next
+                    // navigation (a loaded CI machine did so once).
+                    await tab.Page.GetByText("Published", new() { Exact = true }).WaitForAsync();
                 }
 
                 Assert.DoesNotContain("yaml-language-server", File.ReadAllText(file), StringComparison.Ordinal); // Decap wrote it anew
