@@ -35,11 +35,11 @@ public static class ClaimReviewBuilder
         }
 
         Optional(w, "datePublished", claim.Statement.SaidOnIso);
-        if (claim.Statement.FirstAppearance is { } first)
+        if (claim.Statement.Selector?.FirstAppearance is { } first)
         {
             w.WriteStartObject("firstAppearance");
             w.WriteString("@type", "CreativeWork");
-            w.WriteString("url", first);
+            w.WriteString("url", first.AbsoluteUri);
             w.WriteEndObject();
         }
 

@@ -44,11 +44,13 @@ public sealed class EditorWorkflowTests
         var written = project.Read(File);
         var offer = Assert.Single(written.Split('\n'), l => l.StartsWith("  # first_appearance: (optional) ", StringComparison.Ordinal));
 
-        project.Write(File, written.Replace(offer, "  first_appearance: https://example.org/briefing", StringComparison.Ordinal));
+        project.Write(File, written.Replace(offer, "  first_appearance: https://example.org/déclaration", StringComparison.Ordinal));
         Assert.True(project.Build().Succeeded);
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(System.IO.File.ReadAllText(Path.Combine(project.Output, "claims", "nous-ne-croyons-personne", "index.html")));
-        Assert.Equal("https://example.org/briefing", page.QuerySelector("#statement .first-appearance a")!.GetAttribute("href"));
+        var link = page.QuerySelector("#statement .first-appearance a")!;
+        Assert.Equal("https://example.org/d%C3%A9claration", link.GetAttribute("href")); // as ClaimReview's url gives it
+        Assert.Equal("example.org", link.TextContent);
     }
 
     [Fact]

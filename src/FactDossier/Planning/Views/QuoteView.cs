@@ -4,8 +4,8 @@ namespace FactDossier.Planning.Views;
 
 /// <summary>
 /// A statement or counter-statement as shown: someone's exact words (<see cref="Quote"/>, in <see cref="Lang"/>) or
-/// an established fact in the editors' words (<see cref="Text"/>). What it shows of the editors' selector of the words
-/// besides the words themselves is read here from <see cref="Selector"/>.
+/// an established fact in the editors' words (<see cref="Text"/>). What the page shows of the editors' selector
+/// besides the words themselves (where they first appeared) the template reads from <see cref="Selector"/>.
 /// </summary>
 public sealed record QuoteView(
     string ElementId,
@@ -26,7 +26,4 @@ public sealed record QuoteView(
 {
     /// <summary>The editors' selector of someone's words (none for an established fact), as the claim file gives it.</summary>
     public QuoteSelector? Selector { get; init; }
-
-    /// <summary>Where the words first appeared (a post, a video, a transcript).</summary>
-    public string? FirstAppearance => Selector?.FirstAppearance?.AbsoluteUri;
 }
