@@ -80,7 +80,7 @@ public static class ClaimLoader
         var prefix = f.TextValue("prefix");
         var suffix = f.TextValue("suffix");
         var occurrence = f.Number("occurrence");
-        var firstAppearance = f.Url("first_appearance");
+        var firstAppearance = f.Url("first_appearance")?.AbsoluteUri;
         if (exact is null && firstAppearance is not null)
         {
             diagnostics.Add(DiagnosticCode.UnknownField, f.SpanOf("first_appearance"), "'first_appearance' is where quoted words first appeared, and there is no 'quote' here",

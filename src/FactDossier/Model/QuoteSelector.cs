@@ -8,6 +8,9 @@ namespace FactDossier.Model;
 [MemoryPackable]
 public sealed partial record QuoteSelector(Located<string> Exact, string? Prefix, string? Suffix, int? Occurrence)
 {
-    /// <summary>Where these words first appeared (a post, a video, a transcript), not where they were reported.</summary>
-    public Uri? FirstAppearance { get; init; }
+    /// <summary>
+    /// Where these words first appeared (a post, a video, a transcript), not where they were reported: an absolute
+    /// http(s) address, escaped as the page's link and ClaimReview give it.
+    /// </summary>
+    public string? FirstAppearance { get; init; }
 }

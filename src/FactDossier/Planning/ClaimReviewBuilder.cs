@@ -39,7 +39,7 @@ public static class ClaimReviewBuilder
         {
             w.WriteStartObject("firstAppearance");
             w.WriteString("@type", "CreativeWork");
-            w.WriteString("url", first.AbsoluteUri);
+            w.WriteString("url", first);
             w.WriteEndObject();
         }
 

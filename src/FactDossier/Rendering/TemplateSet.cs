@@ -99,7 +99,7 @@ public sealed partial class TemplateSet
         return (sources, parsed);
     }
 
-    /// <summary>Fluid's options: snake_case members, URLs in their absolute form, the theme's partials, strict filters, and no clock (output must not change between builds).</summary>
+    /// <summary>Fluid's options: snake_case members, the theme's partials, strict filters, and no clock (output must not change between builds).</summary>
     private static TemplateOptions Options(Dictionary<string, string> partials)
     {
         var options = new TemplateOptions
@@ -111,7 +111,6 @@ public sealed partial class TemplateSet
             TimeZone = TimeZoneInfo.Utc,
             Now = () => DateTimeOffset.UnixEpoch,
         };
-        options.ValueConverters.Add(value => value is Uri uri ? uri.AbsoluteUri : null); // a URL as written in an href
         options.Filters.AddFilter("raw", Raw);
         options.Filters.AddFilter("wrap_lines", WrapLines);
         return options;
